@@ -1,0 +1,73 @@
+import nunjucks from 'nunjucks';
+import { DunmailError } from '../errors.js';
+import { compose } from '../template/compose.js';
+import type { Frontmatter, FieldPlace } from '../template/frontmatter.js';
+import type { SourceStore } from '../template/sources.js';
+import { cleanMessage } from '../template/nunjucks-error.js';
+import { createRenderEnvironment } from '../render/environment.js';
+import { compileMjml, type MjmlOptions } from './mjml.js';
+import { htmlToText } from './text.js';
+
+/** One template compiled once: MJML done, data tags kept as precompiled nunjucks. */
+export interface CompiledTemplate {
+  /** Name relative to the templates folder. */
+  name: string;
+  path: string;
+  stage: string;
+  locale: string;
+  frontmatter: Frontmatter;
+  /** nunjucks sources, kept for bundling and for the linter. */
+  sources: { subject: string; preheader: string; html: string; text: string };
+  /** The files composed into it (template, layout, partials), to report errors at their lines. */
+  files: { path: string; text: string }[];
+  subject: nunjucks.Template;
+  preheader: nunjucks.Template;
+  html: nunjucks.Template;
+  text: nunjucks.Template;
+}
+
+const htmlEnv = createRenderEnvironment('html');
+const textEnv = createRenderEnvironment('text');
+
+export async function compileTemplate(name: string, store: SourceStore, options: MjmlOptions = {}): Promise<CompiledTemplate> {
+  const file = store.read(name);
+  if (!file.frontmatter) {
+    throw new DunmailError('FRONTMATTER_INVALID', 'the template has no frontmatter', {
+      place: { file: file.path, line: 1, column: 1 },
+      hint: 'start the file with ---, then stage, locale, subject and preheader, then ---',
+    });
+  }
+  const { frontmatter, places } = file.frontmatter;
+  const subject = compileField(frontmatter.subject, `${name}#subject`, file.path, places.subject);
+  const preheader = compileField(frontmatter.preheader, `${name}#preheader`, file.path, places.preheader);
+
+  const composition = compose(name, store);
+  const maskedHtml = await compileMjml(composition, file.path, options);
+  const htmlSource = composition.registry.restore(maskedHtml);
+  const textSource = composition.registry.restore(htmlToText(maskedHtml));
+
+  return {
+    name,
+    path: file.path,
+    stage: frontmatter.stage,
+    locale: frontmatter.locale,
+    frontmatter,
+    files: composition.files.map((f) => ({ path: f.path, text: f.text })),
+    sources: { subject: frontmatter.subject, preheader: frontmatter.preheader, html: htmlSource, text: textSource },
+    subject,
+    preheader,
+    html: new nunjucks.Template(htmlSource, htmlEnv, `${name} (compiled HTML)`, true),
+    text: new nunjucks.Template(textSource, textEnv, `${name} (text part)`, true),
+  };
+}
+
+function compileField(source: string, name: string, file: string, place: FieldPlace | undefined): nunjucks.Template {
+  try {
+    return new nunjucks.Template(source, textEnv, name, true);
+  } catch (error) {
+    throw new DunmailError('NUNJUCKS_SYNTAX', `nunjucks cannot parse the ${name.split('#')[1]}: ${cleanMessage(error)}`, {
+      place: { file, ...(place ? { line: place.line, column: place.column } : {}) },
+      cause: error,
+    });
+  }
+}

@@ -1,0 +1,82 @@
+import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import addFormatsModule from 'ajv-formats';
+import type { Issue } from '../errors.js';
+
+// ajv-formats is CommonJS; its default export arrives wrapped under ESM.
+const addFormats = addFormatsModule as unknown as (ajv: Ajv) => Ajv;
+
+export const DEFAULT_URL_SCHEMES = ['https'] as const;
+
+/** A URL with an allowed scheme: `javascript:`, `data:` and friends never pass. */
+export function isSafeUrl(value: string, schemes: readonly string[]): boolean {
+  if (/[\u0000-\u001f\u007f\s]/.test(value)) return false;
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    return false;
+  }
+  const scheme = url.protocol.slice(0, -1).toLowerCase();
+  if (!schemes.includes(scheme)) return false;
+  return scheme === 'mailto' || scheme === 'tel' || url.hostname !== '';
+}
+
+export function createAjv(urlSchemes: readonly string[] = DEFAULT_URL_SCHEMES): Ajv {
+  const ajv = new Ajv({ allErrors: true, strict: true, allowUnionTypes: true });
+  addFormats(ajv);
+  ajv.addFormat('safe-url', { type: 'string', validate: (value: string) => isSafeUrl(value, urlSchemes) });
+  return ajv;
+}
+
+/** Turns ajv's errors into issues a person can act on, naming the field. */
+export function toIssues(errors: ErrorObject[] | null | undefined): Issue[] {
+  const issues: Issue[] = [];
+  for (const error of errors ?? []) {
+    const path = error.instancePath;
+    switch (error.keyword) {
+      case 'required':
+        issues.push({ path: `${path}/${String(error.params['missingProperty'])}`, message: 'is required but missing' });
+        break;
+      case 'additionalProperties':
+        issues.push({
+          path: `${path}/${String(error.params['additionalProperty'])}`,
+          message: 'is not a known field (check its spelling)',
+        });
+        break;
+      case 'pattern':
+        issues.push({ path, message: describePattern(String(error.params['pattern'])) });
+        break;
+      case 'format':
+        issues.push({ path, message: describeFormat(String(error.params['format'])) });
+        break;
+      case 'enum':
+        issues.push({
+          path,
+          message: `must be one of ${(error.params['allowedValues'] as unknown[]).map((v) => JSON.stringify(v)).join(', ')}`,
+        });
+        break;
+      default:
+        issues.push({ path, message: error.message ?? 'is invalid' });
+    }
+  }
+  return issues;
+}
+
+function describePattern(pattern: string): string {
+  if (pattern.includes('\\r\\n')) return 'must be one line: line breaks (CR or LF) are not allowed';
+  if (pattern.startsWith('^-?(0|')) return 'must be a decimal string such as "1250.00"';
+  return `must match ${pattern}`;
+}
+
+function describeFormat(format: string): string {
+  switch (format) {
+    case 'safe-url':
+      return 'must be a URL with an allowed scheme (https by default); javascript:, data: and the like are rejected';
+    case 'date':
+      return 'must be a date as YYYY-MM-DD';
+    default:
+      return `must be a valid ${format}`;
+  }
+}
+
+export type { ValidateFunction };

@@ -1,0 +1,105 @@
+/* Generated from src/schemas/data.schema.json by `npm run types:data`. Do not edit. */
+
+/**
+ * One line of text: no CR or LF, so it may reach a mail header.
+ */
+export type SingleLine = string;
+export type IsoDate = string;
+export type DecimalAmount = string;
+
+/**
+ * The data a mailer passes to render() for one reminder. Amounts are decimal strings so no float rounding reaches an email.
+ */
+export interface RenderData {
+  customer: {
+    /**
+     * Full name of the person the reminder is addressed to.
+     */
+    name: string;
+    /**
+     * Given name, used in the greeting when present (N9, R11).
+     */
+    firstName?: string;
+    company?: SingleLine;
+    email?: string;
+  };
+  invoice: {
+    number: string;
+    /**
+     * Amount owed, as a decimal string such as "1250.00".
+     */
+    amount: string;
+    /**
+     * ISO 4217 code.
+     */
+    currency: string;
+    issueDate: IsoDate;
+    dueDate: IsoDate;
+    /**
+     * One line of text: no CR or LF, so it may reach a mail header.
+     */
+    poNumber?: string;
+    /**
+     * Where the customer can view or download the invoice (C3).
+     */
+    url?: string;
+    /**
+     * @maxItems 200
+     */
+    lineItems?: {
+      description: SingleLine;
+      quantity: number;
+      unitPrice?: DecimalAmount;
+      total: DecimalAmount;
+    }[];
+  };
+  /**
+   * Link to pay the invoice online. https by default; see the allowedSchemes option.
+   */
+  payUrl: string;
+  /**
+   * The day the reminder is sent; days overdue are counted to it. Defaults to today (UTC).
+   */
+  sendDate?: string;
+  /**
+   * Ways the customer can pay (N4, T3).
+   *
+   * @minItems 1
+   * @maxItems 10
+   */
+  paymentMethods: {
+    kind?: 'card' | 'bank-transfer' | 'ach' | 'direct-debit' | 'paypal' | 'cheque' | 'other';
+    label: SingleLine;
+    details?: SingleLine;
+  }[];
+  sender: {
+    name: SingleLine;
+    title?: SingleLine;
+    email: string;
+    phone?: SingleLine;
+  };
+  company: {
+    name: SingleLine;
+    legalName?: SingleLine;
+    taxId?: SingleLine;
+    /**
+     * @minItems 1
+     * @maxItems 6
+     */
+    address: SingleLine[];
+    email: string;
+    phone?: SingleLine;
+    website?: string;
+    logoUrl?: string;
+  };
+  /**
+   * Contractual late-fee terms; mention fees only when these exist (R8, H1).
+   */
+  lateFee?: {
+    /**
+     * The clause as agreed, e.g. "1.5% per month on overdue balances".
+     */
+    terms: string;
+    amount?: DecimalAmount;
+  };
+}

@@ -1,0 +1,34 @@
+import type { ValidateFunction } from 'ajv';
+import { DunmailError } from '../errors.js';
+import dataSchema from '../schemas/data.schema.json' with { type: 'json' };
+import { createAjv, DEFAULT_URL_SCHEMES, toIssues } from './ajv.js';
+import type { RenderData } from './types.js';
+
+/** Render data larger than this is refused before it is parsed or validated. */
+export const MAX_DATA_BYTES = 1024 * 1024;
+
+const validators = new Map<string, ValidateFunction<RenderData>>();
+
+/** A validator for render data that accepts URLs with these schemes only. */
+export function dataValidator(urlSchemes: readonly string[] = DEFAULT_URL_SCHEMES): ValidateFunction<RenderData> {
+  const key = [...urlSchemes].sort().join(',');
+  let validate = validators.get(key);
+  if (!validate) {
+    validate = createAjv(urlSchemes).compile<RenderData>(dataSchema);
+    validators.set(key, validate);
+  }
+  return validate;
+}
+
+/** Checks render data, listing every problem at once (ajv allErrors). */
+export function assertRenderData(data: unknown, urlSchemes?: readonly string[], source = 'render data'): asserts data is RenderData {
+  const validate = dataValidator(urlSchemes);
+  if (validate(data)) return;
+  const issues = toIssues(validate.errors);
+  const unsafe = issues.some((issue) => issue.message.includes('allowed scheme'));
+  throw new DunmailError(unsafe && issues.length === 1 ? 'UNSAFE_URL' : 'DATA_INVALID', `the ${source} has ${issues.length} problem(s)`, {
+    place: { file: source },
+    issues,
+    hint: 'the fields and their types are in the data schema: src/schemas/data.schema.json',
+  });
+}

@@ -1,0 +1,86 @@
+/** A place in a file a person edits: 1-based line and column. */
+export interface SourcePlace {
+  file: string;
+  line?: number;
+  column?: number;
+}
+
+/** One problem found while validating data, frontmatter or config. */
+export interface Issue {
+  /** JSON pointer into the validated value, e.g. `/invoice/dueDate`. */
+  path: string;
+  message: string;
+  /** The file of this issue when it differs from the error's own. */
+  file?: string;
+  line?: number;
+  column?: number;
+}
+
+export type ErrorCode =
+  | 'TEMPLATE_NOT_FOUND'
+  | 'FRONTMATTER_INVALID'
+  | 'NUNJUCKS_SYNTAX'
+  | 'MJML_INVALID'
+  | 'TAG_LOST'
+  | 'INCLUDE_NOT_ALLOWED'
+  | 'STAGES_INVALID'
+  | 'DATA_INVALID'
+  | 'HEADER_INJECTION'
+  | 'UNSAFE_URL'
+  | 'RENDER_FAILED'
+  | 'INPUT_TOO_LARGE'
+  | 'USAGE'
+  | 'CONFIG_INVALID';
+
+/**
+ * The one error class of dunmail. `code` is for machines; the message, place,
+ * issues and hint are for people.
+ */
+export class DunmailError extends Error {
+  override name = 'DunmailError';
+  readonly code: ErrorCode;
+  readonly place: SourcePlace | undefined;
+  readonly issues: Issue[];
+  readonly hint: string | undefined;
+
+  constructor(
+    code: ErrorCode,
+    message: string,
+    options: { place?: SourcePlace; issues?: Issue[]; hint?: string; cause?: unknown } = {},
+  ) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    this.code = code;
+    this.place = options.place;
+    this.issues = options.issues ?? [];
+    this.hint = options.hint;
+  }
+}
+
+export function formatPlace(place: SourcePlace): string {
+  let text = place.file;
+  if (place.line !== undefined) {
+    text += `:${place.line}`;
+    if (place.column !== undefined) text += `:${place.column}`;
+  }
+  return text;
+}
+
+/** Render an error for a terminal: `file:line:col: message`, its issues, then what to do. */
+export function formatError(error: unknown): string {
+  if (!(error instanceof DunmailError)) {
+    return error instanceof Error ? `error: ${error.message}` : `error: ${String(error)}`;
+  }
+  const head = error.place ? `${formatPlace(error.place)}: ` : '';
+  const lines = [`${head}error ${error.code}: ${error.message}`];
+  for (const issue of error.issues) {
+    const file = issue.file ?? error.place?.file;
+    const at =
+      issue.line !== undefined && file
+        ? `${formatPlace({ file, line: issue.line, ...(issue.column === undefined ? {} : { column: issue.column }) })} `
+        : '';
+    const label = issue.path ? `${issue.path}: ` : '';
+    lines.push(`  - ${at}${label}${issue.message}`);
+  }
+  if (error.hint) lines.push(`  hint: ${error.hint}`);
+  return lines.join('\n');
+}

@@ -1,0 +1,106 @@
+import path from 'node:path';
+import { DunmailError } from '../errors.js';
+import { compileTemplate, type CompiledTemplate } from '../compile/template.js';
+import type { MjmlOptions } from '../compile/mjml.js';
+import { SourceStore } from '../template/sources.js';
+import { assertRenderData } from '../data/validate.js';
+import { DEFAULT_URL_SCHEMES } from '../data/ajv.js';
+import { renderCompiled, type Email } from '../render/render.js';
+import { listTemplateFiles, SHIPPED_TEMPLATES } from './discover.js';
+import { loadStages, type StageDefinitions } from './stages.js';
+
+export interface RendererOptions extends MjmlOptions {
+  /** Folder with stages.json, layouts, partials and `<locale>/<stage>.mjml.njk` templates. */
+  templates?: string;
+  /** URL schemes accepted in data (payUrl, logo, links). Default: https only. */
+  urlSchemes?: readonly string[];
+}
+
+export interface RenderInput {
+  stage: string;
+  locale: string;
+  data: unknown;
+}
+
+export interface Renderer {
+  readonly templatesDir: string;
+  readonly stages: StageDefinitions & { file: string };
+  readonly templates: readonly CompiledTemplate[];
+  /** Finds the compiled template for a stage and locale, or explains what exists. */
+  get(stage: string, locale: string): CompiledTemplate;
+  /** Validates the data and renders one email. Synchronous: MJML already ran. */
+  render(input: RenderInput): Email;
+}
+
+/**
+ * Compiles every template of a folder once (MJML runs here, never per email) and
+ * returns a renderer whose per-recipient work is filling precompiled nunjucks.
+ */
+export async function createRenderer(options: RendererOptions = {}): Promise<Renderer> {
+  const templatesDir = path.resolve(options.templates ?? SHIPPED_TEMPLATES);
+  const stages = loadStages(templatesDir);
+  const store = new SourceStore(templatesDir);
+  const names = listTemplateFiles(templatesDir).filter((name) => store.read(name).frontmatter);
+  const templates: CompiledTemplate[] = [];
+  const byKey = new Map<string, CompiledTemplate>();
+  const stageIds = new Set(stages.stages.map((s) => s.id));
+
+  for (const name of names) {
+    const template = await compileTemplate(name, store, options);
+    const file = store.read(name);
+    if (!stageIds.has(template.stage)) {
+      throw new DunmailError('FRONTMATTER_INVALID', `stage "${template.stage}" is not defined in ${stages.file}`, {
+        place: { file: template.path, ...(file.frontmatter?.places.stage ?? {}) },
+        hint: `use one of: ${[...stageIds].join(', ')}`,
+      });
+    }
+    const key = `${template.stage}/${template.locale}`;
+    const existing = byKey.get(key);
+    if (existing) {
+      throw new DunmailError('FRONTMATTER_INVALID', `two templates are for stage ${template.stage} in ${template.locale}: ${existing.name} and ${name}`, {
+        place: { file: template.path },
+      });
+    }
+    byKey.set(key, template);
+    templates.push(template);
+  }
+
+  const urlSchemes = options.urlSchemes ?? DEFAULT_URL_SCHEMES;
+  const get = (stage: string, locale: string): CompiledTemplate => {
+    const template = byKey.get(`${stage}/${locale}`);
+    if (template) return template;
+    const known = stageIds.has(stage);
+    const locales = [...new Set(templates.map((t) => t.locale))].sort();
+    throw new DunmailError(
+      'TEMPLATE_NOT_FOUND',
+      known ? `there is no ${locale} template for stage "${stage}"` : `"${stage}" is not a stage of this sequence`,
+      {
+        place: { file: templatesDir },
+        hint: known ? `locales with templates: ${locales.join(', ')}` : `stages: ${[...stageIds].join(', ')}`,
+      },
+    );
+  };
+
+  return {
+    templatesDir,
+    stages,
+    templates,
+    get,
+    render({ stage, locale, data }) {
+      const template = get(stage, locale);
+      assertRenderData(data, urlSchemes);
+      return renderCompiled(template, data);
+    },
+  };
+}
+
+let shipped: Promise<Renderer> | undefined;
+
+/**
+ * Renders a reminder with the templates shipped in dunmail. The first call
+ * compiles them (a second or so); later calls take microseconds.
+ */
+export async function render(input: RenderInput): Promise<Email> {
+  shipped ??= createRenderer();
+  return (await shipped).render(input);
+}

@@ -1,0 +1,47 @@
+import path from 'node:path';
+import stagesSchema from '../schemas/stages.schema.json' with { type: 'json' };
+import { createAjv } from '../data/ajv.js';
+import { DunmailError } from '../errors.js';
+import { readJsonFile } from '../util/json-file.js';
+
+export type Tone = 'gentle' | 'friendly' | 'firm' | 'urgent' | 'formal';
+
+/** One step of the reminder sequence, as stages.json defines it. */
+export interface Stage {
+  id: string;
+  description?: string;
+  window: { start: number; end?: number; unit: 'days' | 'business-days' };
+  tone: Tone;
+  late: boolean;
+  tasks?: ('notify-account-owner' | 'personal-follow-up' | 'phone-call' | 'legal-review')[];
+  sources?: string[];
+}
+
+export interface StageDefinitions {
+  urgentAfterBusinessDays?: number;
+  stages: Stage[];
+}
+
+/** Tones in the order lateness may raise them; the sequence never steps back. */
+export const TONE_ORDER: readonly Tone[] = ['gentle', 'friendly', 'firm', 'urgent', 'formal'];
+
+export const STAGES_FILE = 'stages.json';
+const validateStages = createAjv().compile<StageDefinitions>(stagesSchema);
+
+export function loadStages(templatesDir: string): StageDefinitions & { file: string } {
+  const file = path.join(templatesDir, STAGES_FILE);
+  const definitions = readJsonFile(file, validateStages, {
+    code: 'STAGES_INVALID',
+    maxBytes: 256 * 1024,
+    what: 'stage definitions',
+    hint: 'each stage needs id, window {start, end, unit}, tone and late; see src/schemas/stages.schema.json',
+  });
+  const seen = new Set<string>();
+  for (const stage of definitions.stages) {
+    if (seen.has(stage.id)) {
+      throw new DunmailError('STAGES_INVALID', `stage "${stage.id}" is defined twice`, { place: { file } });
+    }
+    seen.add(stage.id);
+  }
+  return { ...definitions, file };
+}

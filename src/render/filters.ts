@@ -1,0 +1,42 @@
+/**
+ * Formatting filters for templates. Each reads the template's locale from the render
+ * context, so `{{ invoice.amount | money(invoice.currency) }}` follows the language.
+ */
+
+interface FilterThis {
+  ctx: { locale?: string };
+}
+
+const numberFormats = new Map<string, Intl.NumberFormat>();
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+
+function cached<T>(map: Map<string, T>, key: string, make: () => T): T {
+  let value = map.get(key);
+  if (!value) {
+    value = make();
+    map.set(key, value);
+  }
+  return value;
+}
+
+/**
+ * Formats a decimal string in a currency. Intl formats the string exactly
+ * (no float rounding): "0.10" + "0.20" never becomes 0.30000000000000004.
+ */
+export function money(this: FilterThis | undefined, amount: string, currency: string): string {
+  const locale = this?.ctx.locale ?? 'en';
+  const format = cached(numberFormats, `${locale}|${currency}`, () => new Intl.NumberFormat(locale, { style: 'currency', currency }));
+  // Intl accepts decimal strings exactly; the types only know numbers.
+  return format.format(amount as unknown as number);
+}
+
+export type DateStyle = 'full' | 'long' | 'medium' | 'short';
+
+/** Formats an ISO date (YYYY-MM-DD) as the locale writes it, read in UTC so the day never shifts. */
+export function date(this: FilterThis | undefined, isoDate: string, style: DateStyle = 'long'): string {
+  const locale = this?.ctx.locale ?? 'en';
+  const format = cached(dateFormats, `${locale}|${style}`, () => new Intl.DateTimeFormat(locale, { dateStyle: style, timeZone: 'UTC' }));
+  return format.format(new Date(`${isoDate}T00:00:00Z`));
+}
+
+export const filters = { money, date } as const;

@@ -1,0 +1,101 @@
+import type nunjucks from 'nunjucks';
+import { DunmailError } from '../errors.js';
+import type { CompiledTemplate } from '../compile/template.js';
+import { tidyText } from '../compile/text.js';
+import { cleanMessage } from '../template/nunjucks-error.js';
+import { LineIndex } from '../util/lines.js';
+import type { RenderData } from '../data/types.js';
+import { daysBetween, businessDaysBetween, todayIso } from './dates.js';
+
+/** A rendered reminder, ready to hand to a mail transport. */
+export interface Email {
+  /** Plain text, one line, no HTML entities. */
+  subject: string;
+  /** Plain text; also hidden at the top of the HTML. */
+  preheader: string;
+  html: string;
+  text: string;
+}
+
+/** Values templates can use beside the data: the send context. */
+export interface RenderContext extends RenderData {
+  locale: string;
+  stage: string;
+  subject: string;
+  preheader: string;
+  /** Calendar days from the due date to the send date; negative before it. */
+  daysOverdue: number;
+  businessDaysOverdue: number;
+}
+
+/** Fills validated data into a compiled template: the only per-recipient work. */
+export function renderCompiled(template: CompiledTemplate, data: RenderData): Email {
+  const sendDate = data.sendDate ?? todayIso();
+  const base = {
+    ...data,
+    locale: template.locale,
+    stage: template.stage,
+    daysOverdue: daysBetween(data.invoice.dueDate, sendDate),
+    businessDaysOverdue: businessDaysBetween(data.invoice.dueDate, sendDate),
+  };
+  const subject = run(template, template.subject, 'subject', base).trim();
+  const preheader = run(template, template.preheader, 'preheader', base).trim();
+  assertOneLine(subject, 'subject', template);
+  assertOneLine(preheader, 'preheader', template);
+  const context: RenderContext = { ...base, subject, preheader };
+  return {
+    subject,
+    preheader,
+    html: run(template, template.html, 'html', context),
+    text: tidyText(run(template, template.text, 'text', context)),
+  };
+}
+
+function run(template: CompiledTemplate, compiled: nunjucks.Template, part: keyof CompiledTemplate['sources'], context: object): string {
+  try {
+    return compiled.render(context);
+  } catch (error) {
+    throw renderError(template, part, error);
+  }
+}
+
+/** A subject or preheader with a line break could inject mail headers. */
+function assertOneLine(value: string, field: 'subject' | 'preheader', template: CompiledTemplate): void {
+  if (!/[\r\n]/.test(value)) return;
+  throw new DunmailError('HEADER_INJECTION', `the rendered ${field} contains a line break, which could inject mail headers`, {
+    place: { file: template.path },
+    hint: `data that reaches the ${field} must be one line: remove CR and LF from it`,
+  });
+}
+
+/** Names the template tag that failed, at its line in the file a person edits. */
+function renderError(template: CompiledTemplate, part: keyof CompiledTemplate['sources'], error: unknown): DunmailError {
+  const { lineno, colno } = error as { lineno?: number; colno?: number };
+  const compiled = template.sources[part];
+  let tagText: string | undefined;
+  if (lineno) {
+    const lineText = new LineIndex(compiled).lineText(lineno);
+    const before = lineText.slice(0, colno ?? lineText.length);
+    const start = Math.max(before.lastIndexOf('{{'), before.lastIndexOf('{%'));
+    const end = start >= 0 ? lineText.indexOf(lineText[start + 1] === '{' ? '}}' : '%}', start) : -1;
+    if (start >= 0 && end > start) tagText = lineText.slice(start, end + 2);
+  }
+  const reason = cleanMessage(error);
+  const place = tagText ? locateTag(template, tagText) : { file: template.path };
+  return new DunmailError('RENDER_FAILED', tagText ? `${tagText}: ${reason}` : `the ${part} could not be rendered: ${reason}`, {
+    place,
+    cause: error,
+    ...(reason.includes('undefined')
+      ? { hint: 'the tag outputs a value the data does not have: check its spelling, or wrap optional fields in {% if %}' }
+      : {}),
+  });
+}
+
+/** The first file of the composition that holds the tag, at its line and column. */
+function locateTag(template: CompiledTemplate, tagText: string): { file: string; line?: number; column?: number } {
+  for (const file of template.files) {
+    const offset = file.text.indexOf(tagText);
+    if (offset >= 0) return { file: file.path, ...new LineIndex(file.text).placeOf(offset) };
+  }
+  return { file: template.path };
+}

@@ -1,0 +1,103 @@
+import { LineCounter, parseDocument, isNode } from 'yaml';
+import { DunmailError, type Issue } from '../errors.js';
+import { createAjv, toIssues } from '../data/ajv.js';
+import frontmatterSchema from '../schemas/frontmatter.schema.json' with { type: 'json' };
+
+export interface Frontmatter {
+  stage: string;
+  locale: string;
+  subject: string;
+  preheader: string;
+}
+
+/** Where a frontmatter value starts in the file (1-based), for errors and lint messages. */
+export interface FieldPlace {
+  line: number;
+  column: number;
+  /** Offset of the value in the whole file. */
+  offset: number;
+}
+
+export interface SplitTemplate {
+  frontmatter: Frontmatter;
+  places: Partial<Record<keyof Frontmatter, FieldPlace>>;
+  /** The template body with the frontmatter replaced by blank lines, so line numbers stay true. */
+  body: string;
+}
+
+const FENCE = /^---[ \t]*\r?\n/;
+const validateFrontmatter = createAjv().compile<Frontmatter>(frontmatterSchema);
+
+export function splitFrontmatter(source: string, file: string): SplitTemplate {
+  if (!FENCE.test(source)) {
+    throw new DunmailError('FRONTMATTER_INVALID', 'the template does not start with a frontmatter block', {
+      place: { file, line: 1, column: 1 },
+      hint: 'start the file with ---, then stage, locale, subject and preheader, then --- on a line of its own',
+    });
+  }
+  const close = /\r?\n---[ \t]*(\r?\n|$)/.exec(source.slice(3));
+  if (!close) {
+    throw new DunmailError('FRONTMATTER_INVALID', 'the frontmatter block is never closed', {
+      place: { file, line: 1, column: 1 },
+      hint: 'add a line holding only --- after the last frontmatter field',
+    });
+  }
+  const yamlStart = source.indexOf('\n') + 1;
+  const yamlEnd = 3 + close.index + 1;
+  const bodyStart = 3 + close.index + close[0].length;
+  const yamlText = source.slice(yamlStart, yamlEnd);
+
+  const lineCounter = new LineCounter();
+  const document = parseDocument(yamlText, { lineCounter, prettyErrors: false });
+  const firstLine = source.slice(0, yamlStart).split('\n').length;
+  const placeAt = (offset: number): FieldPlace => {
+    const { line, col } = lineCounter.linePos(offset);
+    return { line: firstLine + line - 1, column: col, offset: yamlStart + offset };
+  };
+
+  const yamlError = document.errors[0];
+  if (yamlError) {
+    const place = placeAt(yamlError.pos[0]);
+    throw new DunmailError('FRONTMATTER_INVALID', `the frontmatter is not valid YAML: ${yamlError.message.split('\n')[0]}`, {
+      place: { file, line: place.line, column: place.column },
+      hint: 'quote values that hold a colon or start with {{, e.g. subject: "Invoice {{ invoice.number }}"',
+    });
+  }
+
+  const value: unknown = document.toJS();
+  const places: SplitTemplate['places'] = {};
+  for (const key of ['stage', 'locale', 'subject', 'preheader'] as const) {
+    const node = document.get(key, true);
+    if (isNode(node) && node.range) places[key] = placeAt(node.range[0]);
+  }
+
+  if (!validateFrontmatter(value)) {
+    const issues: Issue[] = toIssues(validateFrontmatter.errors).map((issue) => {
+      const segments = issue.path.split('/').filter(Boolean);
+      const keyNode = segments.length > 0 ? document.getIn(segments, true) : undefined;
+      const place = isNode(keyNode) && keyNode.range ? placeAt(keyNode.range[0]) : keyPlace(document, segments[0], placeAt);
+      return { ...issue, ...(place ? { line: place.line, column: place.column } : {}) };
+    });
+    const first = issues[0];
+    throw new DunmailError('FRONTMATTER_INVALID', `the frontmatter has ${issues.length} problem(s)`, {
+      place: { file, ...(first?.line === undefined ? {} : { line: first.line, column: first.column ?? 1 }) },
+      issues,
+      hint: 'each template needs stage, locale, subject and preheader, each on one line',
+    });
+  }
+
+  // Keep every line break so nunjucks and MJML report true line numbers.
+  const body = source.slice(0, bodyStart).replace(/[^\n]/g, '') + source.slice(bodyStart);
+  return { frontmatter: value, places, body };
+}
+
+/** For an unknown key, point at the key itself rather than the whole map. */
+function keyPlace(
+  document: ReturnType<typeof parseDocument>,
+  key: string | undefined,
+  placeAt: (offset: number) => FieldPlace,
+): FieldPlace | undefined {
+  const contents = document.contents as { items?: { key?: { value?: unknown; range?: [number, number, number] } }[] } | null;
+  const pair = contents?.items?.find((item) => item.key?.value === key);
+  return pair?.key?.range ? placeAt(pair.key.range[0]) : undefined;
+}
