@@ -44,7 +44,7 @@ export async function compileTemplate(name: string, store: SourceStore, options:
   const composition = compose(name, store);
   const maskedHtml = await compileMjml(composition, file.path, options);
   const htmlSource = composition.registry.restore(maskedHtml);
-  const textSource = composition.registry.restore(htmlToText(maskedHtml));
+  const textSource = composition.registry.restore(htmlToText(maskedHtml, (text) => composition.registry.restore(text)));
 
   return {
     name,

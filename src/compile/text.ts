@@ -4,7 +4,7 @@ import { convert, type HtmlToTextOptions } from 'html-to-text';
  * How the plain-text part is made from the email's HTML: links as "text [URL]",
  * no images, no hidden preheader, no wrapping (mail clients wrap).
  */
-const options: HtmlToTextOptions = {
+const baseOptions: HtmlToTextOptions = {
   wordwrap: false,
   baseElements: { selectors: ['body'] },
   selectors: [
@@ -21,8 +21,31 @@ const options: HtmlToTextOptions = {
   ],
 };
 
-export function htmlToText(html: string): string {
-  return convert(html, options);
+interface DomNode {
+  data?: string;
+  children?: DomNode[];
+}
+
+function textContent(node: DomNode): string {
+  return node.data ?? (node.children ?? []).map(textContent).join('');
+}
+
+/**
+ * Converts email HTML to its text part. A link whose text is its own URL shows
+ * once; `canonical` lets the compile step compare the tags behind placeholders,
+ * so `<a href="mailto:{{ email }}">{{ email }}</a>` is judged as it will render.
+ */
+export function htmlToText(html: string, canonical: (text: string) => string = (text) => text): string {
+  const sameAsText = (href: string, _metadata: unknown, elem: DomNode): string => {
+    const text = textContent(elem).replace(/\s+/g, ' ').trim();
+    return text && canonical(href) === canonical(text) ? text : href;
+  };
+  // html-to-text passes the element as a third argument; its types know only two.
+  const pathRewrite = sameAsText as unknown as (path: string, meta: unknown) => string;
+  const selectors = (baseOptions.selectors ?? []).map((selector) =>
+    selector.selector === 'a' ? { ...selector, options: { ...selector.options, pathRewrite } } : selector,
+  );
+  return convert(html, { ...baseOptions, selectors });
 }
 
 /**

@@ -30,6 +30,17 @@ export interface RenderContext extends RenderData {
 
 /** Fills validated data into a compiled template: the only per-recipient work. */
 export function renderCompiled(template: CompiledTemplate, data: RenderData): Email {
+  const context = renderContext(template, data);
+  return {
+    subject: context.subject,
+    preheader: context.preheader,
+    html: run(template, template.html, 'html', context),
+    text: tidyText(run(template, template.text, 'text', context)),
+  };
+}
+
+/** The values a template sees: the data, the send context, and the rendered subject and preheader. */
+export function renderContext(template: CompiledTemplate, data: RenderData): RenderContext {
   const sendDate = data.sendDate ?? todayIso();
   const base = {
     ...data,
@@ -42,13 +53,7 @@ export function renderCompiled(template: CompiledTemplate, data: RenderData): Em
   const preheader = run(template, template.preheader, 'preheader', base).trim();
   assertOneLine(subject, 'subject', template);
   assertOneLine(preheader, 'preheader', template);
-  const context: RenderContext = { ...base, subject, preheader };
-  return {
-    subject,
-    preheader,
-    html: run(template, template.html, 'html', context),
-    text: tidyText(run(template, template.text, 'text', context)),
-  };
+  return { ...base, subject, preheader };
 }
 
 function run(template: CompiledTemplate, compiled: nunjucks.Template, part: keyof CompiledTemplate['sources'], context: object): string {
