@@ -65,6 +65,10 @@ export async function createRenderer(options: RendererOptions = {}): Promise<Ren
     templates.push(template);
   }
 
+  // The sequence order of stages.json, then locale: how people read a sequence.
+  const order = new Map(stages.stages.map((stage, i) => [stage.id, i]));
+  templates.sort((a, b) => (order.get(a.stage) ?? 0) - (order.get(b.stage) ?? 0) || a.locale.localeCompare(b.locale));
+
   const urlSchemes = options.urlSchemes ?? DEFAULT_URL_SCHEMES;
   const get = (stage: string, locale: string): CompiledTemplate => {
     const template = byKey.get(`${stage}/${locale}`);

@@ -1,0 +1,98 @@
+import path from 'node:path';
+import { DunmailError, formatError } from '../../errors.js';
+import { createRenderer, type Renderer } from '../../project/renderer.js';
+import { fixtureFor } from '../../project/discover.js';
+import { toEml } from '../../email/eml.js';
+import { extractTemplateCopy } from '../../extract/copy.js';
+import { countWords } from '../../text/words.js';
+import { writeFileAtomic } from '../../util/atomic-write.js';
+import { readDataFile } from '../data-file.js';
+import { EXIT, type CliIo } from '../io.js';
+import { table } from '../table.js';
+import type { CompiledTemplate } from '../../compile/template.js';
+
+export const FORMATS = ['html', 'text', 'json', 'eml'] as const;
+export type RenderFormat = (typeof FORMATS)[number];
+
+export interface RenderOptions {
+  templates: string;
+  locale: string;
+  data?: string;
+  format: RenderFormat;
+  all?: boolean;
+  out?: string;
+  urlScheme?: string[];
+}
+
+export async function renderCommand(stage: string | undefined, options: RenderOptions, io: CliIo): Promise<number> {
+  const renderer = await createRenderer({
+    templates: path.resolve(io.cwd, options.templates),
+    ...(options.urlScheme ? { urlSchemes: options.urlScheme } : {}),
+  });
+  if (options.all) return renderAll(renderer, options, io);
+  if (!stage) throw new DunmailError('USAGE', 'name a stage to render, or pass --all', { hint: 'dunmail render overdue-early --locale en --data data.json' });
+
+  const template = renderer.get(stage, options.locale);
+  const dataFile = options.data ?? fixtureFor(renderer.templatesDir, stage, options.locale);
+  if (!dataFile) {
+    throw new DunmailError('USAGE', `no --data given and no fixture for ${stage} in ${options.locale}`, {
+      hint: 'pass --data FILE with the render data as JSON',
+    });
+  }
+  const data = readDataFile(dataFile, io.cwd, options.urlScheme);
+  const email = renderer.render({ stage, locale: options.locale, data });
+  switch (options.format) {
+    case 'html':
+      io.stdout(email.html);
+      break;
+    case 'text':
+      io.stdout(`${email.text}\n`);
+      break;
+    case 'json':
+      io.stdout(`${JSON.stringify({ stage: template.stage, locale: template.locale, ...email }, null, 2)}\n`);
+      break;
+    case 'eml':
+      io.stdout((await toEml(email, data)).toString('utf8'));
+      break;
+  }
+  return EXIT.ok;
+}
+
+/** Renders every template with its fixture into the out folder, then prints a summary table. */
+async function renderAll(renderer: Renderer, options: RenderOptions, io: CliIo): Promise<number> {
+  const out = path.resolve(io.cwd, options.out ?? 'out');
+  const rows: string[][] = [];
+  let failures = 0;
+  for (const template of renderer.templates) {
+    const fixture = fixtureFor(renderer.templatesDir, template.stage, template.locale);
+    if (!fixture) {
+      io.stderr(`${template.path}: no fixture at fixtures/${template.locale}/${template.stage}.json, skipped\n`);
+      failures++;
+      continue;
+    }
+    try {
+      const data = readDataFile(fixture, io.cwd, options.urlScheme);
+      const email = renderer.render({ stage: template.stage, locale: template.locale, data });
+      const eml = await toEml(email, data);
+      const base = path.join(out, template.locale, template.stage);
+      writeFileAtomic(`${base}.html`, email.html);
+      writeFileAtomic(`${base}.txt`, `${email.text}\n`);
+      writeFileAtomic(`${base}.eml`, eml);
+      rows.push([template.stage, template.locale, email.subject, String(bodyWords(template)), String(Buffer.byteLength(email.html))]);
+    } catch (error) {
+      failures++;
+      io.stderr(`${formatError(error)}\n`);
+    }
+  }
+  io.stdout(`${table(['stage', 'locale', 'subject', 'body words', 'HTML bytes'], rows)}\n`);
+  io.stdout(`${rows.length} email(s) written to ${path.relative(io.cwd, out) || '.'}${failures ? `, ${failures} failed` : ''}\n`);
+  return failures ? EXIT.usage : EXIT.ok;
+}
+
+/** Words of the template's own copy, as the linter counts them. */
+function bodyWords(template: CompiledTemplate): number {
+  const file = template.files.find((f) => f.path === template.path);
+  if (!file) return 0;
+  const copy = extractTemplateCopy(file.text);
+  return copy.blocks.reduce((sum, block) => sum + countWords(block.text, template.locale), 0);
+}

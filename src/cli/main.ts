@@ -1,0 +1,45 @@
+import { Command, CommanderError, Option } from 'commander';
+import { DunmailError, formatError } from '../errors.js';
+import { EXIT, type CliIo } from './io.js';
+import { FORMATS, renderCommand, type RenderOptions } from './commands/render.js';
+
+const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
+
+/**
+ * Runs the dunmail CLI on argv (without node and script) and returns the exit code:
+ * 0 ok, 1 a check failed, 2 usage or input error. Never calls process.exit.
+ */
+export async function main(argv: string[], io: CliIo): Promise<number> {
+  let code: number = EXIT.ok;
+  const program = new Command('dunmail')
+    .description('Compile, render and lint payment-reminder email.')
+    .exitOverride()
+    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
+    .showHelpAfterError('(run dunmail --help for usage)');
+
+  program
+    .command('render')
+    .description('render a reminder (or every template with --all) from a stage, a locale and data')
+    .argument('[stage]', 'stage id, e.g. overdue-early')
+    .option('--templates <dir>', 'templates folder', './templates')
+    .option('-l, --locale <locale>', 'template locale', 'en')
+    .option('-d, --data <file>', 'render data as JSON (default: the fixture for the stage and locale)')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(FORMATS).default('html'))
+    .option('--all', 'render every template with its fixture into --out')
+    .option('-o, --out <dir>', 'output folder for --all', 'out')
+    .option('--url-scheme <scheme>', 'allow this URL scheme in data (repeatable; default https)', collect)
+    .action(async (stage: string | undefined, options: RenderOptions) => {
+      code = await renderCommand(stage, options, io);
+    });
+
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return code;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
+    }
+    io.stderr(`${formatError(error)}\n`);
+    return error instanceof DunmailError ? EXIT.usage : EXIT.failed;
+  }
+}

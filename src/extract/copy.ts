@@ -1,0 +1,120 @@
+import { Parser } from 'htmlparser2';
+import { decodeHTML } from 'entities';
+import { findTags, type TemplateTag } from '../template/tags.js';
+
+/** A run of visible copy (a paragraph, a button label, a cell) in a template file. */
+export interface CopyBlock {
+  /** The text as the linter reads it: tags masked, entities decoded, same length as the source. */
+  text: string;
+  /** The copy element that holds it: mj-text, mj-button, mj-table… */
+  container: string;
+  /** The innermost HTML element it sits in: p, li, td, or the container. */
+  element: string;
+  /** Maps an offset in `text` to an offset in the file. */
+  sourceOffset(offset: number): number;
+}
+
+export interface TemplateCopy {
+  blocks: CopyBlock[];
+  /** Every nunjucks tag in the file, at file offsets. */
+  tags: TemplateTag[];
+  /** The file with tags masked at the same length: `{{ … }}` as one word, other tags as spaces. */
+  masked: string;
+}
+
+/** MJML components whose content is copy a recipient reads. */
+const COPY_CONTAINERS = new Set(['mj-text', 'mj-button', 'mj-table', 'mj-navbar-link', 'mj-accordion-title', 'mj-accordion-text']);
+const SKIPPED = new Set(['style', 'script', 'mj-style', 'mj-raw', 'head', 'mj-head']);
+const BLOCK_ELEMENTS = new Set([
+  'p', 'div', 'br', 'li', 'ul', 'ol', 'td', 'th', 'tr', 'table', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'hr', 'section',
+]);
+
+/** The character a masked `{{ … }}` is filled with: a letter, so the tag counts as one word. */
+export const MASK_CHAR = 'X';
+
+/**
+ * Masks nunjucks tags at their exact length, so every offset in the masked text is
+ * an offset in the file: an expression becomes one word, other tags blank space.
+ */
+export function maskTemplate(text: string, tags: TemplateTag[] = findTags(text)): string {
+  let out = '';
+  let last = 0;
+  for (const tag of tags) {
+    out += text.slice(last, tag.start);
+    out += tag.kind === 'variable' ? MASK_CHAR.repeat(tag.end - tag.start) : tag.text.replace(/[^\n]/g, ' ');
+    last = tag.end;
+  }
+  return out + text.slice(last);
+}
+
+/**
+ * Finds the copy a template contributes (its mj-text, mj-button and table text;
+ * the layout's header, footer and signature live in other files), with offsets
+ * into the file the copywriter edits.
+ * @param bodyStart offset where the template body starts (after the frontmatter)
+ */
+export function extractTemplateCopy(text: string, bodyStart = 0): TemplateCopy {
+  const tags = findTags(text);
+  const masked = maskTemplate(text, tags);
+  const body = masked.slice(0, bodyStart).replace(/[^\n]/g, ' ') + masked.slice(bodyStart);
+  const blocks: CopyBlock[] = [];
+  const stack: string[] = [];
+  let skipping = 0;
+  let container: string | undefined;
+  let current: { text: string; pieces: { at: number; offset: number }[]; element: string } | undefined;
+
+  const flush = (): void => {
+    if (current && current.text.trim() && container) {
+      const pieces = current.pieces;
+      blocks.push({
+        text: current.text,
+        container,
+        element: current.element,
+        sourceOffset(offset) {
+          let piece = pieces[0];
+          for (const candidate of pieces) if (candidate.at <= offset) piece = candidate;
+          return piece ? piece.offset + (offset - piece.at) : offset;
+        },
+      });
+    }
+    current = undefined;
+  };
+
+  const parser: Parser = new Parser(
+    {
+      onopentag(name) {
+        stack.push(name);
+        if (SKIPPED.has(name)) skipping++;
+        if (COPY_CONTAINERS.has(name) && !container) container = name;
+        if (BLOCK_ELEMENTS.has(name) || COPY_CONTAINERS.has(name)) flush();
+      },
+      onclosetag(name) {
+        stack.pop();
+        if (SKIPPED.has(name)) skipping--;
+        if (BLOCK_ELEMENTS.has(name) || COPY_CONTAINERS.has(name)) flush();
+        if (name === container && !stack.includes(name)) container = undefined;
+      },
+      ontext(chunk) {
+        if (!container || skipping > 0) return;
+        const offset = parser.startIndex;
+        const element = [...stack].reverse().find((n) => BLOCK_ELEMENTS.has(n) || COPY_CONTAINERS.has(n)) ?? container;
+        current ??= { text: '', pieces: [], element };
+        current.pieces.push({ at: current.text.length, offset });
+        current.text += decodeKeepingLength(chunk);
+      },
+    },
+    { decodeEntities: false, lowerCaseTags: true, recognizeSelfClosing: true },
+  );
+  parser.end(body);
+  flush();
+  return { blocks, tags, masked };
+}
+
+/** Decodes `&amp;` to `&` padded with spaces, so offsets still match the file. */
+function decodeKeepingLength(raw: string): string {
+  return raw.replace(/&(#\d+|#x[0-9a-f]+|[a-z][a-z0-9]*);/gi, (entity) => {
+    const decoded = decodeHTML(entity);
+    const single = decoded === '\u00a0' ? ' ' : decoded;
+    return single.length <= entity.length ? single + ' '.repeat(entity.length - single.length) : entity;
+  });
+}
