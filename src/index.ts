@@ -1,0 +1,11 @@
+export { render, createRenderer } from './project/renderer.js';
+export type { Renderer, RendererOptions, RenderInput } from './project/renderer.js';
+export type { Email, RenderContext } from './render/render.js';
+export type { CompiledTemplate } from './compile/template.js';
+export type { RenderData } from './data/types.js';
+export type { Stage, StageDefinitions, Tone } from './project/stages.js';
+export { toEml } from './email/eml.js';
+export { countWords, words } from './text/words.js';
+export type { Word } from './text/words.js';
+export { DunmailError, formatError } from './errors.js';
+export type { ErrorCode, Issue, SourcePlace } from './errors.js';
