@@ -1,0 +1,186 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { findNodeAtLocation, parseTree } from 'jsonc-parser';
+import { readFileSync } from 'node:fs';
+import type { ErrorObject } from 'ajv';
+import { createAjv } from '../../data/ajv.js';
+import { DunmailError, type Issue } from '../../errors.js';
+import { readJsonFile } from '../../util/json-file.js';
+import { LineIndex } from '../../util/lines.js';
+import { builtInRules } from '../rules/index.js';
+import type { LintDocument, Rule, Severity } from '../types.js';
+import { configSchema } from './schema.js';
+import { closest } from '../../util/closest.js';
+
+type RuleSetting = Severity | [Severity] | [Severity, Record<string, unknown>];
+
+export interface ConfigFile {
+  $schema?: string;
+  extends?: string | string[];
+  lexicons?: string[];
+  rules?: Record<string, RuleSetting>;
+  overrides?: { stages?: string[]; locales?: string[]; rules: Record<string, RuleSetting> }[];
+}
+
+export interface RuleConfig {
+  severity: Severity;
+  options: Record<string, unknown>;
+}
+
+/** A config with its extends resolved, ready to apply to each document. */
+export interface LintConfig {
+  rules: Map<string, RuleConfig>;
+  overrides: { stages?: string[]; locales?: string[]; rules: Map<string, RuleConfig> }[];
+  lexiconFolders: string[];
+  /** The files it was read from, for watchers and messages. */
+  files: string[];
+}
+
+export const SHIPPED_CONFIG = fileURLToPath(new URL('../../../rules/dunmail.config.json', import.meta.url));
+export const RECOMMENDED = 'dunmail:recommended';
+const SHIPPED_LEXICONS = fileURLToPath(new URL('../../../rules/lexicons', import.meta.url));
+
+const validateConfig = createAjv().compile<ConfigFile>(configSchema(builtInRules));
+
+/** Every rule at its default severity and options. */
+export function recommendedConfig(rules: ReadonlyMap<string, Rule<any>> = builtInRules): LintConfig {
+  return {
+    rules: new Map([...rules].map(([id, rule]) => [id, { severity: rule.meta.defaultSeverity, options: { ...rule.meta.defaultOptions } }])),
+    overrides: [],
+    lexiconFolders: [SHIPPED_LEXICONS],
+    files: [],
+  };
+}
+
+/** Reads a config file and what it extends; every problem names the file, line and key. */
+export function loadConfig(file: string = SHIPPED_CONFIG, seen: string[] = []): LintConfig {
+  const resolved = path.resolve(file);
+  if (seen.includes(resolved)) {
+    throw new DunmailError('CONFIG_INVALID', `the config extends itself: ${[...seen, resolved].join(' -> ')}`, { place: { file: resolved } });
+  }
+  const raw = readConfigFile(resolved);
+  const parents = [raw.extends ?? []].flat();
+  let config = parents.length === 0 ? recommendedConfig() : emptyConfig();
+  for (const parent of parents) {
+    const base = parent === RECOMMENDED ? recommendedConfig() : loadConfig(path.resolve(path.dirname(resolved), parent), [...seen, resolved]);
+    config = merge(config, base);
+  }
+  const own: LintConfig = {
+    rules: toRuleConfigs(raw.rules ?? {}, resolved, '/rules', config.rules),
+    overrides: (raw.overrides ?? []).map((override, i) => ({
+      ...(override.stages ? { stages: override.stages } : {}),
+      ...(override.locales ? { locales: override.locales } : {}),
+      rules: toRuleConfigs(override.rules, resolved, `/overrides/${i}/rules`, config.rules),
+    })),
+    lexiconFolders: (raw.lexicons ?? []).map((folder) => path.resolve(path.dirname(resolved), folder)),
+    files: [resolved],
+  };
+  return merge(config, own);
+}
+
+/** The rules and options that apply to one document, overrides included. */
+export function rulesFor(config: LintConfig, document: Pick<LintDocument, 'stage' | 'locale'>): Map<string, RuleConfig> {
+  const rules = new Map(config.rules);
+  for (const override of config.overrides) {
+    if (override.stages && !(document.stage && override.stages.includes(document.stage.id))) continue;
+    if (override.locales && !override.locales.includes(document.locale)) continue;
+    for (const [id, setting] of override.rules) {
+      const base = rules.get(id);
+      rules.set(id, { severity: setting.severity, options: { ...(base?.options ?? {}), ...setting.options } });
+    }
+  }
+  return rules;
+}
+
+function emptyConfig(): LintConfig {
+  return { rules: new Map(), overrides: [], lexiconFolders: [], files: [] };
+}
+
+function merge(base: LintConfig, own: LintConfig): LintConfig {
+  const rules = new Map(base.rules);
+  for (const [id, setting] of own.rules) rules.set(id, setting);
+  return {
+    rules,
+    overrides: [...base.overrides, ...own.overrides],
+    lexiconFolders: [...new Set([...base.lexiconFolders, ...own.lexiconFolders])],
+    files: [...base.files, ...own.files],
+  };
+}
+
+function readConfigFile(file: string): ConfigFile {
+  if (!existsSync(file)) {
+    throw new DunmailError('CONFIG_INVALID', 'the config file does not exist', { place: { file }, hint: 'pass --config with a path to a dunmail.config.json' });
+  }
+  const text = readFileSync(file, 'utf8');
+  // Name unknown rules before the schema does, with a suggestion.
+  const unknown = unknownRules(text, file);
+  if (unknown) throw unknown;
+  return readJsonFile(file, validateConfig, {
+    code: 'CONFIG_INVALID',
+    maxBytes: 256 * 1024,
+    what: 'config',
+    hint: 'see rules/dunmail.config.schema.json and docs/configuration.md',
+  });
+}
+
+function unknownRules(text: string, file: string): DunmailError | undefined {
+  const tree = parseTree(text);
+  if (!tree) return undefined;
+  const lines = new LineIndex(text);
+  const issues: Issue[] = [];
+  const check = (node: ReturnType<typeof findNodeAtLocation>, pointer: string): void => {
+    for (const property of node?.type === 'object' ? (node.children ?? []) : []) {
+      const key = property.children?.[0];
+      const id = key?.value as string | undefined;
+      if (!key || id === undefined || builtInRules.has(id)) continue;
+      const guess = closest(id, [...builtInRules.keys()]);
+      issues.push({
+        path: `${pointer}/${id}`,
+        message: `unknown rule "${id}"${guess ? `; did you mean "${guess}"?` : ''}`,
+        ...lines.placeOf(key.offset),
+      });
+    }
+  };
+  check(findNodeAtLocation(tree, ['rules']), '/rules');
+  const overrides = findNodeAtLocation(tree, ['overrides']);
+  (overrides?.children ?? []).forEach((_, i) => check(findNodeAtLocation(tree, ['overrides', i, 'rules']), `/overrides/${i}/rules`));
+  const first = issues[0];
+  if (!first) return undefined;
+  return new DunmailError('CONFIG_INVALID', first.message, {
+    place: { file, ...(first.line ? { line: first.line, column: first.column ?? 1 } : {}) },
+    issues: issues.slice(1),
+    hint: 'run `dunmail rules` for the list of rules',
+  });
+}
+
+const optionValidators = new Map<string, (value: unknown) => ErrorObject[] | null>();
+
+function toRuleConfigs(settings: Record<string, RuleSetting>, file: string, pointer: string, base: Map<string, RuleConfig>): Map<string, RuleConfig> {
+  const rules = new Map<string, RuleConfig>();
+  for (const [id, setting] of Object.entries(settings)) {
+    const rule = builtInRules.get(id);
+    if (!rule) continue;
+    const [severity, options = {}] = Array.isArray(setting) ? setting : [setting];
+    const errors = validateOptions(rule, options);
+    if (errors) {
+      throw new DunmailError('CONFIG_INVALID', `the options of rule "${id}" are invalid`, {
+        place: { file },
+        issues: errors.map((error) => ({ path: `${pointer}/${id}/1${error.instancePath}`, message: error.message ?? 'is invalid' })),
+        hint: `see docs/rules/${id}.md for its options`,
+      });
+    }
+    rules.set(id, { severity, options: { ...(base.get(id)?.options ?? rule.meta.defaultOptions), ...options } });
+  }
+  return rules;
+}
+
+function validateOptions(rule: Rule<any>, options: unknown): ErrorObject[] | null {
+  let validate = optionValidators.get(rule.meta.id);
+  if (!validate) {
+    const compiled = createAjv().compile(rule.meta.schema);
+    validate = (value) => (compiled(value) ? null : (compiled.errors ?? []));
+    optionValidators.set(rule.meta.id, validate);
+  }
+  return validate(options);
+}

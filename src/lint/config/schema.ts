@@ -1,0 +1,55 @@
+import type { Rule } from '../types.js';
+
+const SEVERITY = { enum: ['off', 'warn', 'error'] };
+
+/**
+ * The JSON schema of a dunmail config, made from the rules' own metadata so that
+ * editors autocomplete every rule id and its options (rules/dunmail.config.schema.json).
+ */
+export function configSchema(rules: ReadonlyMap<string, Rule<any>>): object {
+  const ruleSettings: Record<string, object> = {};
+  for (const [id, rule] of rules) {
+    ruleSettings[id] = {
+      description: `${rule.meta.description} (${rule.meta.sources.join(', ')})`,
+      oneOf: [
+        SEVERITY,
+        { type: 'array', items: [SEVERITY], minItems: 1, maxItems: 1 },
+        { type: 'array', items: [SEVERITY, rule.meta.schema], minItems: 2, maxItems: 2 },
+      ],
+    };
+  }
+  const rulesObject = { type: 'object', additionalProperties: false, properties: ruleSettings };
+  return {
+    $schema: 'http://json-schema.org/draft-07/schema#',
+    $id: 'https://dunmail.dev/schemas/dunmail.config.schema.json',
+    title: 'dunmail configuration',
+    type: 'object',
+    additionalProperties: false,
+    properties: {
+      $schema: { type: 'string' },
+      extends: {
+        description: 'Configs to start from: "dunmail:recommended" or paths relative to this file.',
+        oneOf: [{ type: 'string' }, { type: 'array', items: { type: 'string' } }],
+      },
+      lexicons: {
+        description: 'Folders of extra lexicons (<locale>/<name>.json), relative to this file.',
+        type: 'array',
+        items: { type: 'string' },
+      },
+      rules: rulesObject,
+      overrides: {
+        type: 'array',
+        items: {
+          type: 'object',
+          additionalProperties: false,
+          required: ['rules'],
+          properties: {
+            stages: { type: 'array', items: { type: 'string' }, minItems: 1 },
+            locales: { type: 'array', items: { type: 'string' }, minItems: 1 },
+            rules: rulesObject,
+          },
+        },
+      },
+    },
+  };
+}

@@ -1,0 +1,61 @@
+import { VFile } from 'vfile';
+import type { Stage, StageDefinitions } from '../../project/stages.js';
+import type { LintDocument, TextRegion } from '../types.js';
+import { makeRegion } from './regions.js';
+
+export interface MessageInput {
+  subject: string;
+  body: string;
+  locale?: string;
+  stage?: Stage;
+  stages?: StageDefinitions;
+  invoiceNumber?: string;
+  businessDaysLate?: number;
+  /** Where the text came from, for messages: a file path or `<input>`. */
+  path?: string;
+}
+
+/**
+ * A plain message as the linter sees it. The file is laid out as
+ * `Subject: …`, a blank line, then the body, so positions read as in such a file.
+ */
+export interface MessageLayout {
+  /** The whole file as read. */
+  text: string;
+  subjectOffset: number;
+  bodyOffset: number;
+  /** False when the body was decoded (quoted-printable, base64): positions then point at the body's start. */
+  exact: boolean;
+}
+
+export function messageDocument(input: MessageInput, layout?: MessageLayout): LintDocument {
+  const locale = input.locale ?? 'en';
+  const text = layout?.text ?? `Subject: ${input.subject}\n\n${input.body}`;
+  const subjectOffset = layout?.subjectOffset ?? 'Subject: '.length;
+  const bodyOffset = layout?.bodyOffset ?? text.length - input.body.length;
+  const file = new VFile({ path: input.path ?? '<input>', value: text });
+  return {
+    file,
+    kind: 'message',
+    locale,
+    stage: input.stage,
+    stages: input.stages,
+    subject: makeRegion('subject', input.subject, locale, (offset) => subjectOffset + offset),
+    preheader: undefined,
+    body: paragraphs(input.body, locale, bodyOffset, layout?.exact ?? true),
+    ...(input.invoiceNumber === undefined ? {} : { invoiceNumber: input.invoiceNumber }),
+    ...(input.businessDaysLate === undefined ? {} : { businessDaysLate: input.businessDaysLate }),
+    bodyOffset,
+  };
+}
+
+/** Paragraphs (separated by blank lines) as body regions. */
+function paragraphs(body: string, locale: string, bodyOffset: number, exact: boolean): TextRegion[] {
+  const regions: TextRegion[] = [];
+  for (const match of body.matchAll(/[^\n]+(?:\n(?![ \t]*\n)[^\n]*)*/g)) {
+    if (!match[0].trim()) continue;
+    const start = bodyOffset + match.index;
+    regions.push(makeRegion('body', match[0], locale, exact ? (offset) => start + offset : () => bodyOffset, [], { element: 'p' }));
+  }
+  return regions;
+}

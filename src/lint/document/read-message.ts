@@ -1,0 +1,48 @@
+import PostalMime from 'postal-mime';
+import { DunmailError } from '../../errors.js';
+import { htmlToText } from '../../compile/text.js';
+import type { MessageInput, MessageLayout } from './message.js';
+
+/**
+ * A text message file: `Subject: …` on the first line, a blank line, then the body.
+ */
+export function readTextMessage(path: string, text: string): { input: Pick<MessageInput, 'subject' | 'body'>; layout: MessageLayout } {
+  const match = /^Subject:[ \t]*(.*)\r?\n(?:[ \t]*\r?\n)?/i.exec(text);
+  if (!match) {
+    throw new DunmailError('USAGE', 'a message file starts with a "Subject: …" line, then a blank line, then the body', {
+      place: { file: path, line: 1, column: 1 },
+      hint: 'or lint an .eml file, or a .mjml.njk template',
+    });
+  }
+  const subject = match[1] ?? '';
+  const bodyOffset = match[0].length;
+  return {
+    input: { subject, body: text.slice(bodyOffset) },
+    layout: { text, subjectOffset: match[0].indexOf(subject, 8), bodyOffset, exact: true },
+  };
+}
+
+/** An RFC 5322 message: the subject header and the text part (or the HTML part as text). */
+export async function readEml(path: string, raw: string): Promise<{ input: Pick<MessageInput, 'subject' | 'body'>; layout: MessageLayout }> {
+  let email: Awaited<ReturnType<typeof PostalMime.parse>>;
+  try {
+    email = await PostalMime.parse(raw);
+  } catch (error) {
+    throw new DunmailError('USAGE', `the message cannot be parsed: ${(error as Error).message}`, { place: { file: path } });
+  }
+  const subject = email.subject ?? '';
+  const body = (email.text ?? (email.html ? htmlToText(email.html) : '')).replace(/\r\n/g, '\n');
+  const header = /^Subject:[ \t]*/im.exec(raw);
+  const subjectOffset = header ? header.index + header[0].length : 0;
+  const bodyStart = raw.search(/\r?\n\r?\n/);
+  const verbatim = body ? raw.indexOf(body) : -1;
+  return {
+    input: { subject, body },
+    layout: {
+      text: raw,
+      subjectOffset,
+      bodyOffset: verbatim >= 0 ? verbatim : Math.max(0, bodyStart + 2),
+      exact: verbatim >= 0,
+    },
+  };
+}

@@ -1,0 +1,61 @@
+import { VFile } from 'vfile';
+import { DunmailError } from '../../errors.js';
+import { extractTemplateCopy, maskTemplate } from '../../extract/copy.js';
+import { splitFrontmatter, type FieldPlace } from '../../template/frontmatter.js';
+import { findTags, type TemplateTag } from '../../template/tags.js';
+import type { StageDefinitions } from '../../project/stages.js';
+import type { LintDocument, TextRegion } from '../types.js';
+import { makeRegion } from './regions.js';
+
+/**
+ * Reads a `.mjml.njk` template as the linter sees it: the subject and preheader
+ * from its frontmatter, and the copy of its own blocks, each with offsets into
+ * the file. Throws a DunmailError when the frontmatter is invalid.
+ */
+export function templateDocument(path: string, text: string, stages: StageDefinitions | undefined): LintDocument {
+  const file = new VFile({ path, value: text });
+  const split = splitFrontmatter(text, path);
+  const { frontmatter, places } = split;
+  const bodyStart = text.length - split.body.length + split.body.search(/\S|$/);
+  const tags = findTags(text);
+  const locale = frontmatter.locale;
+  const field = (kind: 'subject' | 'preheader'): TextRegion | undefined => {
+    const place = places[kind];
+    return place ? fieldRegion(kind, frontmatter[kind], text, place, locale) : undefined;
+  };
+  const copy = extractTemplateCopy(text, text.length - split.body.length);
+  const stage = stages?.stages.find((s) => s.id === frontmatter.stage);
+  if (stages && !stage) {
+    throw new DunmailError('FRONTMATTER_INVALID', `stage "${frontmatter.stage}" is not defined in stages.json`, {
+      place: { file: path, ...(places.stage ? { line: places.stage.line, column: places.stage.column } : {}) },
+      hint: `use one of: ${stages.stages.map((s) => s.id).join(', ')}`,
+    });
+  }
+  return {
+    file,
+    kind: 'template',
+    locale,
+    stage,
+    stages,
+    subject: field('subject'),
+    preheader: field('preheader'),
+    body: copy.blocks.map((block) =>
+      makeRegion('body', block.text, locale, block.sourceOffset, tags, { container: block.container, element: block.element }),
+    ),
+    bodyOffset: bodyStart,
+  };
+}
+
+/**
+ * A frontmatter value as a region. YAML quotes shift the value by one; escapes in a
+ * double-quoted value make offsets approximate, so those point at the value's start.
+ */
+function fieldRegion(kind: 'subject' | 'preheader', value: string, text: string, place: FieldPlace, locale: string): TextRegion {
+  const raw = text.slice(place.offset, place.offset + value.length + 2);
+  const quoted = raw.startsWith('"') || raw.startsWith("'");
+  const exact = text.startsWith(value, place.offset + (quoted ? 1 : 0));
+  const shift = place.offset + (quoted ? 1 : 0);
+  const tags: TemplateTag[] = exact ? findTags(value).map((t) => ({ ...t, start: t.start + shift, end: t.end + shift })) : [];
+  const masked = maskTemplate(value, findTags(value));
+  return makeRegion(kind, masked, locale, (offset) => (exact ? shift + offset : place.offset), tags);
+}

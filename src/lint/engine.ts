@@ -1,0 +1,68 @@
+import type { VFile } from 'vfile';
+import { LineIndex } from '../util/lines.js';
+import { rulesFor, type LintConfig } from './config/load.js';
+import type { LexiconSet } from './lexicon/load.js';
+import { builtInRules } from './rules/index.js';
+import { applyDirectives, readDirectives } from './directives.js';
+import { docsUrl, type Finding, type LintDocument, type Rule } from './types.js';
+
+export interface EngineOptions {
+  config: LintConfig;
+  lexicons: LexiconSet;
+  /** Run only these rules. */
+  only?: readonly string[];
+  rules?: ReadonlyMap<string, Rule<any>>;
+}
+
+/** Runs every enabled rule on a document and records its findings on the document's file. */
+export function lintDocument(document: LintDocument, options: EngineOptions): VFile {
+  const { file } = document;
+  const lines = new LineIndex(String(file.value));
+  const rules = options.rules ?? builtInRules;
+  for (const [id, setting] of rulesFor(options.config, document)) {
+    const severity = setting.severity;
+    if (severity === 'off') continue;
+    if (options.only && !options.only.includes(id)) continue;
+    const rule = rules.get(id);
+    if (!rule || !applies(rule, document)) continue;
+    rule.check(document, {
+      options: setting.options,
+      lexicon: (name) => options.lexicons.get(document.locale, name),
+      report(finding) {
+        record(file, lines, document, rule, finding.severity ?? severity, finding);
+      },
+    });
+  }
+  if (document.kind === 'template') applyDirectives(file, readDirectives(String(file.value)));
+  file.messages.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
+  return file;
+}
+
+function applies(rule: Rule<any>, document: LintDocument): boolean {
+  const scope = rule.meta.appliesTo;
+  if (!scope) return true;
+  if (scope.kinds && !scope.kinds.includes(document.kind)) return false;
+  if (scope.late !== undefined && document.stage?.late !== scope.late) return false;
+  if (scope.stages && !(document.stage && scope.stages.includes(document.stage.id))) return false;
+  return true;
+}
+
+function record(file: VFile, lines: LineIndex, document: LintDocument, rule: Rule<any>, severity: 'warn' | 'error', finding: Finding): void {
+  const place = placeOf(lines, document, finding);
+  const message = file.message(finding.reason, { place, ruleId: rule.meta.id, source: 'dunmail' });
+  message.fatal = severity === 'error';
+  message.url = docsUrl(rule.meta.id);
+  if (finding.actual !== undefined) message.actual = finding.actual;
+  if (finding.expected !== undefined) message.expected = finding.expected;
+  if (finding.note !== undefined) message.note = finding.note;
+}
+
+function placeOf(lines: LineIndex, document: LintDocument, finding: Finding) {
+  const { region } = finding;
+  const startOffset = region ? region.sourceOffset(finding.start ?? 0) : (finding.start ?? document.bodyOffset);
+  const endIn = finding.end ?? finding.start ?? 0;
+  const endOffset = region ? (endIn > (finding.start ?? 0) ? region.sourceOffset(endIn - 1) + 1 : startOffset) : (finding.end ?? startOffset);
+  const start = lines.placeOf(startOffset);
+  const end = lines.placeOf(endOffset);
+  return { start: { ...start, offset: startOffset }, end: { ...end, offset: endOffset } };
+}

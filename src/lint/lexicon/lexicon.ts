@@ -1,0 +1,135 @@
+import { compilePattern, normalizeWord, type TokenMatcher } from './pattern.js';
+import { stemmerFor } from './stemmers.js';
+
+/** One phrase of a lexicon, as data in rules/lexicons/<locale>/<name>.json. */
+export interface LexiconEntry {
+  pattern: string;
+  category: string;
+  /** A better way to say it, in the lexicon's language. */
+  suggestion?: string;
+  /** Seed id the entry comes from. */
+  source?: string;
+  /** Allowed in stages that carry this task (e.g. the legal step in a final notice). */
+  allowWithTask?: string;
+}
+
+export interface LexiconFile {
+  locale: string;
+  name: string;
+  description?: string;
+  entries: LexiconEntry[];
+}
+
+/** A word of a region, ready for matching. */
+export interface MatchWord {
+  text: string;
+  norm: string;
+  stem: string;
+  start: number;
+  end: number;
+}
+
+export interface LexiconMatch {
+  entry: LexiconEntry;
+  /** Indexes into the word list: first and last word matched. */
+  first: number;
+  last: number;
+}
+
+interface CompiledEntry {
+  entry: LexiconEntry;
+  matchers: TokenMatcher[];
+}
+
+/** A lexicon compiled for matching: patterns parsed once, words stemmed for the locale. */
+export class Lexicon {
+  private readonly compiled: CompiledEntry[];
+  readonly stem: (word: string) => string;
+
+  constructor(readonly file: LexiconFile) {
+    this.stem = stemmerFor(file.locale);
+    this.compiled = file.entries.map((entry) => ({
+      entry,
+      matchers: compilePattern(entry.pattern).map((m) => this.prepare(m)),
+    }));
+  }
+
+  get entries(): readonly LexiconEntry[] {
+    return this.file.entries;
+  }
+
+  toWords(tokens: { text: string; start: number; end: number }[]): MatchWord[] {
+    return tokens.map((token) => {
+      const norm = normalizeWord(token.text);
+      return { ...token, norm, stem: this.stem(norm) };
+    });
+  }
+
+  /** Every entry found in a sentence's words, longest match per start, no overlaps. */
+  match(words: MatchWord[]): LexiconMatch[] {
+    const found: LexiconMatch[] = [];
+    let i = 0;
+    while (i < words.length) {
+      let best: LexiconMatch | undefined;
+      for (const { entry, matchers } of this.compiled) {
+        const last = matchAt(matchers, 0, words, i);
+        if (last !== undefined && (!best || last > best.last)) best = { entry, first: i, last };
+      }
+      if (best) {
+        found.push(best);
+        i = best.last + 1;
+      } else {
+        i++;
+      }
+    }
+    return found;
+  }
+
+  /** Stems literal words once, with the lexicon's stemmer. */
+  private prepare(matcher: TokenMatcher): TokenMatcher {
+    switch (matcher.kind) {
+      case 'word':
+        return matcher.exact ? matcher : { ...matcher, stem: this.stem(matcher.value) };
+      case 'any-of':
+        return { kind: 'any-of', options: matcher.options.map((sequence) => sequence.map((m) => this.prepare(m))) };
+      case 'optional':
+        return { kind: 'optional', sequence: matcher.sequence.map((m) => this.prepare(m)) };
+      default:
+        return matcher;
+    }
+  }
+}
+
+/** Returns the index of the last word matched, or undefined. */
+function matchAt(matchers: TokenMatcher[], m: number, words: MatchWord[], w: number): number | undefined {
+  if (m === matchers.length) return w - 1;
+  const matcher = matchers[m];
+  if (!matcher) return undefined;
+  const rest = matchers.slice(m + 1);
+  switch (matcher.kind) {
+    case 'optional':
+      return matchAt([...matcher.sequence, ...rest], 0, words, w) ?? matchAt(matchers, m + 1, words, w);
+    case 'any-of':
+      for (const sequence of matcher.options) {
+        const end = matchAt([...sequence, ...rest], 0, words, w);
+        if (end !== undefined) return end;
+      }
+      return undefined;
+    case 'gap':
+      for (let skip = 0; skip <= matcher.max && w + skip <= words.length; skip++) {
+        const end = matchAt(matchers, m + 1, words, w + skip);
+        if (end !== undefined) return end;
+      }
+      return undefined;
+    case 'word':
+    case 'prefix': {
+      const word = words[w];
+      return word && matchesWord(matcher, word) ? matchAt(matchers, m + 1, words, w + 1) : undefined;
+    }
+  }
+}
+
+function matchesWord(matcher: Extract<TokenMatcher, { kind: 'word' | 'prefix' }>, word: MatchWord): boolean {
+  if (matcher.kind === 'prefix') return word.norm.startsWith(matcher.value);
+  return matcher.exact ? word.text === matcher.value : word.norm === matcher.value || word.stem === matcher.stem;
+}

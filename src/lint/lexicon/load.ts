@@ -1,0 +1,84 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createAjv } from '../../data/ajv.js';
+import { DunmailError } from '../../errors.js';
+import { readJsonFile } from '../../util/json-file.js';
+import { LineIndex } from '../../util/lines.js';
+import { Lexicon, type LexiconFile } from './lexicon.js';
+import { PatternError } from './pattern.js';
+
+/** The lexicons shipped with dunmail. */
+export const SHIPPED_LEXICONS = fileURLToPath(new URL('../../../rules/lexicons', import.meta.url));
+
+// rules/ ships beside dist/ and src/, so the schema is read from the package root.
+const lexiconSchema: object = JSON.parse(readFileSync(new URL('../../../rules/schemas/lexicon.schema.json', import.meta.url), 'utf8'));
+const validateLexicon = createAjv().compile<LexiconFile>(lexiconSchema);
+
+/** Lexicons by locale and name; later folders add entries to earlier ones. */
+export class LexiconSet {
+  private readonly lexicons = new Map<string, Lexicon>();
+  private readonly empty = new Map<string, Lexicon>();
+
+  constructor(readonly folders: readonly string[]) {
+    const merged = new Map<string, LexiconFile>();
+    for (const folder of folders) {
+      if (!existsSync(folder)) {
+        throw new DunmailError('CONFIG_INVALID', `the lexicon folder ${folder} does not exist`, { place: { file: folder } });
+      }
+      for (const locale of readdirSync(folder, { withFileTypes: true })) {
+        if (!locale.isDirectory()) continue;
+        for (const entry of readdirSync(path.join(folder, locale.name))) {
+          if (!entry.endsWith('.json')) continue;
+          const file = path.join(folder, locale.name, entry);
+          const lexicon = readLexicon(file);
+          const key = `${lexicon.locale}/${lexicon.name}`;
+          const previous = merged.get(key);
+          merged.set(key, previous ? { ...previous, entries: [...previous.entries, ...lexicon.entries] } : lexicon);
+        }
+      }
+    }
+    for (const [key, file] of merged) this.lexicons.set(key, new Lexicon(file));
+  }
+
+  /** The lexicon for a locale (`pt-BR` falls back to `pt`), or an empty one. */
+  get(locale: string, name: string): Lexicon {
+    const found = this.lexicons.get(`${locale}/${name}`) ?? this.lexicons.get(`${locale.split('-')[0]}/${name}`);
+    if (found) return found;
+    const key = `${locale}/${name}`;
+    let empty = this.empty.get(key);
+    if (!empty) {
+      empty = new Lexicon({ locale, name, entries: [] });
+      this.empty.set(key, empty);
+    }
+    return empty;
+  }
+
+  locales(): string[] {
+    return [...new Set([...this.lexicons.keys()].map((key) => key.split('/')[0] ?? ''))].sort();
+  }
+}
+
+function readLexicon(file: string): LexiconFile {
+  const lexicon = readJsonFile(file, validateLexicon, {
+    code: 'CONFIG_INVALID',
+    maxBytes: 2 * 1024 * 1024,
+    what: 'lexicon',
+    hint: 'entries need a pattern and a category; see rules/schemas/lexicon.schema.json',
+  });
+  for (const entry of lexicon.entries) {
+    try {
+      // Compiling here reports a bad pattern at its line, not at first use.
+      new Lexicon({ ...lexicon, entries: [entry] });
+    } catch (error) {
+      if (!(error instanceof PatternError)) throw error;
+      const text = readFileSync(file, 'utf8');
+      const offset = text.indexOf(JSON.stringify(entry.pattern));
+      throw new DunmailError('CONFIG_INVALID', `the pattern ${JSON.stringify(entry.pattern)} cannot be read: ${error.message}`, {
+        place: { file, ...(offset >= 0 ? new LineIndex(text).placeOf(offset) : {}) },
+        hint: 'see docs/lexicons.md for the pattern syntax',
+      });
+    }
+  }
+  return lexicon;
+}

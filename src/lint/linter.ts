@@ -1,0 +1,130 @@
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import type { VFile } from 'vfile';
+import { DunmailError } from '../errors.js';
+import { loadStages, type StageDefinitions } from '../project/stages.js';
+import { SHIPPED_TEMPLATES } from '../project/discover.js';
+import { loadConfig, recommendedConfig, type LintConfig } from './config/load.js';
+import { LexiconSet } from './lexicon/load.js';
+import { lintDocument } from './engine.js';
+import { messageDocument, type MessageInput } from './document/message.js';
+import { readEml, readTextMessage } from './document/read-message.js';
+import { templateDocument } from './document/template.js';
+
+/** Templates and messages larger than this are refused before they are read. */
+export const MAX_LINT_BYTES = 512 * 1024;
+
+export interface LinterOptions {
+  /** A config file path, or a loaded config. Default: every rule as recommended. */
+  config?: string | LintConfig;
+  /** Run only these rules. */
+  only?: readonly string[];
+  /** Stage definitions for plain messages; templates use the stages.json nearest them. */
+  stages?: StageDefinitions;
+}
+
+export interface MessageContext {
+  stage?: string;
+  locale?: string;
+  invoiceNumber?: string;
+  businessDaysLate?: number;
+}
+
+export interface Linter {
+  readonly config: LintConfig;
+  /** Lints a template's text (the `.mjml.njk` source) as the file at `path`. */
+  lintTemplate(path: string, text: string): VFile;
+  /** Lints a message given as subject and body. */
+  lintMessage(input: { subject: string; body: string; path?: string } & MessageContext): VFile;
+  /** Lints a file by its kind: `.mjml.njk` template, `.eml` message or text message. */
+  lintFile(path: string, context?: MessageContext): Promise<VFile>;
+}
+
+export function createLinter(options: LinterOptions = {}): Linter {
+  const config = typeof options.config === 'string' ? loadConfig(options.config) : (options.config ?? recommendedConfig());
+  const lexicons = new LexiconSet(config.lexiconFolders);
+  const engine = { config, lexicons, ...(options.only ? { only: options.only } : {}) };
+  const stagesCache = new Map<string, StageDefinitions | undefined>();
+  const messageStages = options.stages ?? loadStages(SHIPPED_TEMPLATES);
+
+  const stageOf = (context: MessageContext, stages: StageDefinitions) => {
+    if (context.stage === undefined) return undefined;
+    const stage = stages.stages.find((s) => s.id === context.stage);
+    if (!stage) {
+      throw new DunmailError('USAGE', `"${context.stage}" is not a stage of this sequence`, {
+        hint: `stages: ${stages.stages.map((s) => s.id).join(', ')}`,
+      });
+    }
+    return stage;
+  };
+
+  const lintMessageInput = (input: Pick<MessageInput, 'subject' | 'body' | 'path'>, context: MessageContext, layout?: Parameters<typeof messageDocument>[1]): VFile => {
+    const stage = stageOf(context, messageStages);
+    const document = messageDocument(
+      {
+        ...input,
+        stages: messageStages,
+        ...(stage ? { stage } : {}),
+        ...(context.locale ? { locale: context.locale } : {}),
+        ...(context.invoiceNumber ? { invoiceNumber: context.invoiceNumber } : {}),
+        ...(context.businessDaysLate === undefined ? {} : { businessDaysLate: context.businessDaysLate }),
+      },
+      layout,
+    );
+    return lintDocument(document, engine);
+  };
+
+  return {
+    config,
+    lintTemplate(filePath, text) {
+      return lintDocument(templateDocument(filePath, text, nearestStages(filePath, stagesCache)), engine);
+    },
+    lintMessage(input) {
+      return lintMessageInput({ subject: input.subject, body: input.body, path: input.path ?? '<input>' }, input);
+    },
+    async lintFile(filePath, context = {}) {
+      const size = statSync(filePath).size;
+      if (size > MAX_LINT_BYTES) {
+        throw new DunmailError('INPUT_TOO_LARGE', `the file is ${size} bytes, over the ${MAX_LINT_BYTES}-byte limit`, { place: { file: filePath } });
+      }
+      const text = readFileSync(filePath, 'utf8');
+      if (filePath.endsWith('.mjml.njk')) return this.lintTemplate(filePath, text);
+      const { input, layout } = filePath.endsWith('.eml') ? await readEml(filePath, text) : readTextMessage(filePath, text);
+      return lintMessageInput({ ...input, path: filePath }, context, layout);
+    },
+  };
+}
+
+/** The stages.json in the template's folder or the nearest folder above it. */
+function nearestStages(filePath: string, cache: Map<string, StageDefinitions | undefined>): StageDefinitions | undefined {
+  let dir = path.dirname(path.resolve(filePath));
+  const visited: string[] = [];
+  for (;;) {
+    if (cache.has(dir)) break;
+    visited.push(dir);
+    if (existsSync(path.join(dir, 'stages.json'))) {
+      cache.set(dir, loadStages(dir));
+      break;
+    }
+    const parent = path.dirname(dir);
+    if (parent === dir) {
+      cache.set(dir, undefined);
+      break;
+    }
+    dir = parent;
+  }
+  const found = cache.get(dir);
+  for (const v of visited) cache.set(v, found);
+  return found;
+}
+
+let shipped: Linter | undefined;
+
+/**
+ * Lints a message before sending: `lint({ subject, body, stage, locale })`.
+ * Uses the recommended rules and the shipped stage definitions.
+ */
+export function lint(input: { subject: string; body: string } & MessageContext): VFile {
+  shipped ??= createLinter();
+  return shipped.lintMessage(input);
+}

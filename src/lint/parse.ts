@@ -1,0 +1,24 @@
+import { unified, type Processor } from 'unified';
+import retextEnglish from 'retext-english';
+import retextLatin from 'retext-latin';
+import type { Root } from 'nlcst';
+
+const processors = new Map<string, Processor<Root>>();
+
+/**
+ * The retext parser that fits a locale's script: retext-english for English,
+ * retext-latin (Latin and Cyrillic scripts) for the rest.
+ */
+function processorFor(locale: string): Processor<Root> {
+  const language = locale.split('-')[0] ?? locale;
+  let processor = processors.get(language);
+  if (!processor) {
+    processor = (language === 'en' ? unified().use(retextEnglish) : unified().use(retextLatin)) as unknown as Processor<Root>;
+    processors.set(language, processor);
+  }
+  return processor;
+}
+
+export function parseText(text: string, locale: string): Root {
+  return processorFor(locale).parse(text);
+}

@@ -1,0 +1,32 @@
+import type { Lexicon, LexiconEntry } from './lexicon/lexicon.js';
+import type { LintDocument, TextRegion } from './types.js';
+import { inPlaceholder, sentenceWords } from './words.js';
+
+export interface PhraseMatch {
+  entry: LexiconEntry;
+  region: TextRegion;
+  start: number;
+  end: number;
+  text: string;
+}
+
+export function regionsOf(document: LintDocument): TextRegion[] {
+  return [document.subject, document.preheader, ...document.body].filter((r): r is TextRegion => r !== undefined);
+}
+
+/** Every lexicon phrase in the document's copy, sentence by sentence, on word boundaries. */
+export function findPhrases(document: LintDocument, lexicon: Lexicon): PhraseMatch[] {
+  const matches: PhraseMatch[] = [];
+  for (const region of regionsOf(document)) {
+    for (const sentence of sentenceWords(region)) {
+      const words = lexicon.toWords(sentence.filter((w) => !inPlaceholder(region, w.start, w.end)));
+      for (const match of lexicon.match(words)) {
+        const first = words[match.first];
+        const last = words[match.last];
+        if (!first || !last) continue;
+        matches.push({ entry: match.entry, region, start: first.start, end: last.end, text: region.text.slice(first.start, last.end) });
+      }
+    }
+  }
+  return matches;
+}

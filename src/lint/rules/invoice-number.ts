@@ -1,0 +1,74 @@
+import type { LintDocument, TextRegion } from '../types.js';
+import { defineRule } from '../types.js';
+
+interface Options {
+  /** The data path a template uses for the invoice number. */
+  placeholder: string;
+  /** A regular expression for an invoice number in a plain message whose number is not given. */
+  pattern: string;
+}
+
+// INV-1042, #1042, Invoice 2024-0042, factura nº 77, счёт № 15, ใบแจ้งหนี้เลขที่ 9
+const DEFAULT_PATTERN =
+  '(?:#\\s?\\d[\\w-]*|\\b[A-Z]{2,5}[-/]?\\d{2,}[\\w-]*|(?:invoice|inv\\.?|factura|factur[aă]|сч[её]т[а-я]*|ใบแจ้งหนี้)\\s*(?:no\\.?|number|nr\\.?|n[º°o]\\.?|№|เลขที่)?\\s*[:#]?\\s*[A-Z0-9][\\w/-]*\\d[\\w/-]*)';
+
+export default defineRule<Options>({
+  meta: {
+    id: 'invoice-number',
+    description: 'The invoice number appears in the subject and in the body.',
+    sources: ['N8', 'N12'],
+    defaultSeverity: 'error',
+    schema: {
+      type: 'object',
+      additionalProperties: false,
+      required: [],
+      properties: {
+        placeholder: { type: 'string', minLength: 1, default: 'invoice.number' },
+        pattern: { type: 'string', minLength: 1, default: DEFAULT_PATTERN },
+      },
+    },
+    defaultOptions: { placeholder: 'invoice.number', pattern: DEFAULT_PATTERN },
+  },
+  check(document, { options, report }) {
+    const has = hasInvoiceNumber(document, options);
+    if (document.subject && !has(document.subject)) {
+      report({
+        region: document.subject,
+        start: 0,
+        end: document.subject.text.trimEnd().length,
+        reason: `Subject does not name the invoice; add ${expected(document, options)}`,
+        expected: [`${document.subject.text.trimEnd()} ${expected(document, options)}`],
+      });
+    }
+    const first = document.body[0];
+    if (!document.body.some(has)) {
+      const lead = first ? first.text.length - first.text.trimStart().length : 0;
+      report({
+        ...(first ? { region: first, start: lead, end: lead } : { start: document.bodyOffset }),
+        reason: `Body does not name the invoice; add ${expected(document, options)}`,
+      });
+    }
+  },
+});
+
+function expected(document: LintDocument, options: Options): string {
+  if (document.kind === 'template') return `{{ ${options.placeholder} }}`;
+  return document.invoiceNumber ? `\`${document.invoiceNumber}\`` : 'the invoice number';
+}
+
+function hasInvoiceNumber(document: LintDocument, options: Options): (region: TextRegion) => boolean {
+  if (document.kind === 'template') {
+    const path = new RegExp(`(^|[^\\w.])${escapeRegExp(options.placeholder)}(?![\\w])`);
+    return (region) => region.placeholders.some((p) => path.test(p.expression));
+  }
+  if (document.invoiceNumber) {
+    const number = new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(document.invoiceNumber)}(?![\\p{L}\\p{N}])`, 'iu');
+    return (region) => number.test(region.text);
+  }
+  const pattern = new RegExp(options.pattern, 'iu');
+  return (region) => pattern.test(region.text);
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

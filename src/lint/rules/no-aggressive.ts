@@ -1,0 +1,118 @@
+import { findPhrases, regionsOf } from '../phrases.js';
+import { defineRule, type LintDocument, type RuleContext, type TextRegion } from '../types.js';
+import { inPlaceholder, sentenceWords } from '../words.js';
+
+interface Options {
+  /** Words in capitals that are not shouting (brand names, acronyms longer than maxAcronymLength). */
+  allowCapitals: string[];
+  /** All-capital words up to this many letters are taken as acronyms (INV, USD, IBAN). */
+  maxAcronymLength: number;
+}
+
+const CATEGORY_WORDS: Record<string, string> = {
+  threat: 'threatening',
+  accusation: 'accusatory',
+  shaming: 'shaming',
+  insult: 'insulting',
+  ultimatum: 'an ultimatum',
+  harassment: 'harassing',
+};
+
+export default defineRule<Options>({
+  meta: {
+    id: 'no-aggressive',
+    description: 'No threats, accusations, shaming, insults, ultimatums, harassment or shouting.',
+    sources: ['C1', 'C5', 'H4', 'R4', 'T10'],
+    defaultSeverity: 'error',
+    schema: {
+      type: 'object',
+      additionalProperties: false,
+      required: [],
+      properties: {
+        allowCapitals: { type: 'array', items: { type: 'string' }, default: [] },
+        maxAcronymLength: { type: 'integer', minimum: 1, default: 4 },
+      },
+    },
+    defaultOptions: { allowCapitals: [], maxAcronymLength: 4 },
+  },
+  check(document, context) {
+    const tasks = new Set<string>(document.stage?.tasks ?? []);
+    for (const match of findPhrases(document, context.lexicon('aggressive'))) {
+      const { entry } = match;
+      if (entry.allowWithTask && tasks.has(entry.allowWithTask)) continue;
+      const kind = CATEGORY_WORDS[entry.category] ?? entry.category;
+      context.report({
+        ...match,
+        actual: match.text,
+        ...(entry.suggestion ? { expected: [entry.suggestion] } : {}),
+        reason: `\`${match.text}\` is ${kind} (${entry.category})${entry.suggestion ? `; try \`${entry.suggestion}\`` : ''}`,
+      });
+    }
+    reportShouting(document, context);
+  },
+});
+
+/** Capitals and repeated `!` or `?` read as shouting; URGENT (where allowed) and acronyms do not. */
+function reportShouting(document: LintDocument, { options, report, lexicon }: RuleContext<Options>): void {
+  const urgency = lexicon('urgency');
+  // URGENT and its kin are judged by urgent-when-late, not as shouting.
+  const urgencyWords = urgency.entries.flatMap((e) => e.pattern.split(/[\s|()[\]]+/)).map((w) => w.replace(/[=*]/g, ''));
+  const allowed = new Set([...options.allowCapitals, ...urgencyWords].filter(Boolean).map((w) => w.toUpperCase()));
+  // Short words in capitals pass as acronyms (INV, USD), unless they are words like NOT or NOW.
+  const emphatic = new Set(lexicon('capitals').entries.map((e) => e.pattern.toUpperCase()));
+  for (const region of regionsOf(document)) {
+    for (const sentence of sentenceWords(region)) {
+      let run: { start: number; end: number; words: string[] } | undefined;
+      const flush = (): void => {
+        if (run && isShouting(run.words, allowed, emphatic, options.maxAcronymLength)) {
+          const text = region.text.slice(run.start, run.end);
+          report({
+            region,
+            start: run.start,
+            end: run.end,
+            actual: text,
+            expected: [sentenceCase(text)],
+            reason: `\`${text}\` in capitals reads as shouting; write it in normal case`,
+          });
+        }
+        run = undefined;
+      };
+      for (const word of sentence) {
+        const letters = word.text.replace(/[^\p{L}]/gu, '');
+        const capitals = letters.length >= 2 && letters === letters.toUpperCase() && letters !== letters.toLowerCase() && !/\d/.test(word.text);
+        if (capitals && !inPlaceholder(region, word.start, word.end)) {
+          run = run ? { ...run, end: word.end, words: [...run.words, letters] } : { start: word.start, end: word.end, words: [letters] };
+        } else {
+          flush();
+        }
+      }
+      flush();
+    }
+    reportRepeatedMarks(region, report);
+  }
+}
+
+function isShouting(words: string[], allowed: Set<string>, emphatic: Set<string>, maxAcronym: number): boolean {
+  const loud = words.filter((w) => !allowed.has(w.toUpperCase()));
+  if (loud.length === 0) return false;
+  // One long word in capitals, an emphatic word (NOT), or several in a row (PAY NOW) is shouting.
+  return loud.some((w) => w.length > maxAcronym || emphatic.has(w.toUpperCase())) || loud.length >= 2;
+}
+
+function reportRepeatedMarks(region: TextRegion, report: RuleContext<Options>['report']): void {
+  for (const match of region.text.matchAll(/[!?¡¿]{2,}/g)) {
+    const text = match[0];
+    report({
+      region,
+      start: match.index,
+      end: match.index + text.length,
+      actual: text,
+      expected: [text.includes('?') ? '?' : '.'],
+      reason: `\`${text}\` reads as shouting; use one mark`,
+    });
+  }
+}
+
+function sentenceCase(text: string): string {
+  return text.charAt(0) + text.slice(1).toLowerCase();
+}

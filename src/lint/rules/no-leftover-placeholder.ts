@@ -1,0 +1,59 @@
+import { regionsOf } from '../phrases.js';
+import { defineRule, type TextRegion } from '../types.js';
+
+interface Options {
+  /** Extra regular expressions for leftovers (case-insensitive). */
+  patterns: string[];
+}
+
+interface Leftover {
+  pattern: RegExp;
+  reason: (text: string) => string;
+  /** Only in rendered text: a template legitimately holds `{{ }}`. */
+  renderedOnly?: boolean;
+}
+
+const LEFTOVERS: Leftover[] = [
+  // [Your name], [Company], [#ref], [date]: but not [https://…] links of a text part.
+  { pattern: /\[(?!https?:|mailto:)[^\]\n]*\p{L}[^\]\n]*\]/gu, reason: (t) => `\`${t}\` looks like a placeholder left in the copy` },
+  { pattern: /(?<![\p{L}\p{N}])(?:TODO|TBD|FIXME)(?![\p{L}\p{N}])/gu, reason: (t) => `\`${t}\` is a note to the writer, not copy` },
+  { pattern: /\blorem ipsum\b/giu, reason: (t) => `\`${t}\` is filler text` },
+  { pattern: /\{\{[^}]*\}\}|\{%[^%]*%\}/gu, reason: (t) => `\`${t}\` is a template tag that was never filled`, renderedOnly: true },
+  { pattern: /\[object Object\]/gu, reason: (t) => `\`${t}\` is a value the template could not print`, renderedOnly: true },
+  { pattern: /(?<![\p{L}\p{N}])(?:undefined|NaN|null)(?![\p{L}\p{N}])/gu, reason: (t) => `\`${t}\` is a missing value printed as text`, renderedOnly: true },
+];
+
+export default defineRule<Options>({
+  meta: {
+    id: 'no-leftover-placeholder',
+    description: 'No [Your name]-style brackets, TODO, lorem ipsum, or undefined/NaN/null in rendered output.',
+    sources: ['C2', 'N12'],
+    defaultSeverity: 'error',
+    schema: {
+      type: 'object',
+      additionalProperties: false,
+      required: [],
+      properties: { patterns: { type: 'array', items: { type: 'string' }, default: [] } },
+    },
+    defaultOptions: { patterns: [] },
+  },
+  check(document, { options, report }) {
+    const extra: Leftover[] = options.patterns.map((source) => ({
+      pattern: new RegExp(source, 'giu'),
+      reason: (t) => `\`${t}\` matches a leftover pattern`,
+    }));
+    for (const region of regionsOf(document)) {
+      for (const leftover of [...LEFTOVERS, ...extra]) {
+        if (leftover.renderedOnly && document.kind === 'template') continue;
+        for (const match of region.text.matchAll(leftover.pattern)) {
+          if (overlapsPlaceholder(region, match.index, match.index + match[0].length)) continue;
+          report({ region, start: match.index, end: match.index + match[0].length, actual: match[0], reason: leftover.reason(match[0]) });
+        }
+      }
+    }
+  },
+});
+
+function overlapsPlaceholder(region: TextRegion, start: number, end: number): boolean {
+  return region.placeholders.some((p) => start < p.end && end > p.start);
+}

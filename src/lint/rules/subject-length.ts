@@ -1,0 +1,31 @@
+import { countWords } from '../../text/words.js';
+import { defineRule } from '../types.js';
+
+export default defineRule<{ max: number }>({
+  meta: {
+    id: 'subject-length',
+    description: 'The subject is clear and short: at most 10 words.',
+    sources: ['N8'],
+    defaultSeverity: 'error',
+    schema: {
+      type: 'object',
+      additionalProperties: false,
+      required: [],
+      properties: { max: { type: 'integer', minimum: 1, default: 10 } },
+    },
+    defaultOptions: { max: 10 },
+  },
+  check(document, { options, report }) {
+    const subject = document.subject;
+    if (!subject) return;
+    const count = countWords(subject.text, document.locale);
+    if (count <= options.max) return;
+    report({
+      region: subject,
+      start: 0,
+      end: subject.text.trimEnd().length,
+      reason: `Subject has ${count} words; keep it to ${options.max} or fewer`,
+      note: 'A placeholder such as {{ company.name }} counts as one word.',
+    });
+  },
+});

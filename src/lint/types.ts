@@ -1,0 +1,103 @@
+import type { Root as NlcstRoot } from 'nlcst';
+import type { VFile } from 'vfile';
+import type { JSONSchemaType } from 'ajv';
+import type { Stage, StageDefinitions } from '../project/stages.js';
+import type { Lexicon } from './lexicon/lexicon.js';
+
+export type Severity = 'off' | 'warn' | 'error';
+export type RegionKind = 'subject' | 'preheader' | 'body';
+
+/** A nunjucks expression inside a region, e.g. `{{ invoice.number }}`, at region offsets. */
+export interface Placeholder {
+  start: number;
+  end: number;
+  /** The expression between the braces, trimmed: `invoice.number | upper`. */
+  expression: string;
+}
+
+/**
+ * A stretch of copy a rule reads: the subject, the preheader, or one block of the
+ * body (a paragraph, a button label). Its text keeps the source's length, with
+ * `{{ … }}` masked as one word, so offsets map back to the file exactly.
+ */
+export interface TextRegion {
+  kind: RegionKind;
+  text: string;
+  tree: NlcstRoot;
+  placeholders: Placeholder[];
+  /** The MJML component and HTML element around body copy. */
+  container?: string;
+  element?: string;
+  /** Offset in the linted file of an offset in `text`. */
+  sourceOffset(offset: number): number;
+}
+
+/** Everything rules know about one message or template. */
+export interface LintDocument {
+  file: VFile;
+  kind: 'template' | 'message';
+  locale: string;
+  stage: Stage | undefined;
+  stages: StageDefinitions | undefined;
+  subject: TextRegion | undefined;
+  preheader: TextRegion | undefined;
+  body: TextRegion[];
+  /** The invoice number of a plain message, when the caller knows it. */
+  invoiceNumber?: string;
+  /** Business days late when the message is sent, when known (plain messages). */
+  businessDaysLate?: number;
+  /** Offset where the body starts (after a template's frontmatter or a message's headers). */
+  bodyOffset: number;
+}
+
+/** A finding at a range of a region, or at a file offset when it concerns no text in particular. */
+export interface Finding {
+  region?: TextRegion;
+  start?: number;
+  end?: number;
+  /** A sentence; quote the offending text in backticks. */
+  reason: string;
+  /** The offending text. */
+  actual?: string;
+  /** Suggested replacements; an empty string means "remove". */
+  expected?: string[];
+  /** Extra explanation shown under the message. */
+  note?: string;
+  /** Overrides the configured severity downwards, e.g. urgency a few days too early is a warning. */
+  severity?: 'warn';
+}
+
+export interface RuleContext<Options> {
+  options: Options;
+  report(finding: Finding): void;
+  /** The lexicon of this name for the document's locale (rules/lexicons/<locale>/<name>.json). */
+  lexicon(name: string): Lexicon;
+}
+
+export interface RuleMeta<Options> {
+  id: string;
+  description: string;
+  /** Seed ids the rule puts into practice (SEEDS.md). */
+  sources: string[];
+  defaultSeverity: Exclude<Severity, 'off'>;
+  /** JSON schema of the options object; `additionalProperties: false`. */
+  schema: JSONSchemaType<Options>;
+  defaultOptions: Options;
+  /** Which documents it reads; a rule with `late: true` runs only for late stages. */
+  appliesTo?: { kinds?: LintDocument['kind'][]; late?: boolean; stages?: string[] };
+  /** Whether messages carry replacement text. */
+  fixable?: boolean;
+}
+
+export interface Rule<Options = Record<string, never>> {
+  meta: RuleMeta<Options>;
+  check(document: LintDocument, context: RuleContext<Options>): void;
+}
+
+/** Identity helper: type inference for a rule module without classes. */
+export function defineRule<Options>(rule: Rule<Options>): Rule<Options> {
+  return rule;
+}
+
+export const DOCS_BASE = 'https://github.com/dunmail/dunmail/blob/main/docs/rules/';
+export const docsUrl = (id: string): string => `${DOCS_BASE}${id}.md`;

@@ -1,0 +1,30 @@
+import type { Root, Sentence, Word as NlcstWord } from 'nlcst';
+import { toString } from 'nlcst-to-string';
+import { visit } from 'unist-util-visit';
+import type { TextRegion } from './types.js';
+
+export interface RegionWord {
+  text: string;
+  start: number;
+  end: number;
+}
+
+/** The sentences of a region, each as its words with offsets in the region text. */
+export function sentenceWords(region: TextRegion): RegionWord[][] {
+  const sentences: RegionWord[][] = [];
+  visit(region.tree as Root, 'SentenceNode', (sentence: Sentence) => {
+    const list: RegionWord[] = [];
+    visit(sentence, 'WordNode', (word: NlcstWord) => {
+      const start = word.position?.start.offset;
+      const end = word.position?.end.offset;
+      if (start !== undefined && end !== undefined) list.push({ text: toString(word), start, end });
+    });
+    sentences.push(list);
+  });
+  return sentences;
+}
+
+/** Whether a range of the region is (part of) a masked `{{ … }}` placeholder. */
+export function inPlaceholder(region: TextRegion, start: number, end: number): boolean {
+  return region.placeholders.some((p) => start < p.end && end > p.start);
+}

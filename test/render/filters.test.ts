@@ -1,0 +1,93 @@
+import nunjucks from 'nunjucks';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { date, money, filters } from '../../src/render/filters.js';
+import { createRenderEnvironment } from '../../src/render/environment.js';
+
+const inLocale = (locale: string) => ({ ctx: { locale } });
+
+describe('money', () => {
+  // [locale, amount, currency, expected]: Intl formats the decimal string exactly.
+  const cases: [string, string, string, string][] = [
+    ['en', '0.30', 'USD', '$0.30'],
+    ['en', '0.3', 'USD', '$0.30'],
+    ['en', '1250.00', 'USD', '$1,250.00'],
+    ['en', '1234567.891', 'USD', '$1,234,567.89'],
+    ['en', '1234567.895', 'USD', '$1,234,567.90'],
+    // As a float this is 123456789012345.671875, which prints as .67; the string rounds .6789 to .68.
+    ['en', '123456789012345.6789', 'USD', '$123,456,789,012,345.68'],
+    // 2^53 + 1 is not a float; as a string it stays exact.
+    ['en', '9007199254740993', 'USD', '$9,007,199,254,740,993.00'],
+    ['en', '-12.5', 'USD', '-$12.50'],
+    ['en', '0', 'USD', '$0.00'],
+    ['en', '1250', 'EUR', '€1,250.00'],
+    ['en', '1250.5', 'JPY', '¥1,251'],
+    ['es', '1234567.891', 'EUR', '1.234.567,89 €'],
+    ['es', '0.30', 'EUR', '0,30 €'],
+    ['de', '1250.5', 'EUR', '1.250,50 €'],
+    ['fr', '1250.5', 'EUR', '1 250,50 €'],
+  ];
+
+  it.each(cases)('in %s, %s %s is %s', (locale, amount, currency, expected) => {
+    // Intl uses narrow no-break spaces in some locales; compare them as spaces.
+    expect(money.call(inLocale(locale), amount, currency).replace(/[\u00a0\u202f]/g, ' ')).toBe(expected);
+  });
+
+  it('is English without a locale in the context', () => {
+    expect(money.call(undefined, '0.30', 'USD')).toBe('$0.30');
+    expect(money.call({ ctx: {} }, '1250', 'USD')).toBe('$1,250.00');
+  });
+
+  it('follows the template locale inside nunjucks', () => {
+    const env = createRenderEnvironment('text');
+    const template = new nunjucks.Template('{{ amount | money(currency) }}', env);
+    expect(template.render({ locale: 'es', amount: '1234567.891', currency: 'EUR' })).toBe('1.234.567,89\u00a0€');
+    expect(template.render({ locale: 'en', amount: '0.30', currency: 'USD' })).toBe('$0.30');
+  });
+
+  it('throws on a currency that is not a code', () => {
+    expect(() => money.call(inLocale('en'), '1', 'dollars')).toThrow(RangeError);
+  });
+});
+
+describe('date', () => {
+  const originalTz = process.env['TZ'];
+  beforeAll(() => {
+    // West of UTC, midnight UTC is still the previous day: a local read would shift it.
+    process.env['TZ'] = 'America/Los_Angeles';
+  });
+  afterAll(() => {
+    if (originalTz === undefined) delete process.env['TZ'];
+    else process.env['TZ'] = originalTz;
+  });
+
+  const cases: [string, string, 'full' | 'long' | 'medium' | 'short' | undefined, string][] = [
+    ['en', '2026-11-27', undefined, 'November 27, 2026'],
+    ['en', '2026-11-27', 'long', 'November 27, 2026'],
+    ['en', '2026-11-27', 'short', '11/27/26'],
+    ['en', '2026-11-27', 'medium', 'Nov 27, 2026'],
+    ['en', '2027-01-01', 'full', 'Friday, January 1, 2027'],
+    ['en', '2026-12-31', 'long', 'December 31, 2026'],
+    ['en', '2028-02-29', 'long', 'February 29, 2028'],
+    ['en', '2026-03-08', 'long', 'March 8, 2026'],
+    ['es', '2026-11-27', 'long', '27 de noviembre de 2026'],
+    ['de', '2026-11-27', 'long', '27. November 2026'],
+  ];
+
+  it('is really running west of UTC', () => {
+    expect(new Date('2026-11-27T00:00:00Z').getDate()).toBe(26);
+  });
+
+  it.each(cases)('in %s, %s (%s) is %s, with no day shift', (locale, iso, style, expected) => {
+    expect(date.call(inLocale(locale), iso, style)).toBe(expected);
+  });
+
+  it('is English and long by default', () => {
+    expect(date.call(undefined, '2026-02-28')).toBe('February 28, 2026');
+  });
+
+  it('is registered with money in every render environment', () => {
+    expect(Object.keys(filters).sort()).toEqual(['date', 'money']);
+    const env = createRenderEnvironment('html');
+    expect(new nunjucks.Template('{{ d | date("short") }}', env).render({ locale: 'en', d: '2026-11-27' })).toBe('11/27/26');
+  });
+});

@@ -1,0 +1,90 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { isStructural, PLACEHOLDER, placeholderFor, TagRegistry } from '../../src/template/mask.js';
+import { findTags } from '../../src/template/tags.js';
+import { listTemplateFiles } from '../../src/project/discover.js';
+import { SHIPPED } from '../helpers.js';
+
+const tricky = [
+  'Hello {{ customer.firstName or customer.name }},',
+  '{{ "}}" }} and {% set x = "%}" %}{{ x }}',
+  '{%- for m in paymentMethods -%}{{ m.label }}{%- if not loop.last %}, {% endif -%}{%- endfor -%}',
+  '<a href="{{ payUrl }}" class="b {{ cls }}">{{ invoice.number }}</a>{# note #}',
+  '{% extends "layouts/base.mjml.njk" %}{% block content %}x{% endblock %}{% include "p.njk" %}',
+  'DMTAG in text, DMTAGX, DMTAG12 and {{ a }}',
+].join('\n');
+
+describe('TagRegistry', () => {
+  it('replaces each data tag by its own placeholder and keeps layout tags', () => {
+    const registry = new TagRegistry();
+    const masked = registry.mask('{% extends "l.njk" %}{% block b %}Hi {{ name }}{% if x %}!{% endif %}{% endblock %}', 'a.njk');
+    expect(masked).toBe('{% extends "l.njk" %}{% block b %}Hi DMTAG0XDMTAG1X!DMTAG2X{% endblock %}');
+    expect(registry.tags.map((t) => [t.id, t.placeholder, t.tag.text, t.file])).toEqual([
+      [0, 'DMTAG0X', '{{ name }}', 'a.njk'],
+      [1, 'DMTAG1X', '{% if x %}', 'a.njk'],
+      [2, 'DMTAG2X', '{% endif %}', 'a.njk'],
+    ]);
+  });
+
+  it('restore is the inverse of mask', () => {
+    const registry = new TagRegistry();
+    expect(registry.restore(registry.mask(tricky, 't.njk'))).toBe(tricky);
+  });
+
+  it('restore is the inverse of mask even when the text itself holds a placeholder', () => {
+    // Text that looks like a placeholder must come back as written, not as some tag.
+    const source = 'Hi {{ customer.name }}, ref DMTAG0X';
+    const registry = new TagRegistry();
+    expect(registry.restore(registry.mask(source, 't.njk'))).toBe(source);
+  });
+
+  it.each(listTemplateFiles(SHIPPED))('restore(mask(%s)) is the file', (name) => {
+    const source = readFileSync(path.join(SHIPPED, name), 'utf8');
+    const registry = new TagRegistry();
+    const masked = registry.mask(source, name);
+    expect(registry.restore(masked)).toBe(source);
+    // Only layout tags are left for nunjucks to resolve while composing.
+    for (const tag of findTags(masked)) expect(isStructural(tag), tag.text).toBe(true);
+    expect(registry.tags.length).toBe(findTags(source).filter((t) => !isStructural(t)).length);
+  });
+
+  it('numbers placeholders across the files of one compilation', () => {
+    const registry = new TagRegistry();
+    const a = registry.mask('{{ a }}{{ b }}', 'a.njk');
+    const b = registry.mask('{{ c }}', 'b.njk');
+    expect([a, b]).toEqual(['DMTAG0XDMTAG1X', 'DMTAG2X']);
+    expect(registry.restore(`${b}|${a}`)).toBe('{{ c }}|{{ a }}{{ b }}');
+    expect(registry.tags[2]?.file).toBe('b.njk');
+  });
+
+  it('restore leaves unknown placeholders and look-alikes alone', () => {
+    const registry = new TagRegistry();
+    registry.mask('{{ a }}', 'a.njk');
+    expect(registry.restore('DMTAG0X DMTAG7X DMTAGX DMTAG0')).toBe('{{ a }} DMTAG7X DMTAGX DMTAG0');
+  });
+
+  it('placeholders are plain words that PLACEHOLDER finds', () => {
+    expect(placeholderFor(42)).toBe('DMTAG42X');
+    expect(placeholderFor(42)).toMatch(/^[A-Z0-9]+$/);
+    expect([...'x DMTAG3X y DMTAG10X'.matchAll(PLACEHOLDER)].map((m) => m[1])).toEqual(['3', '10']);
+  });
+});
+
+describe('isStructural', () => {
+  it.each([
+    ['{% extends "x" %}', true],
+    ['{% block content %}', true],
+    ['{% endblock %}', true],
+    ['{% include "p.njk" %}', true],
+    ['{%- block content -%}', true],
+    ['{% if x %}', false],
+    ['{% for x in y %}', false],
+    ['{% set x = 1 %}', false],
+    ['{{ block }}', false],
+    ['{# include #}', false],
+  ])('%s: %s', (text, structural) => {
+    const [tag] = findTags(text);
+    expect(tag && isStructural(tag)).toBe(structural);
+  });
+});
