@@ -2,6 +2,9 @@ import { Command, CommanderError, Option } from 'commander';
 import { DunmailError, formatError } from '../errors.js';
 import { EXIT, type CliIo } from './io.js';
 import { FORMATS, renderCommand, type RenderOptions } from './commands/render.js';
+import { lintCommand, type LintOptions } from './commands/lint.js';
+import { rulesCommand } from './commands/rules.js';
+import { reporters } from '../lint/reporters/index.js';
 
 const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
 
@@ -30,6 +33,29 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     .option('--url-scheme <scheme>', 'allow this URL scheme in data (repeatable; default https)', collect)
     .action(async (stage: string | undefined, options: RenderOptions) => {
       code = await renderCommand(stage, options, io);
+    });
+
+  program
+    .command('lint')
+    .description('lint templates (.mjml.njk) and messages (.eml, or text starting with "Subject:")')
+    .argument('[paths...]', 'files, folders or globs (default: templates/)')
+    .addOption(new Option('-f, --format <format>', 'report format').choices(Object.keys(reporters)).default('stylish'))
+    .option('-c, --config <file>', 'config file (default: rules/dunmail.config.json)')
+    .option('--only <rules>', 'run only these rules, comma-separated')
+    .option('--max-warnings <n>', 'fail when there are more warnings than this')
+    .option('--stage <stage>', 'stage of plain messages, e.g. overdue-early')
+    .option('--locale <locale>', 'locale of plain messages (default: en)')
+    .option('--invoice-number <number>', 'invoice number plain messages must name')
+    .option('--days-late <n>', 'business days the invoice is late when a plain message is sent')
+    .action(async (paths: string[], options: LintOptions) => {
+      code = await lintCommand(paths, options, io);
+    });
+
+  program
+    .command('rules')
+    .description('list the lint rules with their severity, sources and description')
+    .action(() => {
+      code = rulesCommand(io);
     });
 
   try {

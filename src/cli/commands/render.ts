@@ -10,6 +10,7 @@ import { readDataFile } from '../data-file.js';
 import { EXIT, type CliIo } from '../io.js';
 import { table } from '../table.js';
 import type { CompiledTemplate } from '../../compile/template.js';
+import { createLinter } from '../../lint/linter.js';
 
 export const FORMATS = ['html', 'text', 'json', 'eml'] as const;
 export type RenderFormat = (typeof FORMATS)[number];
@@ -63,6 +64,9 @@ async function renderAll(renderer: Renderer, options: RenderOptions, io: CliIo):
   const out = path.resolve(io.cwd, options.out ?? 'out');
   const rows: string[][] = [];
   let failures = 0;
+  const linter = createLinter();
+  let lintErrors = 0;
+  let lintWarnings = 0;
   for (const template of renderer.templates) {
     const fixture = fixtureFor(renderer.templatesDir, template.stage, template.locale);
     if (!fixture) {
@@ -78,14 +82,27 @@ async function renderAll(renderer: Renderer, options: RenderOptions, io: CliIo):
       writeFileAtomic(`${base}.html`, email.html);
       writeFileAtomic(`${base}.txt`, `${email.text}\n`);
       writeFileAtomic(`${base}.eml`, eml);
-      rows.push([template.stage, template.locale, email.subject, String(bodyWords(template)), String(Buffer.byteLength(email.html))]);
+      const lint = linter.lintTemplate(template.path, template.files.find((f) => f.path === template.path)?.text ?? '');
+      const errors = lint.messages.filter((m) => m.fatal).length;
+      const warnings = lint.messages.length - errors;
+      lintErrors += errors;
+      lintWarnings += warnings;
+      rows.push([
+        template.stage,
+        template.locale,
+        email.subject,
+        String(bodyWords(template)),
+        String(Buffer.byteLength(email.html)),
+        errors + warnings === 0 ? 'clean' : `${errors} error(s), ${warnings} warning(s)`,
+      ]);
     } catch (error) {
       failures++;
       io.stderr(`${formatError(error)}\n`);
     }
   }
-  io.stdout(`${table(['stage', 'locale', 'subject', 'body words', 'HTML bytes'], rows)}\n`);
+  io.stdout(`${table(['stage', 'locale', 'subject', 'body words', 'HTML bytes', 'lint'], rows)}\n`);
   io.stdout(`${rows.length} email(s) written to ${path.relative(io.cwd, out) || '.'}${failures ? `, ${failures} failed` : ''}\n`);
+  io.stdout(`lint: ${lintErrors} error(s), ${lintWarnings} warning(s)${lintErrors + lintWarnings ? ' (run dunmail lint for details)' : ''}\n`);
   return failures ? EXIT.usage : EXIT.ok;
 }
 

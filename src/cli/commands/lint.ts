@@ -1,0 +1,115 @@
+import { existsSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { glob, isDynamicPattern } from 'tinyglobby';
+import type { VFile } from 'vfile';
+import { DunmailError, formatError } from '../../errors.js';
+import { createLinter, type MessageContext } from '../../lint/linter.js';
+import { builtInRules } from '../../lint/rules/index.js';
+import { reporters, type ReporterName } from '../../lint/reporters/index.js';
+import { countMessages } from '../../lint/reporters/shared.js';
+import { SHIPPED_CONFIG } from '../../lint/config/load.js';
+import { closest } from '../../util/closest.js';
+import { packageInfo } from '../../util/package-info.js';
+import { EXIT, type CliIo } from '../io.js';
+import { VFile as File } from 'vfile';
+
+export interface LintOptions {
+  format: ReporterName;
+  config?: string;
+  only?: string;
+  maxWarnings?: string;
+  stage?: string;
+  locale?: string;
+  invoiceNumber?: string;
+  daysLate?: string;
+}
+
+const LINTABLE = ['**/*.mjml.njk', '**/*.eml', '**/*.txt'];
+
+/** `dunmail lint [paths or globs]`: 0 clean, 1 lint errors (or too many warnings), 2 usage or config error. */
+export async function lintCommand(paths: string[], options: LintOptions, io: CliIo): Promise<number> {
+  const only = options.only?.split(',').map((s) => s.trim()).filter(Boolean);
+  for (const id of only ?? []) {
+    if (!builtInRules.has(id)) {
+      const guess = closest(id, [...builtInRules.keys()]);
+      throw new DunmailError('USAGE', `--only names an unknown rule "${id}"${guess ? `; did you mean "${guess}"?` : ''}`, {
+        hint: 'run `dunmail rules` for the list',
+      });
+    }
+  }
+  const maxWarnings = options.maxWarnings === undefined ? undefined : Number(options.maxWarnings);
+  if (maxWarnings !== undefined && !(Number.isInteger(maxWarnings) && maxWarnings >= 0)) {
+    throw new DunmailError('USAGE', `--max-warnings takes a whole number, not "${options.maxWarnings}"`);
+  }
+  const configFile = options.config ? path.resolve(io.cwd, options.config) : defaultConfig(io.cwd);
+  const linter = createLinter({ config: configFile, ...(only ? { only } : {}) });
+  const context: MessageContext = {
+    ...(options.stage ? { stage: options.stage } : {}),
+    ...(options.locale ? { locale: options.locale } : {}),
+    ...(options.invoiceNumber ? { invoiceNumber: options.invoiceNumber } : {}),
+    ...(options.daysLate === undefined ? {} : { businessDaysLate: Number(options.daysLate) }),
+  };
+
+  const files: VFile[] = [];
+  for (const file of await expand(paths.length ? paths : ['templates'], io.cwd)) {
+    files.push(await lintOne(linter, file, context));
+  }
+  io.stdout(`${reporters[options.format](files, { cwd: io.cwd, rules: builtInRules, version: packageInfo.version })}\n`);
+  const { errors, warnings } = countMessages(files);
+  if (maxWarnings !== undefined && warnings > maxWarnings) {
+    io.stderr(`dunmail found ${warnings} warning(s), more than --max-warnings ${maxWarnings}\n`);
+    return EXIT.failed;
+  }
+  return errors > 0 ? EXIT.failed : EXIT.ok;
+}
+
+/** A file that cannot be read as a template or message fails as a fatal message, as ESLint reports parse errors. */
+async function lintOne(linter: ReturnType<typeof createLinter>, file: string, context: MessageContext): Promise<VFile> {
+  try {
+    return await linter.lintFile(file, context);
+  } catch (error) {
+    if (!(error instanceof DunmailError) || error.code === 'USAGE' && !error.place) throw error;
+    const vfile = new File({ path: file });
+    const message = vfile.message(formatError(error).replace(/^[^ ]+: error /, ''), {
+      place: { line: error.place?.line ?? 1, column: error.place?.column ?? 1 },
+      source: 'dunmail',
+      ruleId: 'parse-error',
+    });
+    message.fatal = true;
+    return vfile;
+  }
+}
+
+/** The project's rules/dunmail.config.json when it has one, else the shipped one. */
+function defaultConfig(cwd: string): string {
+  const local = path.join(cwd, 'rules', 'dunmail.config.json');
+  return existsSync(local) ? local : SHIPPED_CONFIG;
+}
+
+async function expand(paths: string[], cwd: string): Promise<string[]> {
+  const found = new Set<string>();
+  for (const entry of paths) {
+    const absolute = path.resolve(cwd, entry);
+    if (isDynamicPattern(entry)) {
+      for (const match of await glob(entry, { cwd, absolute: true, ignore: ['**/node_modules/**'] })) found.add(match);
+      continue;
+    }
+    if (!existsSync(absolute)) {
+      throw new DunmailError('USAGE', `no such file or folder: ${entry}`);
+    }
+    if (statSync(absolute).isDirectory()) {
+      const matches = await glob(['**/*.mjml.njk'], { cwd: absolute, absolute: true, ignore: ['**/node_modules/**', '**/fixtures/**'] });
+      for (const match of matches) if (!isLayout(match)) found.add(match);
+    } else {
+      found.add(absolute);
+    }
+  }
+  return [...found].sort().map((file) => path.relative(cwd, file));
+}
+
+/** Layouts and partials have no frontmatter: they are not linted on their own. */
+function isLayout(file: string): boolean {
+  return /(^|[/\\])(layouts|partials)[/\\]/.test(file);
+}
+
+export { LINTABLE };
