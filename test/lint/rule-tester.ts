@@ -1,0 +1,107 @@
+import { describe, expect, it } from 'vitest';
+import type { VFile } from 'vfile';
+import { createLinter, type MessageContext } from '../../src/lint/linter.js';
+import { recommendedConfig } from '../../src/lint/config/load.js';
+import { builtInRules } from '../../src/lint/rules/index.js';
+
+/** A plain message, or a whole `.mjml.njk` template (frontmatter included). */
+export type TestCase = ({ subject: string; body: string } | { template: string }) &
+  MessageContext & { name?: string; options?: Record<string, unknown> };
+
+export interface ExpectedMessage {
+  line: number;
+  column: number;
+  endLine?: number;
+  endColumn?: number;
+  /** The reason, exactly, or a pattern it must match. */
+  message?: string | RegExp;
+  severity?: 'error' | 'warning';
+  expected?: string[];
+}
+
+export interface InvalidCase extends TestCase {
+  errors: ExpectedMessage[];
+}
+
+/** Templates are linted as if they sat in templates/en/, beside the shipped stages.json. */
+export const TEMPLATE_PATH = 'templates/en/test-case.mjml.njk';
+
+/**
+ * ESLint's RuleTester for dunmail rules: `valid` cases must produce no message from
+ * the rule; `invalid` cases exactly the messages listed, with their positions.
+ */
+export function runRuleTests(ruleId: string, cases: { valid: TestCase[]; invalid: InvalidCase[] }): void {
+  if (!builtInRules.has(ruleId)) throw new Error(`unknown rule ${ruleId}`);
+  describe(ruleId, () => {
+    describe('valid', () => {
+      for (const [i, testCase] of cases.valid.entries()) {
+        it(testCase.name ?? `valid #${i + 1}: ${preview(testCase)}`, () => {
+          const file = lintCase(ruleId, testCase);
+          expect(file.messages.map(format)).toEqual([]);
+        });
+      }
+    });
+    describe('invalid', () => {
+      for (const [i, testCase] of cases.invalid.entries()) {
+        it(testCase.name ?? `invalid #${i + 1}: ${preview(testCase)}`, () => {
+          const file = lintCase(ruleId, testCase);
+          expect(file.messages.map(format)).toHaveLength(testCase.errors.length);
+          testCase.errors.forEach((expected, j) => {
+            const actual = file.messages[j];
+            if (!actual) throw new Error(`missing message ${j}`);
+            const place = actual.place && 'start' in actual.place ? actual.place : undefined;
+            expect(actual.ruleId).toBe(ruleId);
+            expect(actual.source).toBe('dunmail');
+            expect(actual.url).toBe(`https://github.com/dunmail/dunmail/blob/main/docs/rules/${ruleId}.md`);
+            expect({ line: place?.start.line, column: place?.start.column }).toEqual({ line: expected.line, column: expected.column });
+            if (expected.endLine !== undefined) expect(place?.end.line).toBe(expected.endLine);
+            if (expected.endColumn !== undefined) expect(place?.end.column).toBe(expected.endColumn);
+            if (typeof expected.message === 'string') expect(actual.reason).toBe(expected.message);
+            else if (expected.message) expect(actual.reason).toMatch(expected.message);
+            if (expected.severity) expect(actual.fatal ? 'error' : 'warning').toBe(expected.severity);
+            if (expected.expected) expect(actual.expected).toEqual(expected.expected);
+          });
+        });
+      }
+    });
+  });
+}
+
+export function lintCase(ruleId: string, testCase: TestCase): VFile {
+  const config = recommendedConfig();
+  if (testCase.options) {
+    const base = config.rules.get(ruleId);
+    config.rules.set(ruleId, { severity: base?.severity ?? 'error', options: { ...(base?.options ?? {}), ...testCase.options } });
+  }
+  const linter = createLinter({ config, only: [ruleId] });
+  if ('template' in testCase) return linter.lintTemplate(TEMPLATE_PATH, testCase.template);
+  return linter.lintMessage(testCase);
+}
+
+function format(message: VFile['messages'][number]): string {
+  const place = message.place && 'start' in message.place ? message.place : undefined;
+  return `${place?.start.line}:${place?.start.column}-${place?.end.line}:${place?.end.column}: ${message.reason}`;
+}
+
+function preview(testCase: TestCase): string {
+  const text = 'template' in testCase ? testCase.template.replace(/^---[\s\S]*?---\s*/, '') : `${testCase.subject} | ${testCase.body}`;
+  return text.replace(/\s+/g, ' ').slice(0, 60);
+}
+
+/** A template with the given frontmatter fields and body copy, for test cases. */
+export function template(fields: { stage?: string; locale?: string; subject?: string; preheader?: string }, copy: string): string {
+  const stage = fields.stage ?? 'overdue-early';
+  return [
+    '---',
+    `stage: ${stage}`,
+    `locale: ${fields.locale ?? 'en'}`,
+    `subject: ${JSON.stringify(fields.subject ?? 'Invoice {{ invoice.number }} is past due')}`,
+    `preheader: ${JSON.stringify(fields.preheader ?? 'Payment of {{ invoice.amount | money(invoice.currency) }} is due.')}`,
+    '---',
+    '{% extends "layouts/en.mjml.njk" %}',
+    '{% block content %}',
+    copy,
+    '{% endblock %}',
+    '',
+  ].join('\n');
+}
