@@ -144,6 +144,27 @@ describe('get() and render() for what does not exist', () => {
   });
 });
 
+describe('render() validates the data first', () => {
+  it('a missing field and a wrong type are DATA_INVALID, listing both', () => {
+    const data = variant(loadFixture('en', 'due-today'), (d) => {
+      delete (d.customer as { name?: string }).name;
+      (d.invoice as { amount: unknown }).amount = 1250;
+    });
+    const error = dunmailError(() => renderer.render({ stage: 'due-today', locale: 'en', data }));
+    expect(error.code).toBe('DATA_INVALID');
+    expect(error.issues.map((i) => i.path).sort()).toEqual(['/customer/name', '/invoice/amount']);
+  });
+
+  it('a line break in customer.name is DATA_INVALID before any template runs', () => {
+    const data = variant(loadFixture('en', 'due-today'), (d) => {
+      d.customer.name = 'Dana\r\nBcc: attacker@evil.example';
+    });
+    const error = dunmailError(() => renderer.render({ stage: 'due-today', locale: 'en', data }));
+    expect(error.code).toBe('DATA_INVALID');
+    expect(error.issues).toEqual([{ path: '/customer/name', message: expect.stringMatching(/one line/) }]);
+  });
+});
+
 describe('URL schemes', () => {
   const data = variant(loadFixture('en', 'final-notice'), (d) => {
     d.payUrl = 'http://billing.example/pay/INV-1042';

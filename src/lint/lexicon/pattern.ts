@@ -6,7 +6,7 @@
  *   (sue|suing|sued)         alternatives for irregular forms
  *   (this|the matter)        alternatives may be several words
  *   [immediately]            an optional word (or words: [right away], or a choice: [entire|whole])
- *   take ... action          up to three words in between
+ *   take ... action          up to three words in between (`...6`: up to six)
  *   =URGENT                  exact word, case included (no stemming)
  */
 export type TokenMatcher =
@@ -63,7 +63,8 @@ function parseSequence(text: string, whole: string): TokenMatcher[] {
 }
 
 function parseToken(token: string): TokenMatcher {
-  if (token === '...') return { kind: 'gap', max: GAP_WORDS };
+  const gap = /^\.\.\.(\d?)$/.exec(token);
+  if (gap) return { kind: 'gap', max: gap[1] ? Number(gap[1]) : GAP_WORDS };
   if (token.startsWith('[') && token.endsWith(']')) {
     const inner = token.slice(1, -1);
     const options = splitAlternatives(inner);

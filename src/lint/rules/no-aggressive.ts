@@ -95,8 +95,9 @@ function reportShouting(document: LintDocument, { options, report, lexicon }: Ru
 function isShouting(words: string[], allowed: Set<string>, emphatic: Set<string>, maxAcronym: number): boolean {
   const loud = words.filter((w) => !allowed.has(w.toUpperCase()));
   if (loud.length === 0) return false;
-  // One long word in capitals, an emphatic word (NOT), or several in a row (PAY NOW) is shouting.
-  return loud.some((w) => w.length > maxAcronym || emphatic.has(w.toUpperCase())) || loud.length >= 2;
+  // A long word in capitals, an emphatic word (NOT, PAY NOW), or three in a row is shouting;
+  // two acronyms side by side (LLC, PO) are not.
+  return loud.some((w) => w.length > maxAcronym || emphatic.has(w.toUpperCase())) || loud.length >= 3;
 }
 
 function reportRepeatedMarks(region: TextRegion, report: RuleContext<Options>['report']): void {
