@@ -52,7 +52,9 @@ export async function lintCommand(paths: string[], options: LintOptions, io: Cli
 
   const files: VFile[] = [];
   for (const file of await expand(paths.length ? paths : ['templates'], io.cwd)) {
-    files.push(await lintOne(linter, file, context));
+    const result = await lintOne(linter, path.resolve(io.cwd, file), context);
+    result.path = file;
+    files.push(result);
   }
   io.stdout(`${reporters[options.format](files, { cwd: io.cwd, rules: builtInRules, version: packageInfo.version })}\n`);
   const { errors, warnings } = countMessages(files);

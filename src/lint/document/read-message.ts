@@ -23,7 +23,9 @@ export function readTextMessage(path: string, text: string): { input: Pick<Messa
 }
 
 /** An RFC 5322 message: the subject header and the text part (or the HTML part as text). */
-export async function readEml(path: string, raw: string): Promise<{ input: Pick<MessageInput, 'subject' | 'body'>; layout: MessageLayout }> {
+export async function readEml(path: string, original: string): Promise<{ input: Pick<MessageInput, 'subject' | 'body'>; layout: MessageLayout }> {
+  // Positions are counted on LF line ends; lines and columns are the same as with CRLF.
+  const raw = original.replace(/\r\n/g, '\n');
   let email: Awaited<ReturnType<typeof PostalMime.parse>>;
   try {
     email = await PostalMime.parse(raw);
@@ -31,7 +33,7 @@ export async function readEml(path: string, raw: string): Promise<{ input: Pick<
     throw new DunmailError('USAGE', `the message cannot be parsed: ${(error as Error).message}`, { place: { file: path } });
   }
   const subject = email.subject ?? '';
-  const body = (email.text ?? (email.html ? htmlToText(email.html) : '')).replace(/\r\n/g, '\n');
+  const body = (email.text ?? (email.html ? htmlToText(email.html) : '')).replace(/\r\n/g, '\n').trimEnd();
   const header = /^Subject:[ \t]*/im.exec(raw);
   const subjectOffset = header ? header.index + header[0].length : 0;
   const bodyStart = raw.search(/\r?\n\r?\n/);
