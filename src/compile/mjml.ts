@@ -1,7 +1,7 @@
 import mjml2html from 'mjml';
 import { DunmailError, type Issue } from '../errors.js';
 import { LineIndex } from '../util/lines.js';
-import { PLACEHOLDER, type MaskedTag } from '../template/mask.js';
+import type { MaskedTag } from '../template/mask.js';
 import type { Composition } from '../template/compose.js';
 import { checkMjmlStructure, placeOf } from './structure.js';
 
@@ -55,7 +55,7 @@ function validationError(errors: MjmlValidationError[], composition: Composition
       return {
         path: '',
         ...tagPlace(tag, composition),
-        message: `${tag.tag.text} cannot go in this attribute of <${error.tagName}>: MJML checks its type (${error.message.replace(PLACEHOLDER, 'the tag').trim()})`,
+        message: `${tag.tag.text} cannot go in this attribute of <${error.tagName}>: MJML checks its type (${error.message.replace(composition.registry.pattern, 'the tag').trim()})`,
       };
     }
     const place = placeOf(composition, index, index.offsetOf(error.line - 1, 0), entryPath);
@@ -81,9 +81,9 @@ function validationError(errors: MjmlValidationError[], composition: Composition
  */
 function guardTags(html: string, composition: Composition, entryPath: string): void {
   const seen = new Set<number>();
-  for (const match of html.matchAll(PLACEHOLDER)) seen.add(Number(match[1]));
+  for (const match of html.matchAll(composition.registry.pattern)) seen.add(Number(match[1]));
   const lost = composition.registry.tags.filter((tag) => !seen.has(tag.id));
-  const altered = [...html.matchAll(/DMTAG(\d+)X-outlook/g)].map((m) => composition.registry.tags[Number(m[1])]).filter((t) => t !== undefined);
+  const altered = [...html.matchAll(new RegExp(`${composition.registry.prefix}(\\d+)X-outlook`, 'g'))].map((m) => composition.registry.tags[Number(m[1])]).filter((t) => t !== undefined);
   if (lost.length === 0 && altered.length === 0) return;
 
   const issues: Issue[] = [
@@ -105,8 +105,7 @@ function guardTags(html: string, composition: Composition, entryPath: string): v
 }
 
 function tagIn(message: string, composition: Composition): MaskedTag | undefined {
-  const match = /DMTAG(\d+)X/.exec(message);
-  return match ? composition.registry.tags[Number(match[1])] : undefined;
+  return composition.registry.tagIn(message);
 }
 
 function tagPlace(tag: MaskedTag, composition: Composition): { file: string; line: number; column: number } {

@@ -26,13 +26,11 @@ export function checkMjmlStructure(composition: Composition, entryPath: string):
       onclosetag(name, isImplied) {
         if (!isMjml(name)) return;
         const open = stack.pop();
-        if (isImplied && source[parser.startIndex + 1] !== '/' && open) {
-          // A self-closing tag (<mj-image />) ends here too; only report real gaps.
-          if (!source.slice(open.offset, parser.endIndex + 1).trimEnd().endsWith('/>')) {
-            issues.push({ offset: open.offset, message: `<${name}> is never closed` });
-          }
-        } else if (!isImplied) {
+        if (!isImplied) {
           explicitCloses.add(parser.startIndex);
+        } else if (open && !selfClosing(source, open.offset)) {
+          // Closed only because a parent closed or the file ended: MJML would mend it silently.
+          issues.push({ offset: open.offset, message: `<${name}> is never closed` });
         }
       },
     },
@@ -65,6 +63,12 @@ export function checkMjmlStructure(composition: Composition, entryPath: string):
       hint: 'every <mj-…> element needs its closing tag (or />), in the order it was opened',
     });
   }
+}
+
+/** Whether the tag opening at `offset` ends in `/>`. */
+function selfClosing(source: string, offset: number): boolean {
+  const end = source.indexOf('>', offset);
+  return end > 0 && source[end - 1] === '/';
 }
 
 function isMjml(name: string): boolean {

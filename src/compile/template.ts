@@ -1,6 +1,7 @@
 import nunjucks from 'nunjucks';
 import { DunmailError } from '../errors.js';
 import { compose } from '../template/compose.js';
+import type { TagRegistry } from '../template/mask.js';
 import type { Frontmatter, FieldPlace } from '../template/frontmatter.js';
 import type { SourceStore } from '../template/sources.js';
 import { cleanMessage } from '../template/nunjucks-error.js';
@@ -44,7 +45,8 @@ export async function compileTemplate(name: string, store: SourceStore, options:
   const composition = compose(name, store);
   const maskedHtml = await compileMjml(composition, file.path, options);
   const htmlSource = composition.registry.restore(maskedHtml);
-  const textSource = composition.registry.restore(htmlToText(maskedHtml, (text) => composition.registry.restore(text)));
+  const maskedText = htmlToText(maskedHtml, (text) => composition.registry.restore(text));
+  const textSource = withoutWhitespaceControl(composition.registry.restore(joinTagOnlyLines(maskedText, composition.registry)));
 
   return {
     name,
@@ -70,4 +72,31 @@ function compileField(source: string, name: string, file: string, place: FieldPl
       cause: error,
     });
   }
+}
+
+/**
+ * `{%- … -%}` trims the HTML's indentation; in the text part the same trim would eat
+ * the line breaks html-to-text put between paragraphs, so the text template drops it.
+ */
+function withoutWhitespaceControl(source: string): string {
+  return source.replace(/\{([%{])-/g, '{$1').replace(/-([%}])\}/g, '$1}');
+}
+
+/**
+ * html-to-text gives a `{% for %}` or `{% endif %}` between block elements a line of
+ * its own; rendered, that line would leave a blank line per loop turn. Such lines are
+ * joined to the next, as Jinja's trim_blocks does, but only where the line holds
+ * nothing but block tags.
+ */
+function joinTagOnlyLines(text: string, registry: TagRegistry): string {
+  const blockOnly = new RegExp(`^[ \\t]*(?:${registry.prefix}\\d+X[ \\t]*)+$`);
+  return text
+    .split('\n')
+    .map((line, i, lines) => {
+      const end = i === lines.length - 1 ? '' : '\n';
+      if (!blockOnly.test(line)) return line + end;
+      const ids = [...line.matchAll(registry.pattern)].map((m) => Number(m[1]));
+      return ids.every((id) => registry.tags[id]?.tag.kind !== 'variable') ? line.trim() : line + end;
+    })
+    .join('');
 }

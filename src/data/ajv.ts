@@ -31,7 +31,10 @@ export function createAjv(urlSchemes: readonly string[] = DEFAULT_URL_SCHEMES): 
 /** Turns ajv's errors into issues a person can act on, naming the field. */
 export function toIssues(errors: ErrorObject[] | null | undefined): Issue[] {
   const issues: Issue[] = [];
+  // An empty string fails both minLength and the one-line pattern; "must not be empty" says it.
+  const tooShort = new Set((errors ?? []).filter((e) => e.keyword === 'minLength').map((e) => e.instancePath));
   for (const error of errors ?? []) {
+    if (error.keyword === 'pattern' && tooShort.has(error.instancePath)) continue;
     const path = error.instancePath;
     switch (error.keyword) {
       case 'required':
@@ -45,6 +48,9 @@ export function toIssues(errors: ErrorObject[] | null | undefined): Issue[] {
         break;
       case 'pattern':
         issues.push({ path, message: describePattern(String(error.params['pattern'])) });
+        break;
+      case 'minLength':
+        issues.push({ path, message: Number(error.params['limit']) === 1 ? 'must not be empty' : (error.message ?? 'is too short') });
         break;
       case 'format':
         issues.push({ path, message: describeFormat(String(error.params['format'])) });

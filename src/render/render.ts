@@ -80,7 +80,7 @@ function renderError(template: CompiledTemplate, part: keyof CompiledTemplate['s
   let tagText: string | undefined;
   if (lineno) {
     const lineText = new LineIndex(compiled).lineText(lineno);
-    const before = lineText.slice(0, colno ?? lineText.length);
+    const before = lineText.slice(0, colno === undefined ? lineText.length : colno + 1);
     const start = Math.max(before.lastIndexOf('{{'), before.lastIndexOf('{%'));
     const end = start >= 0 ? lineText.indexOf(lineText[start + 1] === '{' ? '}}' : '%}', start) : -1;
     if (start >= 0 && end > start) tagText = lineText.slice(start, end + 2);

@@ -57,19 +57,27 @@ export function compose(entry: string, store: SourceStore): Composition {
 
 function renderComposition(entry: string, store: SourceStore, prepare: (file: SourceFile) => string): string {
   const requested: string[] = [];
+  // nunjucks wraps what a loader throws; keep our own error to rethrow it whole.
+  let loaderError: DunmailError | undefined;
   const loader = {
     getSource(name: string) {
       requested.push(name);
-      if (!store.has(name)) throw missingTemplate(name, store, requested);
-      const file = store.read(name);
-      checkNunjucksSyntax(file);
-      return { src: prepare(file), path: file.path, noCache: true };
+      try {
+        if (!store.has(name)) throw missingTemplate(name, store, requested);
+        const file = store.read(name);
+        checkNunjucksSyntax(file);
+        return { src: prepare(file), path: file.path, noCache: true };
+      } catch (error) {
+        if (error instanceof DunmailError) loaderError ??= error;
+        throw error;
+      }
     },
   };
   const env = new nunjucks.Environment(loader as unknown as nunjucks.ILoader, { autoescape: false, dev: true });
   try {
     return env.render(entry, {});
   } catch (error) {
+    if (loaderError) throw loaderError;
     if (error instanceof DunmailError) throw error;
     const file = store.read(requested.at(-1) ?? entry);
     throw new DunmailError('NUNJUCKS_SYNTAX', `the layout could not be composed: ${cleanMessage(error)}`, {
@@ -85,7 +93,7 @@ function missingTemplate(name: string, store: SourceStore, requested: string[]):
   for (const asker of requested.slice(0, -1).reverse()) {
     if (!store.has(asker)) continue;
     const file = store.read(asker);
-    const tag = findTags(file.body).find((t) => t.kind === 'block' && t.text.includes(`"${name}"`) || t.text.includes(`'${name}'`));
+    const tag = findTags(file.body).find((t) => t.kind === 'block' && (t.text.includes(`"${name}"`) || t.text.includes(`'${name}'`)));
     if (tag) {
       const place = new LineIndex(file.body).placeOf(tag.start);
       return new DunmailError('TEMPLATE_NOT_FOUND', `"${name}" was not found in ${store.root}`, {
@@ -105,10 +113,10 @@ function addLineSentinels(body: string, fileIndex: number): string {
   for (let i = 0; i <= body.length; i++) {
     const lineStart = i === 0 || body.charCodeAt(i - 1) === 10;
     if (lineStart) {
+      if (i > 0) line++;
       while (tags[tagIndex] && (tags[tagIndex]?.end ?? 0) <= i) tagIndex++;
       const inside = tags[tagIndex] && (tags[tagIndex]?.start ?? 0) < i;
       if (!inside) out += `\u0001${fileIndex}:${line}\u0002`;
-      if (i > 0) line++;
     }
     if (i < body.length) out += body[i];
   }

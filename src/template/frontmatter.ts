@@ -43,7 +43,7 @@ export function splitFrontmatter(source: string, file: string): SplitTemplate {
     });
   }
   const yamlStart = source.indexOf('\n') + 1;
-  const yamlEnd = 3 + close.index + 1;
+  const yamlEnd = 3 + close.index + close[0].indexOf('\n') + 1;
   const bodyStart = 3 + close.index + close[0].length;
   const yamlText = source.slice(yamlStart, yamlEnd);
 
@@ -55,6 +55,7 @@ export function splitFrontmatter(source: string, file: string): SplitTemplate {
     return { line: firstLine + line - 1, column: col, offset: yamlStart + offset };
   };
 
+  const closing = { line: source.slice(0, yamlEnd).split('\n').length, column: 1 };
   const yamlError = document.errors[0];
   if (yamlError) {
     const place = placeAt(yamlError.pos[0]);
@@ -75,8 +76,9 @@ export function splitFrontmatter(source: string, file: string): SplitTemplate {
     const issues: Issue[] = toIssues(validateFrontmatter.errors).map((issue) => {
       const segments = issue.path.split('/').filter(Boolean);
       const keyNode = segments.length > 0 ? document.getIn(segments, true) : undefined;
-      const place = isNode(keyNode) && keyNode.range ? placeAt(keyNode.range[0]) : keyPlace(document, segments[0], placeAt);
-      return { ...issue, ...(place ? { line: place.line, column: place.column } : {}) };
+      // A missing field is reported where it would go: the closing --- line.
+      const place = isNode(keyNode) && keyNode.range ? placeAt(keyNode.range[0]) : (keyPlace(document, segments[0], placeAt) ?? closing);
+      return { ...issue, line: place.line, column: place.column };
     });
     const first = issues[0];
     throw new DunmailError('FRONTMATTER_INVALID', `the frontmatter has ${issues.length} problem(s)`, {

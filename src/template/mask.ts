@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { findTags, type TemplateTag } from './tags.js';
 
 /** Tags resolved while composing the layout, before MJML sees the source. */
@@ -17,15 +18,26 @@ export interface MaskedTag {
 }
 
 /**
- * Placeholders are plain ASCII words: XML parsers, MJML's attribute types and
- * html-minifier leave them alone, and each one names exactly one source tag.
+ * Hands out placeholder ids across every file of one compilation. Placeholders are
+ * plain ASCII words (XML parsers, MJML's attribute types and html-minifier leave them
+ * alone), each naming one source tag; a random prefix per compilation keeps copy that
+ * happens to look like one from being taken for one.
  */
-export const PLACEHOLDER = /DMTAG(\d+)X/g;
-export const placeholderFor = (id: number): string => `DMTAG${id}X`;
-
-/** Hands out placeholder ids across every file of one compilation. */
 export class TagRegistry {
   readonly tags: MaskedTag[] = [];
+  readonly prefix = `DM${[...randomBytes(6)].map((b) => String.fromCharCode(65 + (b % 26))).join('')}`;
+  /** Matches a placeholder; group 1 is its id. */
+  readonly pattern = new RegExp(`${this.prefix}(\\d+)X`, 'g');
+
+  placeholderFor(id: number): string {
+    return `${this.prefix}${id}X`;
+  }
+
+  /** The tag behind the first placeholder in a text, if any. */
+  tagIn(text: string): MaskedTag | undefined {
+    const match = new RegExp(this.pattern.source).exec(text);
+    return match ? this.tags[Number(match[1])] : undefined;
+  }
 
   mask(source: string, file: string): string {
     let out = '';
@@ -33,7 +45,7 @@ export class TagRegistry {
     for (const tag of findTags(source)) {
       if (isStructural(tag)) continue;
       const id = this.tags.length;
-      const placeholder = placeholderFor(id);
+      const placeholder = this.placeholderFor(id);
       this.tags.push({ id, placeholder, tag, file });
       out += source.slice(last, tag.start) + placeholder;
       last = tag.end;
@@ -43,6 +55,6 @@ export class TagRegistry {
 
   /** Puts each original tag back in place of its placeholder. */
   restore(text: string): string {
-    return text.replace(PLACEHOLDER, (match, id: string) => this.tags[Number(id)]?.tag.text ?? match);
+    return text.replace(this.pattern, (match, id: string) => this.tags[Number(id)]?.tag.text ?? match);
   }
 }

@@ -2,7 +2,10 @@ import { mkdtempSync, writeFileSync, readFileSync, mkdirSync, cpSync } from 'nod
 import os from 'node:os';
 import path from 'node:path';
 import { createRequire } from 'node:module';
-import Ajv4 from 'ajv-draft-04';
+import AjvDraft04 from 'ajv-draft-04';
+
+// ajv-draft-04 is CommonJS; under ESM its class arrives as the default export's default.
+const Ajv4 = ((AjvDraft04 as unknown as { default?: typeof AjvDraft04 }).default ?? AjvDraft04) as unknown as new (options: object) => { compile(schema: object): ((data: unknown) => boolean) & { errors?: unknown } };
 import { describe, expect, it } from 'vitest';
 import { runCli } from './run-cli.js';
 

@@ -55,8 +55,8 @@ describe('dunmail render', () => {
     const result = await runCli(['render', '--all', '--out', out]);
     expect(result.code).toBe(0);
     const [header, , ...rows] = result.stdout.split('\n');
-    expect(header).toMatch(/^stage\s+locale\s+subject\s+body words\s+HTML bytes$/);
-    expect(rows[0]).toMatch(/^before-due\s+en\s+Northwind Studio invoice INV-1042 due November 27, 2026\s+\d+\s+\d+$/);
+    expect(header).toMatch(/^stage\s+locale\s+subject\s+body words\s+HTML bytes\s+lint$/);
+    expect(rows[0]).toMatch(/^before-due\s+en\s+Northwind Studio invoice INV-1042 due November 27, 2026\s+66\s+\d+\s+clean$/);
     expect(readdirSync(path.join(out, 'en')).sort()).toContain('final-notice.eml');
     expect(readdirSync(path.join(out, 'en')).filter((f) => !f.startsWith('.'))).toHaveLength(15);
     expect(readdirSync(path.join(out, 'en')).some((f) => f.endsWith('.tmp'))).toBe(false);

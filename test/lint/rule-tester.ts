@@ -19,9 +19,7 @@ export interface ExpectedMessage {
   expected?: string[];
 }
 
-export interface InvalidCase extends TestCase {
-  errors: ExpectedMessage[];
-}
+export type InvalidCase = TestCase & { errors: ExpectedMessage[] };
 
 /** Templates are linted as if they sat in templates/en/, beside the shipped stages.json. */
 export const TEMPLATE_PATH = 'templates/en/test-case.mjml.njk';

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { isStructural, PLACEHOLDER, placeholderFor, TagRegistry } from '../../src/template/mask.js';
+import { isStructural, TagRegistry } from '../../src/template/mask.js';
 import { findTags } from '../../src/template/tags.js';
 import { listTemplateFiles } from '../../src/project/discover.js';
 import { SHIPPED } from '../helpers.js';
@@ -19,11 +19,12 @@ describe('TagRegistry', () => {
   it('replaces each data tag by its own placeholder and keeps layout tags', () => {
     const registry = new TagRegistry();
     const masked = registry.mask('{% extends "l.njk" %}{% block b %}Hi {{ name }}{% if x %}!{% endif %}{% endblock %}', 'a.njk');
-    expect(masked).toBe('{% extends "l.njk" %}{% block b %}Hi DMTAG0XDMTAG1X!DMTAG2X{% endblock %}');
+    const p = registry.prefix;
+    expect(masked).toBe(`{% extends "l.njk" %}{% block b %}Hi ${p}0X${p}1X!${p}2X{% endblock %}`);
     expect(registry.tags.map((t) => [t.id, t.placeholder, t.tag.text, t.file])).toEqual([
-      [0, 'DMTAG0X', '{{ name }}', 'a.njk'],
-      [1, 'DMTAG1X', '{% if x %}', 'a.njk'],
-      [2, 'DMTAG2X', '{% endif %}', 'a.njk'],
+      [0, `${p}0X`, '{{ name }}', 'a.njk'],
+      [1, `${p}1X`, '{% if x %}', 'a.njk'],
+      [2, `${p}2X`, '{% endif %}', 'a.njk'],
     ]);
   });
 
@@ -53,7 +54,8 @@ describe('TagRegistry', () => {
     const registry = new TagRegistry();
     const a = registry.mask('{{ a }}{{ b }}', 'a.njk');
     const b = registry.mask('{{ c }}', 'b.njk');
-    expect([a, b]).toEqual(['DMTAG0XDMTAG1X', 'DMTAG2X']);
+    const p = registry.prefix;
+    expect([a, b]).toEqual([`${p}0X${p}1X`, `${p}2X`]);
     expect(registry.restore(`${b}|${a}`)).toBe('{{ c }}|{{ a }}{{ b }}');
     expect(registry.tags[2]?.file).toBe('b.njk');
   });
@@ -61,13 +63,20 @@ describe('TagRegistry', () => {
   it('restore leaves unknown placeholders and look-alikes alone', () => {
     const registry = new TagRegistry();
     registry.mask('{{ a }}', 'a.njk');
-    expect(registry.restore('DMTAG0X DMTAG7X DMTAGX DMTAG0')).toBe('{{ a }} DMTAG7X DMTAGX DMTAG0');
+    const p = registry.prefix;
+    expect(registry.restore(`${p}0X ${p}7X ${p}X ${p}0 DMTAG0X`)).toBe(`{{ a }} ${p}7X ${p}X ${p}0 DMTAG0X`);
   });
 
-  it('placeholders are plain words that PLACEHOLDER finds', () => {
-    expect(placeholderFor(42)).toBe('DMTAG42X');
-    expect(placeholderFor(42)).toMatch(/^[A-Z0-9]+$/);
-    expect([...'x DMTAG3X y DMTAG10X'.matchAll(PLACEHOLDER)].map((m) => m[1])).toEqual(['3', '10']);
+  it('placeholders are plain words that the registry pattern finds', () => {
+    const registry = new TagRegistry();
+    const p = registry.prefix;
+    expect(registry.placeholderFor(42)).toBe(`${p}42X`);
+    expect(registry.placeholderFor(42)).toMatch(/^DM[A-Z]{6}42X$/);
+    expect([...`x ${p}3X y ${p}10X`.matchAll(registry.pattern)].map((m) => m[1])).toEqual(['3', '10']);
+  });
+
+  it('each compilation has its own prefix', () => {
+    expect(new TagRegistry().prefix).not.toBe(new TagRegistry().prefix);
   });
 });
 

@@ -1,3 +1,4 @@
+import { maskTemplate } from '../../extract/copy.js';
 import type { LintDocument, TextRegion } from '../types.js';
 import { defineRule } from '../types.js';
 
@@ -31,13 +32,19 @@ export default defineRule<Options>({
   },
   check(document, { options, report }) {
     const has = hasInvoiceNumber(document, options);
-    if (document.subject && !has(document.subject)) {
+    const subject = document.subject;
+    if (subject && !has(subject)) {
+      const end = subject.text.trimEnd().length;
+      // The rewrite starts from the subject as written (placeholders unmasked); without
+      // a number to add (a message whose number is not given) there is no rewrite.
+      const written = writtenText(document, subject, 0, end);
+      const addition = insertion(document, options);
       report({
-        region: document.subject,
+        region: subject,
         start: 0,
-        end: document.subject.text.trimEnd().length,
+        end,
         reason: `Subject does not name the invoice; add ${expected(document, options)}`,
-        expected: [`${document.subject.text.trimEnd()} ${expected(document, options)}`],
+        ...(written !== undefined && addition !== undefined ? { expected: [`${written} ${addition}`.trim()] } : {}),
       });
     }
     const first = document.body[0];
@@ -54,6 +61,25 @@ export default defineRule<Options>({
 function expected(document: LintDocument, options: Options): string {
   if (document.kind === 'template') return `{{ ${options.placeholder} }}`;
   return document.invoiceNumber ? `\`${document.invoiceNumber}\`` : 'the invoice number';
+}
+
+/** What the subject's rewrite adds: the placeholder, or the given number. */
+function insertion(document: LintDocument, options: Options): string | undefined {
+  if (document.kind === 'template') return `{{ ${options.placeholder} }}`;
+  return document.invoiceNumber;
+}
+
+/**
+ * A stretch of a region as written in the file: a template's `{{ … }}` as typed, not
+ * masked. Undefined when the region's offsets do not map one to one onto the file
+ * (an escaped YAML string, a decoded header).
+ */
+function writtenText(document: LintDocument, region: TextRegion, start: number, end: number): string | undefined {
+  if (end <= start) return '';
+  const from = region.sourceOffset(start);
+  const source = String(document.file.value).slice(from, region.sourceOffset(end - 1) + 1);
+  const read = document.kind === 'template' ? maskTemplate(source) : source;
+  return source.length === end - start && read === region.text.slice(start, end) ? source : undefined;
 }
 
 function hasInvoiceNumber(document: LintDocument, options: Options): (region: TextRegion) => boolean {

@@ -1,6 +1,7 @@
+import { maskTemplate } from '../../extract/copy.js';
 import { findPhrases } from '../phrases.js';
 import { businessDaysAtStart } from '../stage-timing.js';
-import { defineRule } from '../types.js';
+import { defineRule, type LintDocument, type TextRegion } from '../types.js';
 
 export default defineRule<{ urgentAfterBusinessDays?: number }>({
   meta: {
@@ -38,13 +39,41 @@ export default defineRule<{ urgentAfterBusinessDays?: number }>({
           reason: `${quoted} when the invoice is ${lateBy} business day(s) late: keep urgency for more than ${threshold}`,
         });
       } else if (match.region.kind === 'subject' && /^\p{Lu}+$/u.test(match.text) && match.region.text.slice(0, match.start).trim() !== '') {
+        if (match.region.text.trimStart().toUpperCase().startsWith(match.text.toUpperCase())) {
+          // URGENT: invoice INV-1042 URGENT: once, at the start, is enough.
+          report({ ...match, actual: match.text, expected: [''], reason: `${quoted} is already at the start of the subject; say it once` });
+          continue;
+        }
+        const rewrite = urgentFirst(document, match.region, match.start, match.end, match.text);
         report({
           ...match,
           actual: match.text,
-          expected: [`${match.text} ${match.region.text.slice(0, match.start).trim()} ${match.region.text.slice(match.end).trim()}`.replace(/\s+/g, ' ')],
+          ...(rewrite === undefined ? {} : { expected: [rewrite] }),
           reason: `${quoted} belongs at the start of the subject`,
         });
       }
     }
   },
 });
+
+/**
+ * The subject with the urgency word moved to its start, as written in the file
+ * (placeholders unmasked) and without the separator it leaves behind:
+ * `Invoice INV-1042 outstanding - URGENT` -> `URGENT Invoice INV-1042 outstanding`.
+ */
+function urgentFirst(document: LintDocument, region: TextRegion, start: number, end: number, word: string): string | undefined {
+  const before = writtenText(document, region, 0, start);
+  const after = writtenText(document, region, end, region.text.length);
+  if (before === undefined || after === undefined) return undefined;
+  const rest = [before.replace(/[\s\-\u2013\u2014:;,|([{]+$/u, ''), after.replace(/^[\s\-\u2013\u2014:;,|)\]}!.]+/u, '')];
+  return [word, ...rest].filter((part) => part.trim() !== '').join(' ').replace(/\s+/g, ' ').trim();
+}
+
+/** A stretch of a region as written in the file, or undefined when offsets do not map one to one. */
+function writtenText(document: LintDocument, region: TextRegion, start: number, end: number): string | undefined {
+  if (end <= start) return '';
+  const from = region.sourceOffset(start);
+  const source = String(document.file.value).slice(from, region.sourceOffset(end - 1) + 1);
+  const read = document.kind === 'template' ? maskTemplate(source) : source;
+  return source.length === end - start && read === region.text.slice(start, end) ? source : undefined;
+}
