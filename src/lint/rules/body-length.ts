@@ -35,7 +35,7 @@ export default defineRule<{ min: number; max: number }>({
       end: first === last ? first.text.trimEnd().length : lead,
       reason:
         count < options.min
-          ? `Body has ${count} words, fewer than ${options.min}; say what is owed, by when and how to pay (${range} words)`
+          ? `Body has ${count} ${count === 1 ? 'word' : 'words'}, fewer than ${options.min}; say what is owed, by when and how to pay (${range} words)`
           : `Body has ${count} words, more than ${options.max}; cut it to ${range} words`,
     });
   },

@@ -55,8 +55,13 @@ export default defineRule<Options>({
 /** Capitals and repeated `!` or `?` read as shouting; URGENT (where allowed) and acronyms do not. */
 function reportShouting(document: LintDocument, { options, report, lexicon }: RuleContext<Options>): void {
   const urgency = lexicon('urgency');
-  // URGENT and its kin are judged by urgent-when-late, not as shouting.
-  const urgencyWords = urgency.entries.flatMap((e) => e.pattern.split(/[\s|()[\]]+/)).map((w) => w.replace(/[=*]/g, ''));
+  // URGENT and its kin are judged by urgent-when-late, not as shouting. Only one-word
+  // entries count: the words of a phrase (NOW of `act now`, ONCE of `at once`) are
+  // still shouting on their own.
+  const urgencyWords = urgency.entries
+    .filter((e) => !/\s/.test(e.pattern.trim()))
+    .flatMap((e) => e.pattern.split(/[|()[\]]+/))
+    .map((w) => w.replace(/[=*]/g, ''));
   const allowed = new Set([...options.allowCapitals, ...urgencyWords].filter(Boolean).map((w) => w.toUpperCase()));
   // Short words in capitals pass as acronyms (INV, USD), unless they are words like NOT or NOW.
   const emphatic = new Set(lexicon('capitals').entries.map((e) => e.pattern.toUpperCase()));

@@ -11,15 +11,24 @@ interface Leftover {
   reason: (text: string) => string;
   /** Only in rendered text: a template legitimately holds `{{ }}`. */
   renderedOnly?: boolean;
+  /** Matches that are not leftovers after all. */
+  skip?: (text: string) => boolean;
 }
 
+/**
+ * What a text part puts in brackets after a link's text: `[https://…]`, `[tel:+44…]`,
+ * `[ar@example.com]` (a mailto: link), `[www.example.com]`, `[/account/invoices]`.
+ */
+const LINK_TARGET = /^(?:[a-z][a-z0-9+.-]*:[^\s\]]+|[^\s@\]]+@[^\s@\]]+\.[^\s\]]+|www\.[^\s\]]+|\/[^\s\]]*)$/iu;
+
+// The more specific leftovers come first: a match overlapping an earlier one is not reported again.
 const LEFTOVERS: Leftover[] = [
-  // [Your name], [Company], [#ref], [date]: but not [https://…] links of a text part.
-  { pattern: /\[(?!https?:|mailto:)[^\]\n]*\p{L}[^\]\n]*\]/gu, reason: (t) => `\`${t}\` looks like a placeholder left in the copy` },
+  { pattern: /\[object Object\]/gu, reason: (t) => `\`${t}\` is a value the template could not print`, renderedOnly: true },
+  { pattern: /\{\{[^}]*\}\}|\{%[^%]*%\}/gu, reason: (t) => `\`${t}\` is a template tag that was never filled`, renderedOnly: true },
+  // [Your name], [Company], [#ref], [date]: but not the link targets of a text part.
+  { pattern: /\[[^\]\n]*\p{L}[^\]\n]*\]/gu, reason: (t) => `\`${t}\` looks like a placeholder left in the copy`, skip: (t) => LINK_TARGET.test(t.slice(1, -1)) },
   { pattern: /(?<![\p{L}\p{N}])(?:TODO|TBD|FIXME)(?![\p{L}\p{N}])/gu, reason: (t) => `\`${t}\` is a note to the writer, not copy` },
   { pattern: /\blorem ipsum\b/giu, reason: (t) => `\`${t}\` is filler text` },
-  { pattern: /\{\{[^}]*\}\}|\{%[^%]*%\}/gu, reason: (t) => `\`${t}\` is a template tag that was never filled`, renderedOnly: true },
-  { pattern: /\[object Object\]/gu, reason: (t) => `\`${t}\` is a value the template could not print`, renderedOnly: true },
   { pattern: /(?<![\p{L}\p{N}])(?:undefined|NaN|null)(?![\p{L}\p{N}])/gu, reason: (t) => `\`${t}\` is a missing value printed as text`, renderedOnly: true },
 ];
 
@@ -43,11 +52,16 @@ export default defineRule<Options>({
       reason: (t) => `\`${t}\` matches a leftover pattern`,
     }));
     for (const region of regionsOf(document)) {
+      const reported: { start: number; end: number }[] = [];
       for (const leftover of [...LEFTOVERS, ...extra]) {
         if (leftover.renderedOnly && document.kind === 'template') continue;
         for (const match of region.text.matchAll(leftover.pattern)) {
-          if (overlapsPlaceholder(region, match.index, match.index + match[0].length)) continue;
-          report({ region, start: match.index, end: match.index + match[0].length, actual: match[0], reason: leftover.reason(match[0]) });
+          const start = match.index;
+          const end = start + match[0].length;
+          if (end === start || leftover.skip?.(match[0])) continue;
+          if (overlapsPlaceholder(region, start, end) || reported.some((r) => start < r.end && end > r.start)) continue;
+          reported.push({ start, end });
+          report({ region, start, end, actual: match[0], reason: leftover.reason(match[0]) });
         }
       }
     }
