@@ -53,7 +53,8 @@ export async function lintCommand(paths: string[], options: LintOptions, io: Cli
   const files: VFile[] = [];
   for (const file of await expand(paths.length ? paths : ['templates'], io.cwd)) {
     const result = await lintOne(linter, path.resolve(io.cwd, file), context);
-    result.path = file;
+    // Report the path as the user gave it (reporters read the first path in history).
+    result.history = [file];
     files.push(result);
   }
   io.stdout(`${reporters[options.format](files, { cwd: io.cwd, rules: builtInRules, version: packageInfo.version })}\n`);
