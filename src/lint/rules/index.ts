@@ -1,12 +1,11 @@
 import type { Rule } from '../types.js';
-import bodyLength from './body-length.js';
-import invoiceNumber from './invoice-number.js';
-import noAggressive from './no-aggressive.js';
-import noLeftoverPlaceholder from './no-leftover-placeholder.js';
-import subjectLength from './subject-length.js';
-import urgentWhenLate from './urgent-when-late.js';
+import { copyRules } from './copy.js';
+import { coreRules } from './core.js';
+import { emailRules } from './email.js';
+import { sequenceRules } from './sequence.js';
+import { toneRules } from './tone.js';
 
-/** Every built-in rule, by id. */
+/** Every built-in rule, by id, in the order `dunmail rules` lists them. */
 export const builtInRules: ReadonlyMap<string, Rule<any>> = new Map(
-  [subjectLength, bodyLength, invoiceNumber, urgentWhenLate, noAggressive, noLeftoverPlaceholder].map((rule) => [rule.meta.id, rule as Rule<any>]),
+  [...coreRules, ...copyRules, ...toneRules, ...sequenceRules, ...emailRules].map((rule) => [rule.meta.id, rule]),
 );

@@ -16,6 +16,7 @@ const CATEGORY_WORDS: Record<string, string> = {
   insult: 'insulting',
   ultimatum: 'an ultimatum',
   harassment: 'harassing',
+  hostility: 'hostile',
 };
 
 export default defineRule<Options>({

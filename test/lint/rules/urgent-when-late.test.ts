@@ -1,0 +1,185 @@
+import { runRuleTests, template } from '../rule-tester.js';
+
+const MATTER = 'Please let us know as a matter of urgency when payment will be made.';
+const notLate = (text: string, stage: string): string => `\`${text}\` in the \`${stage}\` stage: the invoice is not late yet, so there is nothing urgent`;
+const tooEarly = (text: string, days: number, threshold = 5): string =>
+  `\`${text}\` when the invoice is ${days} business day(s) late: keep urgency for more than ${threshold}`;
+const block = (copy: string): string => `<mj-text><p>${copy}</p></mj-text>`;
+
+runRuleTests('urgent-when-late', {
+  valid: [
+    { name: 'overdue-late: URGENT at the start and "as a matter of urgency" (N12.3)', stage: 'overdue-late', subject: 'URGENT: Acme invoice INV-1042 outstanding', body: MATTER },
+    { name: 'final-notice is late too', stage: 'final-notice', subject: 'URGENT: invoice INV-1042', body: MATTER },
+    { name: 'no urgency words, not late', stage: 'before-due', subject: 'Invoice INV-1042 is due on Friday', body: 'Could you confirm that payment is on track?' },
+    { name: 'no stage and no days late: no urgency errors', subject: 'URGENT: invoice INV-1042', body: `${MATTER} Please pay immediately.` },
+    { name: 'more than 5 business days late (--days-late 6)', businessDaysLate: 6, subject: 'URGENT: invoice INV-1042', body: MATTER },
+    { name: 'days late given for a message overrides its stage', stage: 'overdue-early', businessDaysLate: 8, subject: 'URGENT: invoice INV-1042', body: MATTER },
+    { name: 'urgentAfterBusinessDays: 0 allows urgency from the first late day', stage: 'overdue-early', subject: 'Invoice INV-1042', body: MATTER, options: { urgentAfterBusinessDays: 0 } },
+    { name: 'lower-case "urgent" later in the subject is not the URGENT tag', stage: 'overdue-late', subject: 'Acme invoice INV-1042 is now urgent', body: 'x' },
+    {
+      name: 'template: overdue-late, as shipped',
+      template: template({ stage: 'overdue-late', subject: 'URGENT: {{ company.name }} invoice {{ invoice.number }} outstanding' }, block(MATTER)),
+    },
+    { name: 'template: "urgency" in a placeholder is not copy', template: template({ stage: 'before-due' }, block('{{ urgency }} {{ urgent_note }}')) },
+  ],
+  invalid: [
+    {
+      name: 'URGENT before the due date is an error',
+      stage: 'before-due',
+      subject: 'URGENT: invoice INV-1042 due soon',
+      body: 'Thank you.',
+      errors: [{ line: 1, column: 10, endLine: 1, endColumn: 16, message: notLate('URGENT', 'before-due'), severity: 'error', expected: [''] }],
+    },
+    {
+      name: 'due-today is not late: every urgency phrase is an error',
+      stage: 'due-today',
+      subject: 'Invoice INV-1042 is due today',
+      body: 'This is time-sensitive, so please reply right away. Pay at once, without delay: it is a top priority. Act now, ASAP.',
+      errors: [
+        { line: 3, column: 9, endColumn: 23, message: notLate('time-sensitive', 'due-today'), severity: 'error' },
+        { line: 3, column: 41, endColumn: 51, message: notLate('right away', 'due-today') },
+        { line: 3, column: 57, endColumn: 64, message: notLate('at once', 'due-today') },
+        { line: 3, column: 66, endColumn: 79, message: notLate('without delay', 'due-today') },
+        { line: 3, column: 89, endColumn: 101, message: notLate('top priority', 'due-today') },
+        { line: 3, column: 103, endColumn: 110, message: notLate('Act now', 'due-today') },
+        { line: 3, column: 112, endColumn: 116, message: notLate('ASAP', 'due-today') },
+      ],
+    },
+    {
+      name: 'inflections: urgently, immediate',
+      stage: 'before-due',
+      subject: 'Invoice INV-1042',
+      body: 'We urgently need your immediate reply.',
+      errors: [
+        { line: 3, column: 4, endColumn: 12, message: notLate('urgently', 'before-due') },
+        { line: 3, column: 23, endColumn: 32, message: notLate('immediate', 'before-due') },
+      ],
+    },
+    {
+      name: 'overdue-early (1-5 business days): "as a matter of urgency" is a warning',
+      stage: 'overdue-early',
+      subject: 'Acme invoice INV-1042 due',
+      body: MATTER,
+      errors: [{ line: 3, column: 20, endLine: 3, endColumn: 42, message: tooEarly('as a matter of urgency', 1), severity: 'warning' }],
+    },
+    {
+      name: 'days late given for a message: 3 business days is too early for URGENT (warnings)',
+      businessDaysLate: 3,
+      subject: 'URGENT: invoice INV-1042',
+      body: MATTER,
+      errors: [
+        { line: 1, column: 10, endColumn: 16, message: tooEarly('URGENT', 3), severity: 'warning' },
+        { line: 3, column: 20, endColumn: 42, message: tooEarly('as a matter of urgency', 3), severity: 'warning' },
+      ],
+    },
+    {
+      name: 'days late given for a message: 5 business days is still too early',
+      businessDaysLate: 5,
+      subject: 'Invoice INV-1042',
+      body: MATTER,
+      errors: [{ line: 3, column: 20, message: tooEarly('as a matter of urgency', 5), severity: 'warning' }],
+    },
+    {
+      name: 'days late given with a late stage: the days decide',
+      stage: 'overdue-late',
+      businessDaysLate: 2,
+      subject: 'Invoice INV-1042',
+      body: MATTER,
+      errors: [{ line: 3, column: 20, message: tooEarly('as a matter of urgency', 2), severity: 'warning' }],
+    },
+    {
+      name: 'a stage that is not late stays an error whatever the days',
+      stage: 'before-due',
+      businessDaysLate: 8,
+      subject: 'Invoice INV-1042',
+      body: MATTER,
+      errors: [{ line: 3, column: 20, message: notLate('as a matter of urgency', 'before-due'), severity: 'error' }],
+    },
+    {
+      name: 'urgentAfterBusinessDays raises the bar',
+      stage: 'overdue-late',
+      subject: 'Invoice INV-1042',
+      body: MATTER,
+      options: { urgentAfterBusinessDays: 10 },
+      errors: [{ line: 3, column: 20, message: tooEarly('as a matter of urgency', 6, 10), severity: 'warning' }],
+    },
+    {
+      name: 'overdue-late: URGENT at the end of the subject, with a rewrite',
+      stage: 'overdue-late',
+      subject: 'Acme invoice INV-1042 outstanding - URGENT',
+      body: MATTER,
+      errors: [
+        {
+          line: 1,
+          column: 46,
+          endLine: 1,
+          endColumn: 52,
+          message: '`URGENT` belongs at the start of the subject',
+          severity: 'error',
+          expected: ['URGENT Acme invoice INV-1042 outstanding'],
+        },
+      ],
+    },
+    {
+      name: 'overdue-late: URGENT in the middle of the subject',
+      stage: 'overdue-late',
+      subject: 'Invoice INV-1042 URGENT outstanding',
+      body: 'x',
+      errors: [{ line: 1, column: 27, endColumn: 33, message: '`URGENT` belongs at the start of the subject', expected: ['URGENT Invoice INV-1042 outstanding'] }],
+    },
+    {
+      name: 'overdue-late: URGENT in brackets',
+      stage: 'overdue-late',
+      subject: 'Invoice INV-1042 (URGENT)',
+      body: 'x',
+      errors: [{ line: 1, column: 28, message: '`URGENT` belongs at the start of the subject', expected: ['URGENT Invoice INV-1042'] }],
+    },
+    {
+      name: 'no stage: the place of URGENT is still checked (N8)',
+      subject: 'Invoice INV-1042 outstanding URGENT',
+      body: MATTER,
+      errors: [{ line: 1, column: 39, endColumn: 45, message: '`URGENT` belongs at the start of the subject', expected: ['URGENT Invoice INV-1042 outstanding'] }],
+    },
+    {
+      name: 'URGENT twice: once at the start is enough',
+      stage: 'overdue-late',
+      subject: 'URGENT: invoice INV-1042 URGENT',
+      body: 'x',
+      errors: [{ line: 1, column: 35, endColumn: 41, message: '`URGENT` is already at the start of the subject; say it once', expected: [''] }],
+    },
+    {
+      name: 'template: before-due, in the subject and the copy',
+      template: template({ stage: 'before-due', subject: 'URGENT: invoice {{ invoice.number }}' }, block('Please pay as a matter of urgency.')),
+      errors: [
+        { line: 4, column: 11, endLine: 4, endColumn: 17, message: notLate('URGENT', 'before-due'), severity: 'error' },
+        { line: 9, column: 24, endLine: 9, endColumn: 46, message: notLate('as a matter of urgency', 'before-due'), severity: 'error' },
+      ],
+    },
+    {
+      name: 'template: overdue-early starts 1 business day late, so urgency is a warning',
+      template: template({ stage: 'overdue-early', subject: 'URGENT: invoice {{ invoice.number }}' }, block('Please pay as a matter of urgency.')),
+      errors: [
+        { line: 4, column: 11, message: tooEarly('URGENT', 1), severity: 'warning' },
+        { line: 9, column: 24, message: tooEarly('as a matter of urgency', 1), severity: 'warning' },
+      ],
+    },
+    {
+      name: 'template: the rewrite keeps the placeholders as written',
+      template: template({ stage: 'overdue-late', subject: '{{ company.name }} invoice {{ invoice.number }} URGENT' }, block('Please pay.')),
+      errors: [
+        {
+          line: 4,
+          column: 59,
+          endColumn: 65,
+          message: '`URGENT` belongs at the start of the subject',
+          expected: ['URGENT {{ company.name }} invoice {{ invoice.number }}'],
+        },
+      ],
+    },
+    {
+      name: 'template: the preheader is not the subject, but is still copy',
+      template: template({ stage: 'due-today', preheader: 'Invoice {{ invoice.number }} is due today. Please pay immediately.' }, block('Thank you.')),
+      errors: [{ line: 5, column: 67, endColumn: 78, message: notLate('immediately', 'due-today') }],
+    },
+  ],
+});
