@@ -1,6 +1,5 @@
 import type { Root as NlcstRoot } from 'nlcst';
 import type { VFile } from 'vfile';
-import type { JSONSchemaType } from 'ajv';
 import type { Stage, StageDefinitions } from '../project/stages.js';
 import type { Lexicon } from './lexicon/lexicon.js';
 
@@ -74,6 +73,14 @@ export interface RuleContext<Options> {
   lexicon(name: string): Lexicon;
 }
 
+/** The JSON schema of a rule's options: an object that names each option. */
+export interface OptionsSchema {
+  type: 'object';
+  additionalProperties: false;
+  required?: string[];
+  properties: Record<string, object>;
+}
+
 export interface RuleMeta<Options> {
   id: string;
   description: string;
@@ -81,7 +88,7 @@ export interface RuleMeta<Options> {
   sources: string[];
   defaultSeverity: Exclude<Severity, 'off'>;
   /** JSON schema of the options object; `additionalProperties: false`. */
-  schema: JSONSchemaType<Options>;
+  schema: OptionsSchema;
   defaultOptions: Options;
   /** Which documents it reads; a rule with `late: true` runs only for late stages. */
   appliesTo?: { kinds?: LintDocument['kind'][]; late?: boolean; stages?: string[] };
