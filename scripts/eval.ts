@@ -10,7 +10,7 @@ console.log('set      locale  sentences  precision  recall  target');
 for (const split of ['data', 'holdout'] as const) {
 for (const locale of labelledLocales(split)) {
   const result = evaluate(locale, split);
-  const target = locale === 'en' ? 0.9 : 0.85;
+  const target = split === 'holdout' ? 0.75 : locale.startsWith('en') ? 0.9 : 0.85;
   const ok = result.precision >= target && result.recall >= target;
   failed ||= !ok;
   console.log(
@@ -22,4 +22,6 @@ for (const locale of labelledLocales(split)) {
   }
 }
 }
+console.log('data: sets open while the lexicon was written (the targets of the issues);');
+console.log('holdout: written apart and never used to tune it (its target is a floor against regressions).');
 process.exitCode = failed ? 1 : 0;

@@ -1,4 +1,4 @@
-import { Parser } from 'htmlparser2';
+import { Parser, parseDocument } from 'htmlparser2';
 import { decodeHTML } from 'entities';
 import { findTags, type TemplateTag } from '../template/tags.js';
 
@@ -14,8 +14,19 @@ export interface CopyBlock {
   sourceOffset(offset: number): number;
 }
 
+/** An element of the template's markup (MJML or HTML), with its attributes as written. */
+export interface MarkupElement {
+  name: string;
+  attributes: Record<string, string>;
+  /** Offset of its `<` in the file. */
+  start: number;
+  /** The text inside it (tags masked), for links and buttons. */
+  text: string;
+}
+
 export interface TemplateCopy {
   blocks: CopyBlock[];
+  elements: MarkupElement[];
   /** Every nunjucks tag in the file, at file offsets. */
   tags: TemplateTag[];
   /** The file with tags masked at the same length: `{{ … }}` as one word, other tags as spaces. */
@@ -58,6 +69,8 @@ export function extractTemplateCopy(text: string, bodyStart = 0): TemplateCopy {
   const masked = maskTemplate(text, tags);
   const body = masked.slice(0, bodyStart).replace(/[^\n]/g, ' ') + masked.slice(bodyStart);
   const blocks: CopyBlock[] = [];
+  const elements: MarkupElement[] = [];
+  const open: MarkupElement[] = [];
   const stack: string[] = [];
   let skipping = 0;
   let container: string | undefined;
@@ -82,7 +95,10 @@ export function extractTemplateCopy(text: string, bodyStart = 0): TemplateCopy {
 
   const parser: Parser = new Parser(
     {
-      onopentag(name) {
+      onopentag(name, attributes) {
+        const element = { name, attributes: restoreAttributes(attributes, text, parser.startIndex, parser.endIndex), start: parser.startIndex, text: '' };
+        elements.push(element);
+        open.push(element);
         stack.push(name);
         if (SKIPPED.has(name)) skipping++;
         if (COPY_CONTAINERS.has(name) && !container) container = name;
@@ -90,11 +106,13 @@ export function extractTemplateCopy(text: string, bodyStart = 0): TemplateCopy {
       },
       onclosetag(name) {
         stack.pop();
+        open.pop();
         if (SKIPPED.has(name)) skipping--;
         if (BLOCK_ELEMENTS.has(name) || COPY_CONTAINERS.has(name)) flush();
         if (name === container && !stack.includes(name)) container = undefined;
       },
       ontext(chunk) {
+        for (const element of open) element.text += decodeKeepingLength(chunk);
         if (!container || skipping > 0) return;
         const offset = parser.startIndex;
         const element = [...stack].reverse().find((n) => BLOCK_ELEMENTS.has(n) || COPY_CONTAINERS.has(n)) ?? container;
@@ -107,7 +125,17 @@ export function extractTemplateCopy(text: string, bodyStart = 0): TemplateCopy {
   );
   parser.end(body);
   flush();
-  return { blocks, tags, masked };
+  return { blocks, elements, tags, masked };
+}
+
+/**
+ * Attribute values as written in the file, tags included (the main parse saw them
+ * masked): the opening tag alone is parsed again, so `href="{{ payUrl }}"` keeps its tag.
+ */
+function restoreAttributes(masked: Record<string, string>, text: string, start: number, end: number): Record<string, string> {
+  const [node] = parseDocument(text.slice(start, end + 1), { decodeEntities: false }).children;
+  const original = node && 'attribs' in node ? (node.attribs as Record<string, string>) : {};
+  return Object.keys(masked).length === Object.keys(original).length ? original : masked;
 }
 
 /** Decodes `&amp;` to `&` padded with spaces, so offsets still match the file. */
