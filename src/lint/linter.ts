@@ -44,7 +44,7 @@ export function createLinter(options: LinterOptions = {}): Linter {
   const config = typeof options.config === 'string' ? loadConfig(options.config) : (options.config ?? recommendedConfig());
   const lexicons = new LexiconSet(config.lexiconFolders);
   const engine = { config, lexicons, ...(options.only ? { only: options.only } : {}) };
-  const stagesCache = new Map<string, StageDefinitions | undefined>();
+  const stagesCache = new Map<string, TemplatesRoot | undefined>();
   const messageStages = options.stages ?? loadStages(SHIPPED_TEMPLATES);
 
   const stageOf = (context: MessageContext, stages: StageDefinitions) => {
@@ -77,7 +77,8 @@ export function createLinter(options: LinterOptions = {}): Linter {
   return {
     config,
     lintTemplate(filePath, text) {
-      return lintDocument(templateDocument(filePath, text, nearestStages(filePath, stagesCache)), engine);
+      const found = nearestStages(filePath, stagesCache);
+      return lintDocument(templateDocument(filePath, text, found?.stages, found?.root), engine);
     },
     lintMessage(input) {
       return lintMessageInput({ subject: input.subject, body: input.body, path: input.path ?? '<input>' }, input);
@@ -95,15 +96,20 @@ export function createLinter(options: LinterOptions = {}): Linter {
   };
 }
 
-/** The stages.json in the template's folder or the nearest folder above it. */
-function nearestStages(filePath: string, cache: Map<string, StageDefinitions | undefined>): StageDefinitions | undefined {
+interface TemplatesRoot {
+  root: string;
+  stages: StageDefinitions;
+}
+
+/** The stages.json in the template's folder or the nearest folder above it: the templates root. */
+function nearestStages(filePath: string, cache: Map<string, TemplatesRoot | undefined>): TemplatesRoot | undefined {
   let dir = path.dirname(path.resolve(filePath));
   const visited: string[] = [];
   for (;;) {
     if (cache.has(dir)) break;
     visited.push(dir);
     if (existsSync(path.join(dir, 'stages.json'))) {
-      cache.set(dir, loadStages(dir));
+      cache.set(dir, { root: dir, stages: loadStages(dir) });
       break;
     }
     const parent = path.dirname(dir);

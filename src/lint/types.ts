@@ -2,6 +2,8 @@ import type { Root as NlcstRoot } from 'nlcst';
 import type { VFile } from 'vfile';
 import type { Stage, StageDefinitions } from '../project/stages.js';
 import type { Lexicon } from './lexicon/lexicon.js';
+import type { MarkupElement } from '../extract/copy.js';
+import type { TemplateTag } from '../template/tags.js';
 
 export type Severity = 'off' | 'warn' | 'error';
 export type RegionKind = 'subject' | 'preheader' | 'body';
@@ -47,6 +49,24 @@ export interface LintDocument {
   businessDaysLate?: number;
   /** Offset where the body starts (after a template's frontmatter or a message's headers). */
   bodyOffset: number;
+  /** Links a recipient can follow: `<a href>` and `mj-button href` in a template, URLs in a message. */
+  links: Link[];
+  /** A template's own markup elements (empty for messages). */
+  elements: MarkupElement[];
+  /** A template's nunjucks tags, at file offsets (empty for messages). */
+  tags: TemplateTag[];
+  /** The layouts and partials a template extends or includes: their copy and markup, read-only. */
+  layout: { files: string[]; regions: TextRegion[]; elements: MarkupElement[]; tags: TemplateTag[] } | undefined;
+}
+
+export interface Link {
+  href: string;
+  /** The link text (tags masked). */
+  text: string;
+  /** Offset in the file of the element or URL. */
+  start: number;
+  /** `button` for mj-button, `a` for a link, `url` for a URL in plain text. */
+  kind: 'button' | 'a' | 'url';
 }
 
 /** A finding at a range of a region, or at a file offset when it concerns no text in particular. */

@@ -1,6 +1,6 @@
 import { VFile } from 'vfile';
 import type { Stage, StageDefinitions } from '../../project/stages.js';
-import type { LintDocument, TextRegion } from '../types.js';
+import type { Link, LintDocument, TextRegion } from '../types.js';
 import { makeRegion } from './regions.js';
 
 export interface MessageInput {
@@ -46,7 +46,21 @@ export function messageDocument(input: MessageInput, layout?: MessageLayout): Li
     ...(input.invoiceNumber === undefined ? {} : { invoiceNumber: input.invoiceNumber }),
     ...(input.businessDaysLate === undefined ? {} : { businessDaysLate: input.businessDaysLate }),
     bodyOffset,
+    links: urlsIn(input.body, bodyOffset),
+    elements: [],
+    tags: [],
+    layout: undefined,
   };
+}
+
+/** URLs written out in a plain message (a text part writes links as `text [URL]`). */
+function urlsIn(body: string, bodyOffset: number): Link[] {
+  return [...body.matchAll(/\b(?:https?|mailto|tel):[^\s\]<>"')]+/gi)].map((m) => ({
+    href: m[0].replace(/[.,;:!?]+$/, ''),
+    text: m[0],
+    start: bodyOffset + m.index,
+    kind: 'url' as const,
+  }));
 }
 
 /** Paragraphs (separated by blank lines) as body regions. */

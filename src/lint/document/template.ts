@@ -1,10 +1,12 @@
+import { existsSync, readFileSync } from 'node:fs';
+import nodePath from 'node:path';
 import { VFile } from 'vfile';
 import { DunmailError } from '../../errors.js';
-import { extractTemplateCopy, maskTemplate } from '../../extract/copy.js';
+import { extractTemplateCopy, maskTemplate, type MarkupElement } from '../../extract/copy.js';
 import { splitFrontmatter, type FieldPlace } from '../../template/frontmatter.js';
 import { findTags, type TemplateTag } from '../../template/tags.js';
 import type { StageDefinitions } from '../../project/stages.js';
-import type { LintDocument, TextRegion } from '../types.js';
+import type { Link, LintDocument, TextRegion } from '../types.js';
 import { makeRegion } from './regions.js';
 
 /**
@@ -12,7 +14,7 @@ import { makeRegion } from './regions.js';
  * from its frontmatter, and the copy of its own blocks, each with offsets into
  * the file. Throws a DunmailError when the frontmatter is invalid.
  */
-export function templateDocument(path: string, text: string, stages: StageDefinitions | undefined): LintDocument {
+export function templateDocument(path: string, text: string, stages: StageDefinitions | undefined, root?: string): LintDocument {
   const file = new VFile({ path, value: text });
   const split = splitFrontmatter(text, path);
   const { frontmatter, places } = split;
@@ -43,7 +45,46 @@ export function templateDocument(path: string, text: string, stages: StageDefini
       makeRegion('body', block.text, locale, block.sourceOffset, tags, { container: block.container, element: block.element }),
     ),
     bodyOffset: bodyStart,
+    links: copy.elements.flatMap((element): Link[] =>
+      (element.name === 'a' || element.name === 'mj-button') && element.attributes['href'] !== undefined
+        ? [{ href: element.attributes['href'] ?? '', text: element.text.trim(), start: element.start, kind: element.name === 'a' ? 'a' : 'button' }]
+        : [],
+    ),
+    elements: copy.elements,
+    tags,
+    layout: root ? readLayout(tags, root, locale) : undefined,
   };
+}
+
+/** Follows `{% extends %}` and `{% include %}` from the templates root, reading each file once. */
+function readLayout(tags: TemplateTag[], root: string, locale: string): LintDocument['layout'] {
+  const files: string[] = [];
+  const regions: TextRegion[] = [];
+  const elements: MarkupElement[] = [];
+  const layoutTags: TemplateTag[] = [];
+  const queue = referencedNames(tags);
+  while (queue.length > 0) {
+    const name = queue.shift() ?? '';
+    const file = nodePath.resolve(root, name);
+    if (files.includes(file) || !file.startsWith(nodePath.resolve(root)) || !existsSync(file)) continue;
+    files.push(file);
+    const text = readFileSync(file, 'utf8');
+    const copy = extractTemplateCopy(text);
+    regions.push(...copy.blocks.map((block) => makeRegion('body', block.text, locale, block.sourceOffset, copy.tags, { container: block.container, element: block.element })));
+    elements.push(...copy.elements);
+    layoutTags.push(...copy.tags);
+    queue.push(...referencedNames(copy.tags));
+  }
+  return { files, regions, elements, tags: layoutTags };
+}
+
+function referencedNames(tags: TemplateTag[]): string[] {
+  return tags
+    .filter((t) => t.kind === 'block' && (t.keyword === 'extends' || t.keyword === 'include'))
+    .flatMap((t) => {
+      const name = /["']([^"']+)["']/.exec(t.text)?.[1];
+      return name ? [name] : [];
+    });
 }
 
 /**
