@@ -42,6 +42,7 @@ function applies(rule: Rule<any>, document: LintDocument): boolean {
   const scope = rule.meta.appliesTo;
   if (!scope) return true;
   if (scope.kinds && !scope.kinds.includes(document.kind)) return false;
+  if (scope.email && !document.email) return false;
   if (scope.late !== undefined && document.stage?.late !== scope.late) return false;
   if (scope.stages && !(document.stage && scope.stages.includes(document.stage.id))) return false;
   return true;

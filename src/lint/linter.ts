@@ -10,6 +10,12 @@ import { lintDocument } from './engine.js';
 import { messageDocument, type MessageInput } from './document/message.js';
 import { readEml, readTextMessage } from './document/read-message.js';
 import { templateDocument } from './document/template.js';
+import type { CompiledEmail } from './types.js';
+import { compileTemplate, type CompiledTemplate } from '../compile/template.js';
+import { SourceStore } from '../template/sources.js';
+import { fixtureFor } from '../project/discover.js';
+import { assertRenderData } from '../data/validate.js';
+import { renderCompiled } from '../render/render.js';
 
 /** Templates and messages larger than this are refused before they are read. */
 export const MAX_LINT_BYTES = 512 * 1024;
@@ -32,8 +38,11 @@ export interface MessageContext {
 
 export interface Linter {
   readonly config: LintConfig;
-  /** Lints a template's text (the `.mjml.njk` source) as the file at `path`. */
-  lintTemplate(path: string, text: string): VFile;
+  /**
+   * Lints a template's text (the `.mjml.njk` source) as the file at `path`; pass the
+   * compiled email to run the email rules too (lintFile compiles it).
+   */
+  lintTemplate(path: string, text: string, email?: CompiledEmail): VFile;
   /** Lints a message given as subject and body. */
   lintMessage(input: { subject: string; body: string; path?: string } & MessageContext): VFile;
   /** Lints a file by its kind: `.mjml.njk` template, `.eml` message or text message. */
@@ -76,9 +85,11 @@ export function createLinter(options: LinterOptions = {}): Linter {
 
   return {
     config,
-    lintTemplate(filePath, text) {
+    lintTemplate(filePath, text, email) {
       const found = nearestStages(filePath, stagesCache);
-      return lintDocument(templateDocument(filePath, text, found?.stages, found?.root), engine);
+      const document = templateDocument(filePath, text, found?.stages, found?.root);
+      if (email) document.email = email;
+      return lintDocument(document, engine);
     },
     lintMessage(input) {
       return lintMessageInput({ subject: input.subject, body: input.body, path: input.path ?? '<input>' }, input);
@@ -89,11 +100,41 @@ export function createLinter(options: LinterOptions = {}): Linter {
         throw new DunmailError('INPUT_TOO_LARGE', `the file is ${size} bytes, over the ${MAX_LINT_BYTES}-byte limit`, { place: { file: filePath } });
       }
       const text = readFileSync(filePath, 'utf8');
-      if (filePath.endsWith('.mjml.njk')) return this.lintTemplate(filePath, text);
+      if (filePath.endsWith('.mjml.njk')) {
+        const found = nearestStages(filePath, stagesCache);
+        const email = found ? await compileForLint(filePath, found.root) : undefined;
+        return this.lintTemplate(filePath, text, email);
+      }
       const { input, layout } = filePath.endsWith('.eml') ? await readEml(filePath, text) : readTextMessage(filePath, text);
       return lintMessageInput({ ...input, path: filePath }, context, layout);
     },
   };
+}
+
+/**
+ * Compiles a template and renders it with its fixture, as `dunmail render` would, so
+ * email rules see the real output. Failures become part of the result, not exceptions.
+ */
+async function compileForLint(filePath: string, root: string): Promise<CompiledEmail> {
+  const name = path.relative(root, path.resolve(filePath)).split(path.sep).join('/');
+  let template: CompiledTemplate;
+  try {
+    template = await compileTemplate(name, new SourceStore(root));
+  } catch (error) {
+    if (error instanceof DunmailError) return { error };
+    throw error;
+  }
+  const fixture = fixtureFor(root, template.stage, template.locale);
+  if (!fixture) return { html: template.sources.html };
+  try {
+    const data: unknown = JSON.parse(readFileSync(fixture, 'utf8'));
+    assertRenderData(data, undefined, fixture);
+    return { html: template.sources.html, sample: renderCompiled(template, data) };
+  } catch (error) {
+    if (error instanceof DunmailError) return { html: template.sources.html, error };
+    if (error instanceof SyntaxError) return { html: template.sources.html, error: new DunmailError('DATA_INVALID', `the fixture is not valid JSON: ${error.message}`, { place: { file: fixture } }) };
+    throw error;
+  }
 }
 
 interface TemplatesRoot {

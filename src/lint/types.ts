@@ -4,6 +4,7 @@ import type { Stage, StageDefinitions } from '../project/stages.js';
 import type { Lexicon } from './lexicon/lexicon.js';
 import type { MarkupElement } from '../extract/copy.js';
 import type { TemplateTag } from '../template/tags.js';
+import type { DunmailError } from '../errors.js';
 
 export type Severity = 'off' | 'warn' | 'error';
 export type RegionKind = 'subject' | 'preheader' | 'body';
@@ -55,8 +56,22 @@ export interface LintDocument {
   elements: MarkupElement[];
   /** A template's nunjucks tags, at file offsets (empty for messages). */
   tags: TemplateTag[];
+  /**
+   * A template compiled as it will be sent: only when linted from a file with its templates
+   * folder (the CLI, lintFile), so email rules can check the real output.
+   */
+  email?: CompiledEmail;
   /** The layouts and partials a template extends or includes: their copy and markup, read-only. */
   layout: { files: string[]; regions: TextRegion[]; elements: MarkupElement[]; tags: TemplateTag[] } | undefined;
+}
+
+export interface CompiledEmail {
+  /** The compiled HTML as a nunjucks template (data tags still in place), or undefined when compiling failed. */
+  html?: string;
+  /** The email rendered with the template's fixture data, when there is a fixture. */
+  sample?: { subject: string; preheader: string; html: string; text: string };
+  /** Why compiling or rendering failed: MJML validation, a lost tag, bad data… */
+  error?: DunmailError;
 }
 
 export interface Link {
@@ -111,7 +126,13 @@ export interface RuleMeta<Options> {
   schema: OptionsSchema;
   defaultOptions: Options;
   /** Which documents it reads; a rule with `late: true` runs only for late stages. */
-  appliesTo?: { kinds?: LintDocument['kind'][]; late?: boolean; stages?: string[] };
+  appliesTo?: {
+    kinds?: LintDocument['kind'][];
+    late?: boolean;
+    stages?: string[];
+    /** Needs the compiled email (`document.email`); skipped when linting text alone. */
+    email?: true;
+  };
   /** Whether messages carry replacement text. */
   fixable?: boolean;
 }

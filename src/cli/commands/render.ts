@@ -82,7 +82,8 @@ async function renderAll(renderer: Renderer, options: RenderOptions, io: CliIo):
       writeFileAtomic(`${base}.html`, email.html);
       writeFileAtomic(`${base}.txt`, `${email.text}\n`);
       writeFileAtomic(`${base}.eml`, eml);
-      const lint = linter.lintTemplate(template.path, template.files.find((f) => f.path === template.path)?.text ?? '');
+      const source = template.files.find((f) => f.path === template.path)?.text ?? '';
+      const lint = linter.lintTemplate(template.path, source, { html: template.sources.html, sample: email });
       const errors = lint.messages.filter((m) => m.fatal).length;
       const warnings = lint.messages.length - errors;
       lintErrors += errors;
