@@ -40,6 +40,8 @@ export function lintDocument(document: LintDocument, options: EngineOptions): VF
 
 function applies(rule: Rule<any>, document: LintDocument): boolean {
   const scope = rule.meta.appliesTo;
+  // Sequence documents are read only by the rules written for them.
+  if (document.kind === 'sequence' && !scope?.kinds?.includes('sequence')) return false;
   if (!scope) return true;
   if (scope.kinds && !scope.kinds.includes(document.kind)) return false;
   if (scope.email && !document.email) return false;

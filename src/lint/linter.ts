@@ -10,6 +10,7 @@ import { lintDocument } from './engine.js';
 import { messageDocument, type MessageInput } from './document/message.js';
 import { readEml, readTextMessage } from './document/read-message.js';
 import { templateDocument } from './document/template.js';
+import { sequenceDocument } from './document/sequence.js';
 import type { CompiledEmail } from './types.js';
 import { compileTemplate, type CompiledTemplate } from '../compile/template.js';
 import { SourceStore } from '../template/sources.js';
@@ -45,6 +46,8 @@ export interface Linter {
   lintTemplate(path: string, text: string, email?: CompiledEmail): VFile;
   /** Lints a message given as subject and body. */
   lintMessage(input: { subject: string; body: string; path?: string } & MessageContext): VFile;
+  /** Lints a sequence: the stages.json of a templates folder, with the templates that implement it. */
+  lintSequence(root: string): VFile;
   /** Lints a file by its kind: `.mjml.njk` template, `.eml` message or text message. */
   lintFile(path: string, context?: MessageContext): Promise<VFile>;
 }
@@ -90,6 +93,9 @@ export function createLinter(options: LinterOptions = {}): Linter {
       const document = templateDocument(filePath, text, found?.stages, found?.root);
       if (email) document.email = email;
       return lintDocument(document, engine);
+    },
+    lintSequence(root) {
+      return lintDocument(sequenceDocument(root, loadStages(root)), engine);
     },
     lintMessage(input) {
       return lintMessageInput({ subject: input.subject, body: input.body, path: input.path ?? '<input>' }, input);

@@ -37,7 +37,7 @@ export interface TextRegion {
 /** Everything rules know about one message or template. */
 export interface LintDocument {
   file: VFile;
-  kind: 'template' | 'message';
+  kind: 'template' | 'message' | 'sequence';
   locale: string;
   stage: Stage | undefined;
   stages: StageDefinitions | undefined;
@@ -50,6 +50,8 @@ export interface LintDocument {
   businessDaysLate?: number;
   /** Offset where the body starts (after a template's frontmatter or a message's headers). */
   bodyOffset: number;
+  /** For kind `sequence`: the stage definitions file and the templates that implement it. */
+  sequence?: SequenceInfo;
   /** Links a recipient can follow: `<a href>` and `mj-button href` in a template, URLs in a message. */
   links: Link[];
   /** A template's own markup elements (empty for messages). */
@@ -63,6 +65,21 @@ export interface LintDocument {
   email?: CompiledEmail;
   /** The layouts and partials a template extends or includes: their copy and markup, read-only. */
   layout: { files: string[]; regions: TextRegion[]; elements: MarkupElement[]; tags: TemplateTag[] } | undefined;
+}
+
+export interface SequenceTemplate {
+  path: string;
+  stage: string;
+  locale: string;
+  subject: string;
+  /** 1-based line of the subject in the template. */
+  subjectLine: number;
+}
+
+export interface SequenceInfo {
+  templates: SequenceTemplate[];
+  /** Offset in stages.json of a value, by JSON path (e.g. ['stages', 2, 'window', 'start']). */
+  offsetOf(path: (string | number)[]): number;
 }
 
 export interface CompiledEmail {

@@ -14,6 +14,7 @@ export interface Stage {
   tone: Tone;
   late: boolean;
   tasks?: ('notify-account-owner' | 'personal-follow-up' | 'phone-call' | 'legal-review')[];
+  repeat?: { everyDays: number };
   sources?: string[];
 }
 
@@ -44,4 +45,9 @@ export function loadStages(templatesDir: string): StageDefinitions & { file: str
     seen.add(stage.id);
   }
   return { ...definitions, file };
+}
+
+/** Calendar days from the due date at which a window bound falls (business days: five in seven). */
+export function calendarDays(value: number, unit: Stage['window']['unit']): number {
+  return unit === 'business-days' ? Math.round((value * 7) / 5) : value;
 }

@@ -51,7 +51,13 @@ export async function lintCommand(paths: string[], options: LintOptions, io: Cli
   };
 
   const files: VFile[] = [];
-  for (const file of await expand(paths.length ? paths : ['templates'], io.cwd)) {
+  const targets = paths.length ? paths : ['templates'];
+  for (const root of sequenceRoots(targets, io.cwd)) {
+    const result = linter.lintSequence(root);
+    result.history = [path.relative(io.cwd, path.join(root, 'stages.json'))];
+    files.push(result);
+  }
+  for (const file of await expand(targets, io.cwd)) {
     const result = await lintOne(linter, path.resolve(io.cwd, file), context);
     // Report the path as the user gave it (reporters read the first path in history).
     result.history = [file];
@@ -83,6 +89,17 @@ async function lintOne(linter: ReturnType<typeof createLinter>, file: string, co
   }
 }
 
+/** Folders whose stage definitions are linted as a sequence: given folders holding stages.json, or stages.json itself. */
+function sequenceRoots(paths: string[], cwd: string): string[] {
+  const roots: string[] = [];
+  for (const entry of paths) {
+    const absolute = path.resolve(cwd, entry);
+    if (path.basename(absolute) === 'stages.json' && existsSync(absolute)) roots.push(path.dirname(absolute));
+    else if (existsSync(path.join(absolute, 'stages.json')) && statSync(absolute).isDirectory()) roots.push(absolute);
+  }
+  return [...new Set(roots)];
+}
+
 /** The project's rules/dunmail.config.json when it has one, else the shipped one. */
 function defaultConfig(cwd: string): string {
   const local = path.join(cwd, 'rules', 'dunmail.config.json');
@@ -103,7 +120,7 @@ async function expand(paths: string[], cwd: string): Promise<string[]> {
     if (statSync(absolute).isDirectory()) {
       const matches = await glob(['**/*.mjml.njk'], { cwd: absolute, absolute: true, ignore: ['**/node_modules/**', '**/fixtures/**'] });
       for (const match of matches) if (!isLayout(match)) found.add(match);
-    } else {
+    } else if (path.basename(absolute) !== 'stages.json') {
       found.add(absolute);
     }
   }

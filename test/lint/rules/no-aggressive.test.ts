@@ -4,14 +4,14 @@ const SUBJECT = 'Invoice INV-1042';
 const THREAT_REWRITE = 'If we cannot agree on payment, our terms set out the next step; we would much rather settle this with you';
 
 /** The exact place of `text` (its first occurrence) in a one-line message body, which starts at line 3. */
-function at(body: string, text: string, message: ExpectedMessage['message'], extra: Partial<ExpectedMessage> = {}): ExpectedMessage {
+function at(body: string, text: string, message: string | RegExp, extra: Partial<ExpectedMessage> = {}): ExpectedMessage {
   const index = body.indexOf(text);
   if (index < 0) throw new Error(`${text} is not in ${body}`);
   return { line: 3, column: index + 1, endLine: 3, endColumn: index + 1 + text.length, message, ...extra };
 }
 
 /** A message whose one finding is `text`, with the reason for it. */
-function flags(name: string, body: string, text: string, message: ExpectedMessage['message'], context: Partial<InvalidCase> = {}): InvalidCase {
+function flags(name: string, body: string, text: string, message: string | RegExp, context: Partial<InvalidCase> = {}): InvalidCase {
   return { name, subject: SUBJECT, body, ...context, errors: [at(body, text, message)] };
 }
 

@@ -1,0 +1,109 @@
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { createLinter } from '../../../src/lint/linter.js';
+
+type StageEdit = (stages: Record<string, any>[]) => void;
+
+let written = '';
+
+/** Line and column of the value after the n-th occurrence of `"key":` holding `value`, in the last file written. */
+function placeOf(needle: string, after = ''): string {
+  const offset = written.indexOf(needle, written.indexOf(after));
+  if (offset < 0) throw new Error(`${needle} not in stages.json`);
+  const valueAt = offset + needle.indexOf(':') + 2;
+  const before = written.slice(0, valueAt).split('\n');
+  return `${before.length}:${(before.at(-1) ?? '').length + 1}`;
+}
+
+/** A copy of the shipped templates folder with edited stage definitions, linted as a sequence. */
+function lintStages(edit: StageEdit, only = 'cadence'): string[] {
+  const root = mkdtempSync(path.join(os.tmpdir(), 'dunmail-cadence-'));
+  cpSync('templates', root, { recursive: true });
+  const file = path.join(root, 'stages.json');
+  const definitions = JSON.parse(readFileSync(file, 'utf8')) as { stages: Record<string, any>[] };
+  edit(definitions.stages);
+  written = `${JSON.stringify(definitions, null, 2)}\n`;
+  writeFileSync(file, written);
+  const result = createLinter({ only: [only] }).lintSequence(root);
+  return result.messages.map((m) => `${m.line}:${m.column} ${m.fatal ? 'error' : 'warning'} ${m.reason}`);
+}
+
+const stage = (stages: Record<string, any>[], id: string) => {
+  const found = stages.find((s) => s['id'] === id);
+  if (!found) throw new Error(id);
+  return found;
+};
+
+describe('cadence', () => {
+  it('passes the shipped sequence', () => {
+    expect(lintStages(() => {})).toEqual([]);
+  });
+
+  it('flags stages out of order, at the window start', () => {
+    const messages = lintStages((stages) => {
+      stage(stages, 'due-today')['window'] = { start: -5, unit: 'days' };
+    });
+    expect(messages).toEqual([`${placeOf('"start": -5')} warning Stage \`due-today\` starts before \`before-due\`; order the stages by when they are sent`]);
+  });
+
+  it('flags a tone that softens as lateness grows', () => {
+    const messages = lintStages((stages) => {
+      stage(stages, 'overdue-late')['tone'] = 'friendly';
+    });
+    expect(messages).toEqual([
+      `${placeOf('"tone": "friendly"', '"id": "overdue-late"')} warning Stage \`overdue-late\` is \`friendly\` after \`overdue-early\` was \`firm\`: the tone should not soften as lateness grows`,
+    ]);
+  });
+
+  it('flags reminders closer than two days (R11), but not the first late reminder right after the due date (H2)', () => {
+    const messages = lintStages((stages) => {
+      stage(stages, 'before-due')['window'] = { start: -1, end: -1, unit: 'days' };
+    });
+    expect(messages).toEqual([`${placeOf('"start": 0')} warning Stage \`due-today\` comes 1 day(s) after \`before-due\`; leave at least 2 days between reminders`]);
+  });
+
+  it('flags a late gap longer than a week (H3) unless the earlier stage repeats', () => {
+    const messages = lintStages((stages) => {
+      delete stage(stages, 'overdue-late')['repeat'];
+    });
+    expect(messages).toEqual([`${placeOf('"start": 31')} warning 23 days can pass between \`overdue-late\` and \`final-notice\` while the invoice is late; follow up within 7 days`]);
+  });
+
+  it('flags a first late reminder that waits (H2)', () => {
+    const messages = lintStages((stages) => {
+      stage(stages, 'overdue-early')['window'] = { start: 3, end: 5, unit: 'business-days' };
+    });
+    expect(messages).toEqual([`${placeOf('"start": 3')} warning The first late reminder, \`overdue-early\`, starts 3 business days after the due date; send it within 1`]);
+  });
+
+  it('asks for a personal follow-up after one to two weeks (N1, H5)', () => {
+    expect(
+      lintStages((stages) => {
+        stage(stages, 'overdue-late')['tasks'] = [];
+      }),
+    ).toEqual([expect.stringMatching(/^\d+:\d+ warning No stage asks for a personal follow-up/)]);
+  });
+
+  it('keeps the legal step after 30 days (H6)', () => {
+    const messages = lintStages((stages) => {
+      stage(stages, 'overdue-late')['tasks'] = ['personal-follow-up', 'legal-review'];
+    });
+    expect(messages).toEqual([`${placeOf('"start": 6')} warning The legal step in \`overdue-late\` starts 8 days late; it is a last resort after 30 days`]);
+  });
+});
+
+describe('sequence-consistency', () => {
+  it('passes the shipped sequence', () => {
+    expect(lintStages(() => {}, 'sequence-consistency')).toEqual([]);
+  });
+
+  it('flags a stage without a template', () => {
+    expect(
+      lintStages((stages) => {
+        stages.push({ id: 'thank-you', window: { start: 40, unit: 'days' }, tone: 'formal', late: true });
+      }, 'sequence-consistency'),
+    ).toEqual([expect.stringMatching(/^\d+:\d+ warning Stage `thank-you` has no template in `en`$/)]);
+  });
+});
