@@ -1,0 +1,16 @@
+import { describe, expect, it } from 'vitest';
+import { lintStages } from '../sequence-helpers.js';
+
+describe('sequence-consistency', () => {
+  it('passes the shipped sequence', () => {
+    expect(lintStages(() => {}, 'sequence-consistency')).toEqual([]);
+  });
+
+  it('flags a stage without a template', () => {
+    expect(
+      lintStages((stages) => {
+        stages.push({ id: 'thank-you', window: { start: 40, unit: 'days' }, tone: 'formal', late: true });
+      }, 'sequence-consistency'),
+    ).toEqual([expect.stringMatching(/^\d+:\d+ warning Stage `thank-you` has no template in `en`$/)]);
+  });
+});
