@@ -52,7 +52,10 @@ function applies(rule: Rule<any>, document: LintDocument): boolean {
 
 function record(file: VFile, lines: LineIndex, document: LintDocument, rule: Rule<any>, severity: 'warn' | 'error', finding: Finding): void {
   const place = placeOf(lines, document, finding);
-  const message = file.message(finding.reason, { place, ruleId: rule.meta.id, source: 'dunmail' });
+  // Each message cites the advice it rests on, by its id in SEEDS.md.
+  const sources = finding.sources ?? rule.meta.sources;
+  const reason = sources.length ? `${finding.reason} (source: ${sources.join(', ')})` : finding.reason;
+  const message = file.message(reason, { place, ruleId: rule.meta.id, source: 'dunmail' });
   message.fatal = severity === 'error';
   message.url = docsUrl(rule.meta.id);
   if (finding.actual !== undefined) message.actual = finding.actual;

@@ -116,6 +116,8 @@ export interface Finding {
   note?: string;
   /** Overrides the configured severity downwards, e.g. urgency a few days too early is a warning. */
   severity?: 'warn';
+  /** Seed ids this finding rests on, when narrower than the rule's (a lexicon entry's source). */
+  sources?: string[];
 }
 
 export interface RuleContext<Options> {

@@ -29,7 +29,8 @@ describe('dunmail lint', () => {
     const result = await runCli(['lint']);
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('templates/en/overdue-late.mjml.njk: no issues found');
-    expect(result.stdout.match(/no issues found/g)).toHaveLength(5);
+    expect(result.stdout.match(/no issues found/g)).toHaveLength(6);
+    expect(result.stdout).toContain('templates/stages.json: no issues found');
   });
 
   it('reports a message file with positions, rule ids and exit 1', async () => {
@@ -37,7 +38,7 @@ describe('dunmail lint', () => {
     writeFileSync(path.join(dir, 'reminder.txt'), AGGRESSIVE);
     const result = await runCli(['lint', 'reminder.txt', '--stage', 'due-today'], dir);
     expect(result.code).toBe(1);
-    expect(result.stdout).toMatch(/1:10-1:16\s+error\s+`URGENT` in the `due-today` stage: the invoice is not late yet, so there is nothing urgent\s+urgent-when-late\s+dunmail/);
+    expect(result.stdout).toMatch(/1:10-1:16\s+error\s+`URGENT` in the `due-today` stage: the invoice is not late yet, so there is nothing urgent \(source: N8, N12\.3\)\s+urgent-when-late\s+dunmail/);
     expect(result.stdout).toMatch(/3:13-3:29\s+error\s+`have ignored our` is accusatory|3:13-3:\d+\s+error\s+`[^`]*ignored[^`]*` is accusatory/);
     expect(result.stdout).toMatch(/3:\d+-3:\d+\s+error\s+`take legal action` is threatening \(threat\)/);
   });
@@ -78,7 +79,7 @@ describe('dunmail lint', () => {
     writeFileSync(path.join(dir, 'reminder.txt'), AGGRESSIVE);
     const result = await runCli(['lint', 'reminder.txt', '--stage', 'due-today', '--format', 'github', '--only', 'urgent-when-late'], dir);
     expect(result.stdout.trim()).toBe(
-      '::error file=reminder.txt,line=1,col=10,endLine=1,endColumn=16,title=dunmail urgent-when-late::`URGENT` in the `due-today` stage: the invoice is not late yet, so there is nothing urgent Suggestion:  (https://github.com/dunmail/dunmail/blob/main/docs/rules/urgent-when-late.md)',
+      '::error file=reminder.txt,line=1,col=10,endLine=1,endColumn=16,title=dunmail urgent-when-late::`URGENT` in the `due-today` stage: the invoice is not late yet, so there is nothing urgent (source: N8, N12.3) Suggestion:  (https://github.com/dunmail/dunmail/blob/main/docs/rules/urgent-when-late.md)',
     );
   });
 
@@ -107,7 +108,7 @@ describe('dunmail lint', () => {
     writeFileSync(path.join(dir, 'reminder.eml'), eml);
     const result = await runCli(['lint', 'reminder.eml', '--only', 'no-leftover-placeholder', '--format', 'json'], dir);
     const [file] = JSON.parse(result.stdout) as { messages: { line: number; column: number; message: string }[] }[];
-    expect(file?.messages).toEqual([expect.objectContaining({ line: 6, column: 13, message: '`TODO` is a note to the writer, not copy' })]);
+    expect(file?.messages).toEqual([expect.objectContaining({ line: 6, column: 13, message: '`TODO` is a note to the writer, not copy (source: C2, N12)' })]);
   });
 
   it('a template with broken frontmatter is a fatal message (exit 1), the rest still linted', async () => {
@@ -118,6 +119,8 @@ describe('dunmail lint', () => {
     expect(result.code).toBe(1);
     expect(result.stdout).toMatch(/templates\/en\/due-today\.mjml\.njk\n\s*3:9\s+error\s+FRONTMATTER_INVALID/);
     expect(result.stdout.match(/no issues found/g)).toHaveLength(4);
+    // The sequence misses the broken template too.
+    expect(result.stdout).toMatch(/templates\/stages\.json\n\s*\d+:\d+(-\d+:\d+)?\s+warning\s+Stage `due-today` has no template in `en`/);
   });
 
   it('reads the project config: a rule turned off, an override by stage', async () => {

@@ -46,6 +46,7 @@ export default defineRule<Options>({
         ...match,
         actual: match.text,
         ...(entry.suggestion ? { expected: [entry.suggestion] } : {}),
+        ...(entry.source ? { sources: [entry.source] } : {}),
         reason: `\`${match.text}\` is ${kind} (${entry.category})${entry.suggestion ? `; try \`${entry.suggestion}\`` : ''}`,
       });
     }
