@@ -32,11 +32,14 @@ export function readDirectives(text: string): Directive[] {
  * Drops the messages that directives silence and reports directives that silenced
  * nothing, as ESLint does with --report-unused-disable-directives.
  */
-export function applyDirectives(file: VFile, directives: Directive[]): void {
+export function applyDirectives(file: VFile, directives: Directive[], ran: ReadonlySet<string>, allRan: boolean): void {
   if (directives.length === 0) return;
   file.messages = file.messages.filter((message) => !silenced(message, directives));
   for (const directive of directives) {
     if (directive.kind === 'enable' || directive.used) continue;
+    // A directive for rules that did not run (--only, turned off) cannot be judged unused.
+    const judged = directive.rules.length === 0 ? allRan : directive.rules.every((rule) => ran.has(rule));
+    if (!judged) continue;
     const what = directive.rules.length ? directive.rules.map((r) => `\`${r}\``).join(', ') : 'any rule';
     const message = file.message(`Unused dunmail-${directive.kind} directive: no message from ${what} to silence`, {
       place: { line: directive.line, column: directive.column },

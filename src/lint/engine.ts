@@ -19,12 +19,15 @@ export function lintDocument(document: LintDocument, options: EngineOptions): VF
   const { file } = document;
   const lines = new LineIndex(String(file.value));
   const rules = options.rules ?? builtInRules;
-  for (const [id, setting] of rulesFor(options.config, document)) {
+  const ran = new Set<string>();
+  const settings = rulesFor(options.config, document);
+  for (const [id, setting] of settings) {
     const severity = setting.severity;
     if (severity === 'off') continue;
     if (options.only && !options.only.includes(id)) continue;
     const rule = rules.get(id);
     if (!rule || !applies(rule, document)) continue;
+    ran.add(id);
     rule.check(document, {
       options: setting.options,
       lexicon: (name) => options.lexicons.get(document.locale, name),
@@ -33,7 +36,8 @@ export function lintDocument(document: LintDocument, options: EngineOptions): VF
       },
     });
   }
-  if (document.kind === 'template') applyDirectives(file, readDirectives(String(file.value)));
+  const allRan = !options.only && [...settings.values()].every((s) => s.severity !== 'off');
+  if (document.kind === 'template') applyDirectives(file, readDirectives(String(file.value)), ran, allRan);
   file.messages.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
   return file;
 }

@@ -9,9 +9,17 @@ export function makeRegion(
   locale: string,
   sourceOffset: (offset: number) => number,
   tags: TemplateTag[] = [],
-  extra: { container?: string; element?: string } = {},
+  extra: { container?: string; element?: string; placeholders?: Placeholder[] } = {},
 ): TextRegion {
-  return { kind, text, tree: parseText(text, locale), placeholders: placeholdersIn(text, sourceOffset, tags), sourceOffset, ...extra };
+  const { placeholders, ...rest } = extra;
+  return { kind, text, tree: parseText(text, locale), placeholders: placeholders ?? placeholdersIn(text, sourceOffset, tags), sourceOffset, ...rest };
+}
+
+/** Placeholders of a text whose tags were found in that same text (a frontmatter value). */
+export function placeholdersOf(tags: TemplateTag[]): Placeholder[] {
+  return tags
+    .filter((t) => t.kind === 'variable')
+    .map((t) => ({ start: t.start, end: t.end, expression: t.text.replace(/^\{\{-?|-?\}\}$/g, '').trim() }));
 }
 
 /** Finds the masked `{{ … }}` tags of a region by their file offsets. */
@@ -23,7 +31,7 @@ function placeholdersIn(text: string, sourceOffset: (offset: number) => number, 
     const tag = variables.get(sourceOffset(i));
     if (!tag) continue;
     const length = tag.end - tag.start;
-    found.push({ start: i, end: i + length, expression: tag.text.replace(/^\{\{-?|-?\}\}$/g, '').trim() });
+    found.push({ start: i, end: i + length, expression: placeholdersOf([tag])[0]?.expression ?? '' });
     i += length - 1;
   }
   return found;

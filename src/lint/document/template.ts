@@ -7,7 +7,7 @@ import { splitFrontmatter, type FieldPlace } from '../../template/frontmatter.js
 import { findTags, type TemplateTag } from '../../template/tags.js';
 import type { StageDefinitions } from '../../project/stages.js';
 import type { Link, LintDocument, TextRegion } from '../types.js';
-import { makeRegion } from './regions.js';
+import { makeRegion, placeholdersOf } from './regions.js';
 
 /**
  * Reads a `.mjml.njk` template as the linter sees it: the subject and preheader
@@ -96,7 +96,9 @@ function fieldRegion(kind: 'subject' | 'preheader', value: string, text: string,
   const quoted = raw.startsWith('"') || raw.startsWith("'");
   const exact = text.startsWith(value, place.offset + (quoted ? 1 : 0));
   const shift = place.offset + (quoted ? 1 : 0);
-  const tags: TemplateTag[] = exact ? findTags(value).map((t) => ({ ...t, start: t.start + shift, end: t.end + shift })) : [];
-  const masked = maskTemplate(value, findTags(value));
-  return makeRegion(kind, masked, locale, (offset) => (exact ? shift + offset : place.offset), tags);
+  // Tags are found in the value itself, so an escaped YAML string keeps its placeholders.
+  const valueTags = findTags(value);
+  return makeRegion(kind, maskTemplate(value, valueTags), locale, (offset) => (exact ? shift + offset : place.offset), [], {
+    placeholders: placeholdersOf(valueTags),
+  });
 }

@@ -1,5 +1,5 @@
-import { maskTemplate } from '../../extract/copy.js';
 import type { LintDocument, TextRegion } from '../types.js';
+import { writtenText } from '../written-text.js';
 import { defineRule } from '../types.js';
 
 interface Options {
@@ -69,18 +69,6 @@ function insertion(document: LintDocument, options: Options): string | undefined
   return document.invoiceNumber;
 }
 
-/**
- * A stretch of a region as written in the file: a template's `{{ … }}` as typed, not
- * masked. Undefined when the region's offsets do not map one to one onto the file
- * (an escaped YAML string, a decoded header).
- */
-function writtenText(document: LintDocument, region: TextRegion, start: number, end: number): string | undefined {
-  if (end <= start) return '';
-  const from = region.sourceOffset(start);
-  const source = String(document.file.value).slice(from, region.sourceOffset(end - 1) + 1);
-  const read = document.kind === 'template' ? maskTemplate(source) : source;
-  return source.length === end - start && read === region.text.slice(start, end) ? source : undefined;
-}
 
 function hasInvoiceNumber(document: LintDocument, options: Options): (region: TextRegion) => boolean {
   if (document.kind === 'template') {

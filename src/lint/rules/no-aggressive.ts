@@ -64,9 +64,11 @@ function reportShouting(document: LintDocument, { options, report, lexicon }: Ru
     .filter((e) => !/\s/.test(e.pattern.trim()))
     .flatMap((e) => e.pattern.split(/[|()[\]]+/))
     .map((w) => w.replace(/[=*]/g, ''));
-  const allowed = new Set([...options.allowCapitals, ...urgencyWords].filter(Boolean).map((w) => w.toUpperCase()));
+  const capitals = lexicon('capitals').entries;
+  const acronyms = capitals.filter((e) => e.category === 'acronym').map((e) => e.pattern);
+  const allowed = new Set([...options.allowCapitals, ...urgencyWords, ...acronyms].filter(Boolean).map((w) => w.toUpperCase()));
   // Short words in capitals pass as acronyms (INV, USD), unless they are words like NOT or NOW.
-  const emphatic = new Set(lexicon('capitals').entries.map((e) => e.pattern.toUpperCase()));
+  const emphatic = new Set(capitals.filter((e) => e.category === 'emphasis').map((e) => e.pattern.toUpperCase()));
   for (const region of regionsOf(document)) {
     for (const sentence of sentenceWords(region)) {
       let run: { start: number; end: number; words: string[] } | undefined;
@@ -78,7 +80,7 @@ function reportShouting(document: LintDocument, { options, report, lexicon }: Ru
             start: run.start,
             end: run.end,
             actual: text,
-            expected: [sentenceCase(text)],
+            expected: [run.start === sentenceStart(sentence) ? sentenceCase(text) : text.toLowerCase()],
             reason: `\`${text}\` in capitals reads as shouting; write it in normal case`,
           });
         }
@@ -119,6 +121,10 @@ function reportRepeatedMarks(region: TextRegion, report: RuleContext<Options>['r
       reason: `\`${text}\` reads as shouting; use one mark`,
     });
   }
+}
+
+function sentenceStart(sentence: { start: number }[]): number {
+  return sentence[0]?.start ?? 0;
 }
 
 function sentenceCase(text: string): string {

@@ -26,7 +26,8 @@ const LEFTOVERS: Leftover[] = [
   { pattern: /\[object Object\]/gu, reason: (t) => `\`${t}\` is a value the template could not print`, renderedOnly: true },
   { pattern: /\{\{[^}]*\}\}|\{%[^%]*%\}/gu, reason: (t) => `\`${t}\` is a template tag that was never filled`, renderedOnly: true },
   // [Your name], [Company], [#ref], [date]: but not the link targets of a text part.
-  { pattern: /\[[^\]\n]*\p{L}[^\]\n]*\]/gu, reason: (t) => `\`${t}\` looks like a placeholder left in the copy`, skip: (t) => LINK_TARGET.test(t.slice(1, -1)) },
+  // A markdown link [text](url) is a link, not a placeholder.
+  { pattern: /\[[^\]\n]*\p{L}[^\]\n]*\](?!\()/gu, reason: (t) => `\`${t}\` looks like a placeholder left in the copy`, skip: (t) => LINK_TARGET.test(t.slice(1, -1)) },
   { pattern: /(?<![\p{L}\p{N}])(?:TODO|TBD|FIXME)(?![\p{L}\p{N}])/gu, reason: (t) => `\`${t}\` is a note to the writer, not copy` },
   { pattern: /\blorem ipsum\b/giu, reason: (t) => `\`${t}\` is filler text` },
   { pattern: /(?<![\p{L}\p{N}])(?:undefined|NaN|null)(?![\p{L}\p{N}])/gu, reason: (t) => `\`${t}\` is a missing value printed as text`, renderedOnly: true },

@@ -1,6 +1,6 @@
-import { maskTemplate } from '../../extract/copy.js';
 import { findPhrases } from '../phrases.js';
 import { businessDaysAtStart } from '../stage-timing.js';
+import { writtenText } from '../written-text.js';
 import { defineRule, type LintDocument, type TextRegion } from '../types.js';
 
 export default defineRule<{ urgentAfterBusinessDays?: number }>({
@@ -69,11 +69,3 @@ function urgentFirst(document: LintDocument, region: TextRegion, start: number, 
   return [word, ...rest].filter((part) => part.trim() !== '').join(' ').replace(/\s+/g, ' ').trim();
 }
 
-/** A stretch of a region as written in the file, or undefined when offsets do not map one to one. */
-function writtenText(document: LintDocument, region: TextRegion, start: number, end: number): string | undefined {
-  if (end <= start) return '';
-  const from = region.sourceOffset(start);
-  const source = String(document.file.value).slice(from, region.sourceOffset(end - 1) + 1);
-  const read = document.kind === 'template' ? maskTemplate(source) : source;
-  return source.length === end - start && read === region.text.slice(start, end) ? source : undefined;
-}

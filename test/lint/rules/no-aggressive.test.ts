@@ -87,7 +87,7 @@ runRuleTests('no-aggressive', {
     flags('NOW on its own is shouting (only one-word urgency entries pass)', 'We need an update NOW.', 'NOW', shouting('NOW')),
     flags('a word of an urgency phrase in capitals is shouting', 'Please reply AT ONCE.', 'AT ONCE', shouting('AT ONCE')),
     flags('three short words in a row', 'GET IT DONE.', 'GET IT DONE', shouting('GET IT DONE')),
-    flags('a longer acronym needs allowCapitals', 'You can pay by SWIFT transfer.', 'SWIFT', shouting('SWIFT')),
+    flags('a longer acronym needs allowCapitals', 'You can pay through NORTHPAY.', 'NORTHPAY', shouting('NORTHPAY')),
     flags('maxAcronymLength 3: NOTE is a word', 'Please see the NOTE below.', 'NOTE', shouting('NOTE'), { options: { maxAcronymLength: 3 } }),
     {
       name: 'PAY NOW: an ultimatum and shouting',
@@ -95,7 +95,7 @@ runRuleTests('no-aggressive', {
       body: 'Please PAY NOW.',
       errors: [
         { line: 3, column: 8, endColumn: 15, message: /^`PAY NOW` is an ultimatum \(ultimatum\)/ },
-        { line: 3, column: 8, endColumn: 15, message: shouting('PAY NOW'), expected: ['Pay now'] },
+        { line: 3, column: 8, endColumn: 15, message: shouting('PAY NOW'), expected: ['pay now'] },
       ],
     },
     {

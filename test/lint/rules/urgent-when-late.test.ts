@@ -52,7 +52,7 @@ runRuleTests('urgent-when-late', {
       body: 'We urgently need your immediate reply.',
       errors: [
         { line: 3, column: 4, endColumn: 12, message: notLate('urgently', 'before-due') },
-        { line: 3, column: 23, endColumn: 32, message: notLate('immediate', 'before-due') },
+        { line: 3, column: 23, endColumn: 38, message: notLate('immediate reply', 'before-due') },
       ],
     },
     {
@@ -179,7 +179,7 @@ runRuleTests('urgent-when-late', {
     {
       name: 'template: the preheader is not the subject, but is still copy',
       template: template({ stage: 'due-today', preheader: 'Invoice {{ invoice.number }} is due today. Please pay immediately.' }, block('Thank you.')),
-      errors: [{ line: 5, column: 67, endColumn: 78, message: notLate('immediately', 'due-today') }],
+      errors: [{ line: 5, column: 63, endColumn: 78, message: notLate('pay immediately', 'due-today') }],
     },
   ],
 });
