@@ -25,8 +25,8 @@ export function assertRenderData(data: unknown, urlSchemes?: readonly string[], 
   const validate = dataValidator(urlSchemes);
   if (validate(data)) return;
   const issues = toIssues(validate.errors);
-  const unsafe = issues.some((issue) => issue.message.includes('allowed scheme'));
-  throw new DunmailError(unsafe && issues.length === 1 ? 'UNSAFE_URL' : 'DATA_INVALID', `the ${source} has ${issues.length} problem(s)`, {
+  const unsafe = issues.every((issue) => issue.message.includes('allowed scheme'));
+  throw new DunmailError(unsafe ? 'UNSAFE_URL' : 'DATA_INVALID', `the ${source} has ${issues.length} problem(s)`, {
     place: { file: source },
     issues,
     hint: 'the fields and their types are in the data schema: src/schemas/data.schema.json',

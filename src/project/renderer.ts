@@ -50,7 +50,7 @@ export async function createRenderer(options: RendererOptions = {}): Promise<Ren
     const file = store.read(name);
     if (!stageIds.has(template.stage)) {
       throw new DunmailError('FRONTMATTER_INVALID', `stage "${template.stage}" is not defined in ${stages.file}`, {
-        place: { file: template.path, ...(file.frontmatter?.places.stage ?? {}) },
+        place: { file: template.path, ...lineAndColumn(file.frontmatter?.places.stage) },
         hint: `use one of: ${[...stageIds].join(', ')}`,
       });
     }
@@ -107,4 +107,8 @@ let shipped: Promise<Renderer> | undefined;
 export async function render(input: RenderInput): Promise<Email> {
   shipped ??= createRenderer();
   return (await shipped).render(input);
+}
+
+function lineAndColumn(place: { line: number; column: number } | undefined): { line?: number; column?: number } {
+  return place ? { line: place.line, column: place.column } : {};
 }

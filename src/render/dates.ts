@@ -22,5 +22,5 @@ export function businessDaysBetween(from: string, to: string): number {
     const weekday = new Date(t).getUTCDay();
     if (weekday !== 0 && weekday !== 6) count++;
   }
-  return sign * count;
+  return count === 0 ? 0 : sign * count;
 }

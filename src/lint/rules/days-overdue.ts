@@ -1,0 +1,80 @@
+import type { Lexicon } from '../lexicon/lexicon.js';
+import { TONE_ORDER, type Tone } from '../../project/stages.js';
+import { defineRule, type LintDocument } from '../types.js';
+import { inPlaceholder, sentenceWords } from '../words.js';
+
+interface Options {
+  /** Stages of these tones must say how late the invoice is. */
+  tones: Tone[];
+  /** Data paths a template prints the days overdue from. */
+  placeholders: string[];
+}
+
+/** Words between the day count and what says it is late: `12 days overdue`, `overdue by 12 days`. */
+const NEAR = 3;
+
+export default defineRule<Options>({
+  meta: {
+    id: 'days-overdue',
+    description: 'A very late reminder says how many days overdue the invoice is.',
+    sources: ['N12.3'],
+    defaultSeverity: 'warn',
+    schema: {
+      type: 'object',
+      additionalProperties: false,
+      required: [],
+      properties: {
+        tones: { type: 'array', items: { enum: [...TONE_ORDER] }, uniqueItems: true, default: ['urgent'] },
+        placeholders: { type: 'array', items: { type: 'string', minLength: 1 }, minItems: 1, default: ['daysOverdue', 'businessDaysOverdue'] },
+      },
+    },
+    defaultOptions: { tones: ['urgent'], placeholders: ['daysOverdue', 'businessDaysOverdue'] },
+    appliesTo: { late: true },
+  },
+  check(document, { options, report, lexicon }) {
+    const stage = document.stage;
+    if (!stage || !options.tones.includes(stage.tone)) return;
+    const stated = document.kind === 'template' ? printsDays(document, options) : saysDays(document, lexicon('days-overdue'));
+    if (stated !== false) return;
+    const first = document.body[0];
+    const lead = first ? first.text.length - first.text.trimStart().length : 0;
+    const days = document.businessDaysLate;
+    const what =
+      document.kind === 'template'
+        ? `\`{{ ${options.placeholders[0] ?? 'daysOverdue'} }} days overdue\``
+        : days === undefined
+          ? 'how many days overdue it is (for example `12 days overdue`)'
+          : `\`${days} business days overdue\``;
+    report({
+      ...(first ? { region: first, start: lead, end: lead } : { start: document.bodyOffset }),
+      reason: `Body does not say how many days overdue the invoice is; add ${what}`,
+    });
+  },
+});
+
+function printsDays(document: LintDocument, options: Options): boolean {
+  const paths = options.placeholders.map((path) => new RegExp(`(^|[^\\w.])${path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\w])`));
+  return [...document.body, ...(document.layout?.regions ?? [])].some((region) => region.placeholders.some((p) => paths.some((path) => path.test(p.expression))));
+}
+
+/**
+ * A figure before a `days` entry with a `late` entry just after it (`12 days overdue`,
+ * `12 business days past due`) or just before it (`overdue by 12 days`). Undefined when
+ * the locale has no such lexicon.
+ */
+function saysDays(document: LintDocument, lexicon: Lexicon): boolean | undefined {
+  if (lexicon.entries.length === 0) return undefined;
+  for (const region of document.body) {
+    for (const sentence of sentenceWords(region)) {
+      const words = lexicon.toWords(sentence.filter((w) => !inPlaceholder(region, w.start, w.end)));
+      const matches = lexicon.match(words);
+      const late = matches.filter((m) => m.entry.category === 'late');
+      for (const days of matches.filter((m) => m.entry.category === 'days')) {
+        const figure = days.first - 1;
+        if (!/^\d+$/.test(words[figure]?.text ?? '')) continue;
+        if (late.some((m) => (m.first > days.last && m.first <= days.last + 1 + NEAR) || (m.last < figure && m.last >= figure - 1 - NEAR))) return true;
+      }
+    }
+  }
+  return false;
+}

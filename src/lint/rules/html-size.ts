@@ -1,0 +1,109 @@
+import { Parser } from 'htmlparser2';
+import type { MarkupElement } from '../../extract/copy.js';
+import { defineRule, type LintDocument } from '../types.js';
+import { atElement, joinNotes, layoutAnchor } from './mjml-valid.js';
+
+interface Options {
+  /** Gmail clips a message whose HTML is larger than this many bytes. */
+  clipBytes: number;
+  /** Warn from this many bytes, before the clip. */
+  warnBytes: number;
+  /** Gmail drops a `<style>` block larger than this many bytes. */
+  styleBytes: number;
+}
+
+export default defineRule<Options>({
+  meta: {
+    id: 'html-size',
+    description: 'The HTML stays under the 102 KB where Gmail clips an email, and each <style> block under 8 KB.',
+    sources: ['T2', 'N7'],
+    defaultSeverity: 'error',
+    schema: {
+      type: 'object',
+      additionalProperties: false,
+      required: [],
+      properties: {
+        clipBytes: { type: 'integer', minimum: 1, default: 102 * 1024 },
+        warnBytes: { type: 'integer', minimum: 1, default: 90 * 1024 },
+        styleBytes: { type: 'integer', minimum: 1, default: 8 * 1024 },
+      },
+    },
+    defaultOptions: { clipBytes: 102 * 1024, warnBytes: 90 * 1024, styleBytes: 8 * 1024 },
+    appliesTo: { email: true },
+  },
+  check(document, { options, report }) {
+    const email = document.email;
+    const html = email?.sample?.html ?? email?.html;
+    if (html === undefined) return;
+    const measured = email?.sample ? 'Measured on the email rendered with the template’s fixture.' : 'Measured on the compiled HTML: there is no fixture to render it with.';
+    const bytes = Buffer.byteLength(html, 'utf8');
+    const clip = `${formatBytes(options.clipBytes)} (${kilobytes(options.clipBytes)})`;
+    if (bytes > options.clipBytes) {
+      report({
+        ...layoutAnchor(document),
+        reason: `The HTML is ${formatBytes(bytes)}; Gmail clips email over ${clip} and hides the rest, signature and footer included`,
+        note: joinNotes(measured, 'Shorten the copy, remove unused CSS, or split long tables.'),
+      });
+    } else if (bytes > options.warnBytes) {
+      report({
+        ...layoutAnchor(document),
+        severity: 'warn',
+        reason: `The HTML is ${formatBytes(bytes)}, close to the ${clip} where Gmail clips email`,
+        note: measured,
+      });
+    }
+    for (const block of styleBlocks(html)) {
+      if (block.bytes <= options.styleBytes) continue;
+      const source = largestStyleSource(document);
+      report({
+        ...(source ? atElement(document, source) : layoutAnchor(document)),
+        reason: `A \`<style>\` block is ${formatBytes(block.bytes)}; Gmail drops style blocks over ${formatBytes(options.styleBytes)} (${kilobytes(options.styleBytes)}) with every rule in them`,
+        note: joinNotes(source ? undefined : 'MJML writes this block itself.', 'Keep mj-style short, or move rules to inline styles (mj-style inline="inline").'),
+      });
+    }
+  },
+});
+
+/** The byte size of each `<style>` block's CSS, in UTF-8. */
+function styleBlocks(html: string): { bytes: number }[] {
+  const blocks: { bytes: number }[] = [];
+  let current: string | undefined;
+  const parser = new Parser(
+    {
+      onopentag(name) {
+        if (name === 'style') current = '';
+      },
+      ontext(text) {
+        if (current !== undefined) current += text;
+      },
+      onclosetag(name) {
+        if (name === 'style' && current !== undefined) {
+          blocks.push({ bytes: Buffer.byteLength(current, 'utf8') });
+          current = undefined;
+        }
+      },
+    },
+    { decodeEntities: false },
+  );
+  parser.end(html);
+  return blocks;
+}
+
+/** The mj-style (or style) with the most CSS, the template's own on a tie: where a large block comes from. */
+function largestStyleSource(document: LintDocument): MarkupElement | undefined {
+  const isStyle = (element: MarkupElement): boolean => element.name === 'mj-style' || element.name === 'style';
+  const bySize = (elements: MarkupElement[]): MarkupElement | undefined =>
+    elements.filter(isStyle).reduce<MarkupElement | undefined>((best, element) => (!best || element.text.length > best.text.length ? element : best), undefined);
+  const own = bySize(document.elements);
+  const layout = bySize(document.layout?.elements ?? []);
+  return own && (!layout || own.text.length >= layout.text.length) ? own : layout;
+}
+
+function formatBytes(bytes: number): string {
+  return `${bytes.toLocaleString('en-US')} bytes`;
+}
+
+function kilobytes(bytes: number): string {
+  const kb = bytes / 1024;
+  return `${Number.isInteger(kb) ? kb : kb.toFixed(1)} KB`;
+}

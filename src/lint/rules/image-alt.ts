@@ -1,0 +1,73 @@
+import type { MarkupElement } from '../../extract/copy.js';
+import { findTags } from '../../template/tags.js';
+import { defineRule } from '../types.js';
+import { atElement } from './mjml-valid.js';
+
+interface Options {
+  /** Images that are decoration and need no alt text: an image whose src contains one of these strings. */
+  decorative: string[];
+}
+
+const IMAGES = new Set(['img', 'mj-image', 'mj-carousel-image']);
+
+/**
+ * Alt texts that say nothing about the image, compared lowercased with digits,
+ * spaces and punctuation removed ("Image 1", "IMG_0042" and "logo" all match).
+ */
+const MEANINGLESS = new Set([
+  // en
+  'image', 'img', 'picture', 'pic', 'photo', 'logo', 'icon', 'banner', 'graphic', 'spacer', 'placeholder', 'untitled', 'alt', 'alttext', 'dsc',
+  // es, ro, ru, th: the languages of the source articles
+  'imagen', 'foto', 'logotipo', 'imagine', 'poza', 'sigla', 'siglă', 'изображение', 'картинка', 'фото', 'логотип', 'รูปภาพ', 'ภาพ', 'โลโก้',
+]);
+
+const FILE_NAME = /^[^\s/\\]+\.(?:png|jpe?g|gif|svg|webp|bmp|avif|ico|tiff?)$/i;
+const URL_LIKE = /^(?:https?:)?\/\/|^www\./i;
+
+export default defineRule<Options>({
+  meta: {
+    id: 'image-alt',
+    description: 'Every image has alt text that says what it shows: mail clients block images by default.',
+    sources: ['T2', 'C2'],
+    defaultSeverity: 'warn',
+    schema: {
+      type: 'object',
+      additionalProperties: false,
+      required: [],
+      properties: { decorative: { type: 'array', items: { type: 'string', minLength: 1 }, default: [] } },
+    },
+    defaultOptions: { decorative: [] },
+    appliesTo: { email: true },
+  },
+  check(document, { options, report }) {
+    // An image without src is no image: in mj-attributes it only sets defaults.
+    const images = [...document.elements, ...(document.layout?.elements ?? [])].filter((element) => IMAGES.has(element.name) && element.attributes['src'] !== undefined);
+    for (const image of images) {
+      if (isDecorative(image, options.decorative)) continue;
+      const problem = altProblem(image);
+      if (problem) report({ ...atElement(document, image), ...problem });
+    }
+  },
+});
+
+function isDecorative(image: MarkupElement, decorative: string[]): boolean {
+  const role = image.attributes['role']?.trim().toLowerCase();
+  if (role === 'presentation' || role === 'none') return true;
+  const src = image.attributes['src'] ?? '';
+  return decorative.some((part) => src.includes(part));
+}
+
+function altProblem(image: MarkupElement): { reason: string; actual?: string; note?: string } | undefined {
+  const tag = `\`<${image.name}>\``;
+  const alt = image.attributes['alt'];
+  const hint = 'Say what the image shows, such as the company name for a logo; images are blocked by default in many clients, and screen readers read the alt text.';
+  if (alt === undefined) return { reason: `${tag} has no alt text`, note: hint };
+  const text = alt.trim();
+  if (text === '') return { reason: `${tag} has empty alt text`, note: hint };
+  // A placeholder such as {{ company.name }} is judged by the data, not here.
+  if (findTags(text).some((t) => t.kind === 'variable')) return undefined;
+  if (FILE_NAME.test(text) || URL_LIKE.test(text)) return { reason: `Alt text \`${text}\` is a file name, not a description`, actual: alt, note: hint };
+  const word = text.toLowerCase().replace(/[\p{N}\p{P}\p{S}\s_]+/gu, '');
+  if (word === '' || MEANINGLESS.has(word)) return { reason: `Alt text \`${text}\` says nothing about the image`, actual: alt, note: hint };
+  return undefined;
+}

@@ -1,0 +1,180 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { ErrorCode } from '../../errors.js';
+import type { MarkupElement } from '../../extract/copy.js';
+import { LineIndex } from '../../util/lines.js';
+import { defineRule, type Finding, type LintDocument } from '../types.js';
+
+/** Compile errors that come from the template's markup or tags, not from data or files. */
+const TEMPLATE_CODES: ReadonlySet<ErrorCode> = new Set(['MJML_INVALID', 'TAG_LOST', 'INCLUDE_NOT_ALLOWED', 'NUNJUCKS_SYNTAX']);
+
+export default defineRule({
+  meta: {
+    id: 'mjml-valid',
+    description: 'The template compiles: valid MJML, no template tag lost by MJML, no mj-include, nunjucks that parses.',
+    sources: ['N7', 'C5'],
+    defaultSeverity: 'error',
+    schema: { type: 'object', additionalProperties: false, properties: {} },
+    defaultOptions: {},
+    appliesTo: { email: true },
+  },
+  check(document, { report }) {
+    const error = document.email?.error;
+    if (!error || !TEMPLATE_CODES.has(error.code)) return;
+    // TAG_LOST lists every lost tag in its issues (its place is the first of them);
+    // the others put the first problem in the message and the rest in the issues.
+    const problems =
+      error.code === 'TAG_LOST' && error.issues.length > 0
+        ? error.issues.map((issue) => ({ file: issue.file ?? error.place?.file, line: issue.line, column: issue.column, message: issue.message }))
+        : [
+            { file: error.place?.file, line: error.place?.line, column: error.place?.column, message: error.message },
+            ...error.issues.map((issue) => ({ file: issue.file ?? error.place?.file, line: issue.line, column: issue.column, message: issue.message })),
+          ];
+    const seen = new Set<string>();
+    for (const problem of problems) {
+      const at = atPlace(document, { file: problem.file ?? String(document.file.path), ...definedPlace(problem) });
+      const reason = sentence(problem.message);
+      const key = `${at.start}:${reason}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      report({ ...at, reason, note: joinNotes(at.note, error.hint) });
+    }
+  },
+});
+
+function definedPlace(problem: { line: number | undefined; column: number | undefined }): { line?: number; column?: number } {
+  return { ...(problem.line === undefined ? {} : { line: problem.line }), ...(problem.column === undefined ? {} : { column: problem.column }) };
+}
+
+function sentence(message: string): string {
+  const text = message.trim();
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+// ---------------------------------------------------------------------------
+// Places shared by the email rules. Findings always point into the template the
+// copywriter edits: at the element when it is in the template, otherwise at the
+// template's `{% extends %}` tag, with a note naming the layout file and line.
+
+type Placed = Pick<Finding, 'start' | 'end' | 'note'>;
+
+/** Joins notes into one, skipping the missing ones. */
+export function joinNotes(...notes: (string | undefined)[]): string | undefined {
+  const present = notes.filter((note): note is string => note !== undefined && note.trim() !== '');
+  return present.length > 0 ? present.join(' ') : undefined;
+}
+
+/**
+ * Where a finding about the whole email or about the layout goes: the template's
+ * `{% extends %}` tag, else its first `{% include %}`, else where its body starts.
+ */
+export function layoutAnchor(document: LintDocument): { start: number; end: number } {
+  const tag = document.tags.find((t) => t.kind === 'block' && t.keyword === 'extends') ?? document.tags.find((t) => t.kind === 'block' && t.keyword === 'include');
+  return tag ? { start: tag.start, end: tag.end } : { start: document.bodyOffset, end: document.bodyOffset };
+}
+
+/** A place given as file, line and column (a compile error's): in the template, or at the extends tag. */
+export function atPlace(document: LintDocument, place: { file: string; line?: number; column?: number }): Placed {
+  const template = String(document.file.value);
+  if (isTemplateFile(document, place.file)) {
+    if (place.line === undefined) return { start: document.bodyOffset };
+    const index = new LineIndex(template);
+    const start = Math.min(index.offsetOf(place.line - 1, Math.max(0, (place.column ?? 1) - 1)), template.length);
+    return { start };
+  }
+  return { ...layoutAnchor(document), note: layoutNote(document, place) };
+}
+
+/** A markup element: at it when it is the template's own, else at the extends tag with the layout's file and line. */
+export function atElement(document: LintDocument, element: MarkupElement): Placed {
+  if (document.elements.includes(element)) return { start: element.start, end: element.start + 1 + element.name.length };
+  const place = layoutPlaceOf(document, element);
+  return { ...layoutAnchor(document), note: place ? layoutNote(document, place) : 'In the layout this template extends.' };
+}
+
+/** `In layouts/base.mjml.njk, line 19: fix it there, for every template that uses it.` */
+export function layoutNote(document: LintDocument, place: { file: string; line?: number; column?: number }): string {
+  const at = place.line === undefined ? '' : `, line ${place.line}`;
+  return `In ${layoutName(document, place.file)}${at}: fix it there, for every template that uses it.`;
+}
+
+/** A layout file's name as tags write it, relative to the templates folder (`layouts/base.mjml.njk`). */
+export function layoutName(document: LintDocument, file: string): string {
+  const resolved = path.resolve(file);
+  const root = templatesRoot(document);
+  if (root) {
+    const relative = path.relative(root, resolved);
+    if (!relative.startsWith('..') && !path.isAbsolute(relative)) return relative.split(path.sep).join('/');
+  }
+  return path.relative(process.cwd(), resolved).split(path.sep).join('/');
+}
+
+function isTemplateFile(document: LintDocument, file: string): boolean {
+  return path.resolve(file) === path.resolve(String(document.file.path));
+}
+
+/** The templates folder: a layout file path minus the name a tag of the template gives it. */
+function templatesRoot(document: LintDocument): string | undefined {
+  const files = document.layout?.files ?? [];
+  for (const tag of document.tags) {
+    if (tag.kind !== 'block' || (tag.keyword !== 'extends' && tag.keyword !== 'include')) continue;
+    const name = /["']([^"']+)["']/.exec(tag.text)?.[1];
+    if (!name) continue;
+    const suffix = path.normalize(name);
+    const file = files.map((f) => path.resolve(f)).find((f) => f.endsWith(path.sep + suffix));
+    if (file) return file.slice(0, file.length - suffix.length - 1);
+  }
+  return undefined;
+}
+
+interface LayoutFile {
+  path: string;
+  text: string;
+  lines: LineIndex;
+}
+
+const attributions = new WeakMap<LintDocument, Map<MarkupElement, LayoutFile>>();
+
+/**
+ * The file, line and column of a layout element. The document lists the layout's
+ * elements with offsets but not their files, so the files are read again (they were
+ * just read to build the document) and each element matched to its file, in order.
+ */
+export function layoutPlaceOf(document: LintDocument, element: MarkupElement): { file: string; line: number; column: number } | undefined {
+  let attribution = attributions.get(document);
+  if (!attribution) {
+    attribution = attributeElements(document);
+    attributions.set(document, attribution);
+  }
+  const file = attribution.get(element);
+  return file ? { file: file.path, ...file.lines.placeOf(element.start) } : undefined;
+}
+
+/** Layout elements were collected file by file, in document order: walk both together. */
+function attributeElements(document: LintDocument): Map<MarkupElement, LayoutFile> {
+  const result = new Map<MarkupElement, LayoutFile>();
+  const files: LayoutFile[] = (document.layout?.files ?? []).flatMap((file) => {
+    try {
+      const text = readFileSync(file, 'utf8');
+      return [{ path: file, text, lines: new LineIndex(text) }];
+    } catch {
+      return [];
+    }
+  });
+  let index = 0;
+  let last = -1;
+  for (const element of document.layout?.elements ?? []) {
+    const opens = (file: LayoutFile): boolean => file.text.slice(element.start, element.start + element.name.length + 1).toLowerCase() === `<${element.name}`;
+    while (index < files.length) {
+      const file = files[index];
+      if (file && element.start > last && opens(file)) break;
+      index++;
+      last = -1;
+    }
+    const file = files[index];
+    if (!file) break;
+    result.set(element, file);
+    last = element.start;
+  }
+  return result;
+}

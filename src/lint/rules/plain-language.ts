@@ -1,0 +1,83 @@
+import { findPhrases, type PhraseMatch } from '../phrases.js';
+import { defineRule } from '../types.js';
+
+interface Options {
+  /** Phrases the team keeps on purpose (`net 30` with trade customers), compared case-insensitively. */
+  allow: string[];
+}
+
+const CATEGORY_WORDS: Record<string, string> = {
+  'payment-term': 'payment jargon',
+  legalese: 'legalese',
+};
+
+export default defineRule<Options>({
+  meta: {
+    id: 'plain-language',
+    description: 'Plain words instead of payment jargon and legalese: "within 30 days", not "net 30".',
+    sources: ['T1'],
+    defaultSeverity: 'warn',
+    schema: {
+      type: 'object',
+      additionalProperties: false,
+      required: [],
+      properties: {
+        allow: { type: 'array', items: { type: 'string', minLength: 1 }, default: [] },
+      },
+    },
+    defaultOptions: { allow: [] },
+  },
+  check(document, { options, report, lexicon }) {
+    const allowed = new Set(options.allow.map(normalize));
+    for (const match of findPhrases(document, lexicon('jargon'))) {
+      if (allowed.has(normalize(match.text)) || isAmount(match)) continue;
+      const { entry } = match;
+      const kind = CATEGORY_WORDS[entry.category] ?? entry.category;
+      const suggestion = entry.suggestion === undefined ? undefined : fillNumbers(entry.suggestion, match.text);
+      const rewrite = suggestion === undefined ? undefined : matchCase(suggestion, match.text);
+      const advice = rewrite === undefined ? 'say it in plain words' : rewrite === '' ? 'leave it out' : `write \`${rewrite}\``;
+      report({
+        ...match,
+        actual: match.text,
+        ...(rewrite === undefined ? {} : { expected: [rewrite] }),
+        ...(entry.source ? { sources: [entry.source] } : {}),
+        reason: `\`${match.text}\` is ${kind}; ${advice}`,
+      });
+    }
+  },
+});
+
+function normalize(text: string): string {
+  return text.toLowerCase().replace(/[\u2019\u2018]/g, "'").replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * `{1}`, `{2}`… in a suggestion are the numbers of the matched text, in order:
+ * `net 45` gives `within 45 days`. Undefined (no suggestion) when a number is missing.
+ */
+function fillNumbers(suggestion: string, text: string): string | undefined {
+  const numbers = text.match(/\d+/g) ?? [];
+  let missing = false;
+  const filled = suggestion.replace(/\{(\d)\}/g, (_, n: string) => {
+    const value = numbers[Number(n) - 1];
+    if (value === undefined) missing = true;
+    return value ?? '';
+  });
+  return missing ? undefined : filled;
+}
+
+/**
+ * A number that goes on as an amount is no payment term: the `net 1` of
+ * `net 1,250.00`, or `net 12.50`.
+ */
+function isAmount(match: PhraseMatch): boolean {
+  if (!/\d/.test(match.text)) return false;
+  const last = /\d[\d.,]*$/.exec(match.text);
+  const after = match.region.text.slice(match.end, match.end + 2);
+  return (last !== null && /[.,]\d/.test(last[0])) || (/\d$/.test(match.text) && /^[.,]\d/.test(after));
+}
+
+/** `Net 30` at the start of a sentence becomes `Within 30 days`; `EOM` stays lower case. */
+function matchCase(suggestion: string, text: string): string {
+  return /^\p{Lu}\p{Ll}/u.test(text) ? suggestion.charAt(0).toUpperCase() + suggestion.slice(1) : suggestion;
+}

@@ -1,0 +1,118 @@
+import type { Sentence, Word } from 'nlcst';
+import { toString } from 'nlcst-to-string';
+import { syllable } from 'syllable';
+import { visit } from 'unist-util-visit';
+import { regionsOf } from '../phrases.js';
+import { defineRule, type TextRegion } from '../types.js';
+import { inPlaceholder } from '../words.js';
+
+interface Options {
+  /** The most words a sentence may have. */
+  maxWords: number;
+  /** The highest Flesch–Kincaid grade (US school years) a sentence may read at. */
+  maxGrade: number;
+  /** Sentences shorter than this are not graded: one long word skews a short sentence. */
+  minWords: number;
+}
+
+/** Words of this many syllables or more are the ones to replace (as Gunning fog counts them). */
+const LONG_WORD = 3;
+
+export default defineRule<Options>({
+  meta: {
+    id: 'readability',
+    description: 'Sentences short and easy enough to read at a glance (English).',
+    sources: ['T1', 'N10'],
+    defaultSeverity: 'warn',
+    schema: {
+      type: 'object',
+      additionalProperties: false,
+      required: [],
+      properties: {
+        maxWords: { type: 'integer', minimum: 1, default: 30 },
+        maxGrade: { type: 'number', minimum: 0, default: 12 },
+        minWords: { type: 'integer', minimum: 1, default: 5 },
+      },
+    },
+    defaultOptions: { maxWords: 30, maxGrade: 12, minWords: 5 },
+  },
+  check(document, { options, report }) {
+    // The grade formula and the syllable counts are for English.
+    if (document.locale.split('-')[0] !== 'en') return;
+    for (const region of regionsOf(document)) {
+      visit(region.tree, 'SentenceNode', (sentence: Sentence) => {
+        const start = sentence.position?.start.offset;
+        const end = sentence.position?.end.offset;
+        if (start === undefined || end === undefined) return;
+        const { words, syllables, longWords } = measure(region, sentence);
+        if (words === 0) return;
+        const text = region.text.slice(start, end);
+        if (words > options.maxWords) {
+          report({
+            region,
+            start,
+            end,
+            actual: text,
+            reason: `Sentence has ${words} words; keep it to ${options.maxWords} or fewer`,
+            note: 'Split it in two. A placeholder such as {{ invoice.number }} counts as one short word.',
+          });
+          return;
+        }
+        if (words < options.minWords) return;
+        const grade = fleschKincaid(words, syllables);
+        if (grade <= options.maxGrade) return;
+        const hard = longWords.slice(0, 3).map((w) => `\`${w}\``);
+        report({
+          region,
+          start,
+          end,
+          actual: text,
+          reason: `Sentence reads at grade ${grade.toFixed(1)} (Flesch–Kincaid), above ${options.maxGrade}${hard.length ? `; try plainer words for ${hard.join(', ')}` : '; make it shorter'}`,
+          note: 'Shorter sentences and shorter words read faster; a reminder is read at a glance.',
+        });
+      });
+    }
+  },
+});
+
+/** Flesch–Kincaid grade level (1975) of one sentence. */
+function fleschKincaid(words: number, syllables: number): number {
+  return 0.39 * words + 11.8 * (syllables / words) - 15.59;
+}
+
+/**
+ * Words and syllables of a sentence. A placeholder, a number, a URL and an email
+ * address each count as one short word, however they are written or rendered.
+ */
+function measure(region: TextRegion, sentence: Sentence): { words: number; syllables: number; longWords: string[] } {
+  const spans = [...region.text.matchAll(/\b(?:https?:\/\/|www\.)\S+|[^\s<>()[\]]+@[^\s<>()[\]]+\.\w+/gi)].map((m) => ({ start: m.index, end: m.index + m[0].length }));
+  const seenSpans = new Set<number>();
+  let words = 0;
+  let syllables = 0;
+  const long: { value: string; count: number }[] = [];
+  visit(sentence, 'WordNode', (word: Word) => {
+    const start = word.position?.start.offset ?? 0;
+    const end = word.position?.end.offset ?? start;
+    const span = spans.findIndex((s) => start < s.end && end > s.start);
+    if (span >= 0) {
+      if (!seenSpans.has(span)) {
+        seenSpans.add(span);
+        words++;
+        syllables++;
+      }
+      return;
+    }
+    words++;
+    const value = toString(word);
+    if (inPlaceholder(region, start, end) || /\d/.test(value) || !/\p{L}/u.test(value)) {
+      syllables++;
+      return;
+    }
+    const count = Math.max(1, syllable(value));
+    syllables += count;
+    if (count >= LONG_WORD && !long.some((w) => w.value.toLowerCase() === value.toLowerCase())) long.push({ value, count });
+  });
+  // The longest first: those are the words to replace.
+  const longWords = long.sort((a, b) => b.count - a.count).map((w) => w.value);
+  return { words, syllables, longWords };
+}
