@@ -33,8 +33,10 @@ export function toIssues(errors: ErrorObject[] | null | undefined): Issue[] {
   const issues: Issue[] = [];
   // An empty string fails both minLength and the one-line pattern; "must not be empty" says it.
   const tooShort = new Set((errors ?? []).filter((e) => e.keyword === 'minLength').map((e) => e.instancePath));
+  const kept = closestBranches(errors ?? []);
   for (const error of errors ?? []) {
     if (error.keyword === 'pattern' && tooShort.has(error.instancePath)) continue;
+    if (!kept.has(error)) continue;
     const path = error.instancePath;
     switch (error.keyword) {
       case 'required':
@@ -66,6 +68,28 @@ export function toIssues(errors: ErrorObject[] | null | undefined): Issue[] {
     }
   }
   return issues;
+}
+
+/**
+ * With oneOf, ajv reports every branch that failed. The branch that got furthest into
+ * the value (the deepest instance path) is the one the author meant; the others, and
+ * the oneOf summary itself, are noise.
+ */
+function closestBranches(errors: ErrorObject[]): Set<ErrorObject> {
+  const branch = (error: ErrorObject) => /^(.*?\/(?:oneOf|anyOf))\//.exec(error.schemaPath)?.[1];
+  const depth = (error: ErrorObject) => error.instancePath.split('/').length;
+  const deepestIn = new Map<string, number>();
+  for (const error of errors) {
+    const key = branch(error);
+    if (key) deepestIn.set(key, Math.max(deepestIn.get(key) ?? 0, depth(error)));
+  }
+  return new Set(
+    errors.filter((error) => {
+      if (error.keyword === 'oneOf' || error.keyword === 'anyOf') return false;
+      const key = branch(error);
+      return key === undefined || depth(error) === deepestIn.get(key);
+    }),
+  );
 }
 
 function describePattern(pattern: string): string {

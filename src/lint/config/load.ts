@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { findNodeAtLocation, parseTree } from 'jsonc-parser';
 import { readFileSync } from 'node:fs';
 import type { ErrorObject } from 'ajv';
-import { createAjv } from '../../data/ajv.js';
+import { createAjv, toIssues } from '../../data/ajv.js';
 import { DunmailError, type Issue } from '../../errors.js';
 import { readJsonFile } from '../../util/json-file.js';
 import { LineIndex } from '../../util/lines.js';
@@ -60,6 +60,7 @@ export function loadConfig(file: string = SHIPPED_CONFIG, seen: string[] = []): 
     throw new DunmailError('CONFIG_INVALID', `the config extends itself: ${[...seen, resolved].join(' -> ')}`, { place: { file: resolved } });
   }
   const raw = readConfigFile(resolved);
+  const locate = locator(readFileSync(resolved, 'utf8'));
   const parents = [raw.extends ?? []].flat();
   let config = parents.length === 0 ? recommendedConfig() : emptyConfig();
   for (const parent of parents) {
@@ -67,11 +68,11 @@ export function loadConfig(file: string = SHIPPED_CONFIG, seen: string[] = []): 
     config = merge(config, base);
   }
   const own: LintConfig = {
-    rules: toRuleConfigs(raw.rules ?? {}, resolved, '/rules', config.rules),
+    rules: toRuleConfigs(raw.rules ?? {}, resolved, '/rules', config.rules, locate),
     overrides: (raw.overrides ?? []).map((override, i) => ({
       ...(override.stages ? { stages: override.stages } : {}),
       ...(override.locales ? { locales: override.locales } : {}),
-      rules: toRuleConfigs(override.rules, resolved, `/overrides/${i}/rules`, config.rules),
+      rules: toRuleConfigs(override.rules, resolved, `/overrides/${i}/rules`, config.rules, locate),
     })),
     lexiconFolders: (raw.lexicons ?? []).map((folder) => path.resolve(path.dirname(resolved), folder)),
     files: [resolved],
@@ -156,7 +157,29 @@ function unknownRules(text: string, file: string): DunmailError | undefined {
 
 const optionValidators = new Map<string, (value: unknown) => ErrorObject[] | null>();
 
-function toRuleConfigs(settings: Record<string, RuleSetting>, file: string, pointer: string, base: Map<string, RuleConfig>): Map<string, RuleConfig> {
+type Locate = (pointer: string) => { line: number; column: number } | undefined;
+
+/** Finds the line and column of a JSON pointer in a config's text. */
+function locator(text: string): Locate {
+  const tree = parseTree(text);
+  const lines = new LineIndex(text);
+  return (pointer) => {
+    const segments = pointer.split('/').slice(1).map((s) => (/^\d+$/.test(s) ? Number(s) : s));
+    for (let depth = segments.length; depth >= 0; depth--) {
+      const node = tree && findNodeAtLocation(tree, segments.slice(0, depth));
+      if (node) return lines.placeOf(node.offset);
+    }
+    return undefined;
+  };
+}
+
+function toRuleConfigs(
+  settings: Record<string, RuleSetting>,
+  file: string,
+  pointer: string,
+  base: Map<string, RuleConfig>,
+  locate: Locate,
+): Map<string, RuleConfig> {
   const rules = new Map<string, RuleConfig>();
   for (const [id, setting] of Object.entries(settings)) {
     const rule = builtInRules.get(id);
@@ -164,9 +187,13 @@ function toRuleConfigs(settings: Record<string, RuleSetting>, file: string, poin
     const [severity, options = {}] = Array.isArray(setting) ? setting : [setting];
     const errors = validateOptions(rule, options);
     if (errors) {
-      throw new DunmailError('CONFIG_INVALID', `the options of rule "${id}" are invalid`, {
-        place: { file },
-        issues: errors.map((error) => ({ path: `${pointer}/${id}/1${error.instancePath}`, message: error.message ?? 'is invalid' })),
+      const issues = toIssues(errors).map((issue) => {
+        const path = `${pointer}/${id}/1${issue.path}`;
+        return { ...issue, path, ...locate(path) };
+      });
+      throw new DunmailError('CONFIG_INVALID', `the options of rule "${id}" are invalid: ${issues[0]?.path} ${issues[0]?.message}`, {
+        place: { file, ...locate(issues[0]?.path ?? `${pointer}/${id}`) },
+        issues,
         hint: `see docs/rules/${id}.md for its options`,
       });
     }
