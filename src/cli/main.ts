@@ -4,6 +4,7 @@ import { EXIT, type CliIo } from './io.js';
 import { FORMATS, renderCommand, type RenderOptions } from './commands/render.js';
 import { lintCommand, type LintOptions } from './commands/lint.js';
 import { rulesCommand } from './commands/rules.js';
+import { buildCommand, type BuildCommandOptions } from './commands/build.js';
 import { reporters } from '../lint/reporters/index.js';
 
 const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
@@ -49,6 +50,16 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     .option('--days-late <n>', 'business days the invoice is late when a plain message is sent')
     .action(async (paths: string[], options: LintOptions) => {
       code = await lintCommand(paths, options, io);
+    });
+
+  program
+    .command('build')
+    .description('compile every template once into an ESM bundle that dunmail/runtime renders from')
+    .option('--templates <dir>', 'templates folder', './templates')
+    .option('-o, --out <dir>', 'output folder', 'dist/templates')
+    .option('--url-scheme <scheme>', 'allow this URL scheme in data (repeatable; default https)', collect)
+    .action(async (options: BuildCommandOptions) => {
+      code = await buildCommand(options, io);
     });
 
   program

@@ -2,6 +2,7 @@ import nunjucks from 'nunjucks';
 import { DunmailError } from '../errors.js';
 import { compose } from '../template/compose.js';
 import type { TagRegistry } from '../template/mask.js';
+import type { TemplateTag } from '../template/tags.js';
 import type { Frontmatter, FieldPlace } from '../template/frontmatter.js';
 import type { SourceStore } from '../template/sources.js';
 import { cleanMessage } from '../template/nunjucks-error.js';
@@ -46,7 +47,7 @@ export async function compileTemplate(name: string, store: SourceStore, options:
   const maskedHtml = await compileMjml(composition, file.path, options);
   const htmlSource = composition.registry.restore(maskedHtml);
   const maskedText = htmlToText(maskedHtml, (text) => composition.registry.restore(text));
-  const textSource = withoutWhitespaceControl(composition.registry.restore(joinTagOnlyLines(maskedText, composition.registry)));
+  const textSource = withoutWhitespaceControl(composition.registry.restore(joinTagOnlyLines(maskedText, composition.registry), asTextValue));
 
   return {
     name,
@@ -99,4 +100,14 @@ function joinTagOnlyLines(text: string, registry: TagRegistry): string {
       return ids.every((id) => registry.tags[id]?.tag.kind !== 'variable') ? line.trim() : line + end;
     })
     .join('');
+}
+
+/**
+ * In the text part a value reads as html-to-text would read it in the HTML: runs of
+ * whitespace (line breaks included) become one space.
+ */
+function asTextValue(tag: TemplateTag): string {
+  if (tag.kind !== 'variable') return tag.text;
+  const inner = tag.text.replace(/^\{\{-?/, '').replace(/-?\}\}$/, '');
+  return `{{ (${inner}) | textValue }}`;
 }

@@ -15,6 +15,8 @@ const baseOptions: HtmlToTextOptions = {
     { selector: 'h1', options: { uppercase: false } },
     { selector: 'h2', options: { uppercase: false } },
     { selector: 'h3', options: { uppercase: false } },
+    // No leading space before list items, so every line of the text part starts flush.
+    { selector: 'ul', options: { itemPrefix: '- ' } },
     { selector: 'table', format: 'block' },
     { selector: 'tr', format: 'block' },
     { selector: 'td', format: 'block' },
@@ -48,13 +50,4 @@ export function htmlToText(html: string, canonical: (text: string) => string = (
   return convert(html, { ...baseOptions, selectors });
 }
 
-/**
- * Tidies a rendered text part: conditionals that rendered nothing leave blank
- * lines behind, so runs of blank lines become one and line ends are trimmed.
- */
-export function tidyText(text: string): string {
-  return text
-    .replace(/[ \t]+$/gm, '')
-    .replace(/\n{3,}/g, '\n\n')
-    .trim();
-}
+export { tidyText } from '../render/text-part.js';

@@ -1,7 +1,7 @@
 import type { ValidateFunction } from 'ajv';
-import { DunmailError } from '../errors.js';
 import dataSchema from '../schemas/data.schema.json' with { type: 'json' };
-import { createAjv, DEFAULT_URL_SCHEMES, toIssues } from './ajv.js';
+import { createAjv, DEFAULT_URL_SCHEMES } from './ajv.js';
+import { dataError, toIssues } from './issues.js';
 import type { RenderData } from './types.js';
 
 /** Render data larger than this is refused before it is parsed or validated. */
@@ -24,11 +24,5 @@ export function dataValidator(urlSchemes: readonly string[] = DEFAULT_URL_SCHEME
 export function assertRenderData(data: unknown, urlSchemes?: readonly string[], source = 'render data'): asserts data is RenderData {
   const validate = dataValidator(urlSchemes);
   if (validate(data)) return;
-  const issues = toIssues(validate.errors);
-  const unsafe = issues.every((issue) => issue.message.includes('allowed scheme'));
-  throw new DunmailError(unsafe ? 'UNSAFE_URL' : 'DATA_INVALID', `the ${source} has ${issues.length} problem(s)`, {
-    place: { file: source },
-    issues,
-    hint: 'the fields and their types are in the data schema: src/schemas/data.schema.json',
-  });
+  throw dataError(toIssues(validate.errors), source);
 }

@@ -39,4 +39,13 @@ export function date(this: FilterThis | undefined, isoDate: string, style: DateS
   return format.format(new Date(`${isoDate}T00:00:00Z`));
 }
 
-export const filters = { money, date } as const;
+/**
+ * A value in the plain-text part, as html-to-text reads the same value in the HTML:
+ * whitespace runs collapse to one space. A missing value is an error, as elsewhere.
+ */
+export function textValue(value: unknown): string {
+  if (value === undefined || value === null) throw new Error('attempted to output null or undefined value');
+  return String(value).replace(/\s+/g, ' ');
+}
+
+export const filters = { money, date, textValue } as const;

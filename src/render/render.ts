@@ -1,7 +1,5 @@
-import type nunjucks from 'nunjucks';
 import { DunmailError } from '../errors.js';
-import type { CompiledTemplate } from '../compile/template.js';
-import { tidyText } from '../compile/text.js';
+import { tidyText } from './text-part.js';
 import { cleanMessage } from '../template/nunjucks-error.js';
 import { LineIndex } from '../util/lines.js';
 import type { RenderData } from '../data/types.js';
@@ -27,6 +25,32 @@ export interface RenderContext extends RenderData {
   daysOverdue: number;
   businessDaysOverdue: number;
 }
+
+interface Renderable {
+  render(context: object): string;
+}
+
+/**
+ * What rendering needs of a compiled template: its four parts as nunjucks templates.
+ * The compiler's templates and the runtime bundle's both fit.
+ */
+export interface RenderableTemplate {
+  stage: string;
+  locale: string;
+  /** The template file, for errors. */
+  path: string;
+  subject: Renderable;
+  preheader: Renderable;
+  html: Renderable;
+  text: Renderable;
+  /** nunjucks sources of the parts, to name the tag that failed (absent in bundles). */
+  sources?: { subject: string; preheader: string; html: string; text: string };
+  /** The files composed into it, to place a failing tag at its line. */
+  files?: { path: string; text: string }[];
+}
+
+type CompiledTemplate = RenderableTemplate;
+type Part = 'subject' | 'preheader' | 'html' | 'text';
 
 /** Fills validated data into a compiled template: the only per-recipient work. */
 export function renderCompiled(template: CompiledTemplate, data: RenderData): Email {
@@ -56,7 +80,7 @@ export function renderContext(template: CompiledTemplate, data: RenderData): Ren
   return { ...base, subject, preheader };
 }
 
-function run(template: CompiledTemplate, compiled: nunjucks.Template, part: keyof CompiledTemplate['sources'], context: object): string {
+function run(template: CompiledTemplate, compiled: Renderable, part: Part, context: object): string {
   try {
     return compiled.render(context);
   } catch (error) {
@@ -74,9 +98,9 @@ function assertOneLine(value: string, field: 'subject' | 'preheader', template: 
 }
 
 /** Names the template tag that failed, at its line in the file a person edits. */
-function renderError(template: CompiledTemplate, part: keyof CompiledTemplate['sources'], error: unknown): DunmailError {
+function renderError(template: CompiledTemplate, part: Part, error: unknown): DunmailError {
   const { lineno, colno } = error as { lineno?: number; colno?: number };
-  const compiled = template.sources[part];
+  const compiled = template.sources?.[part] ?? '';
   let tagText: string | undefined;
   if (lineno) {
     const lineText = new LineIndex(compiled).lineText(lineno);
@@ -98,7 +122,7 @@ function renderError(template: CompiledTemplate, part: keyof CompiledTemplate['s
 
 /** The first file of the composition that holds the tag, at its line and column. */
 function locateTag(template: CompiledTemplate, tagText: string): { file: string; line?: number; column?: number } {
-  for (const file of template.files) {
+  for (const file of template.files ?? []) {
     const offset = file.text.indexOf(tagText);
     if (offset >= 0) return { file: file.path, ...new LineIndex(file.text).placeOf(offset) };
   }

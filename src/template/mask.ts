@@ -54,7 +54,10 @@ export class TagRegistry {
   }
 
   /** Puts each original tag back in place of its placeholder. */
-  restore(text: string): string {
-    return text.replace(this.pattern, (match, id: string) => this.tags[Number(id)]?.tag.text ?? match);
+  restore(text: string, rewrite: (tag: TemplateTag) => string = (tag) => tag.text): string {
+    return text.replace(this.pattern, (match, id: string) => {
+      const tag = this.tags[Number(id)]?.tag;
+      return tag ? rewrite(tag) : match;
+    });
   }
 }

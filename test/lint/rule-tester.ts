@@ -11,12 +11,12 @@ export type TestCase = ({ subject: string; body: string } | { template: string }
 export interface ExpectedMessage {
   line: number;
   column: number;
-  endLine?: number;
-  endColumn?: number;
+  endLine?: number | undefined;
+  endColumn?: number | undefined;
   /** The reason, exactly, or a pattern it must match. */
-  message?: string | RegExp;
-  severity?: 'error' | 'warning';
-  expected?: string[];
+  message?: string | RegExp | undefined;
+  severity?: 'error' | 'warning' | undefined;
+  expected?: string[] | undefined;
 }
 
 export type InvalidCase = TestCase & { errors: ExpectedMessage[] };

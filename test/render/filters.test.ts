@@ -86,8 +86,20 @@ describe('date', () => {
   });
 
   it('is registered with money in every render environment', () => {
-    expect(Object.keys(filters).sort()).toEqual(['date', 'money']);
+    expect(Object.keys(filters).sort()).toEqual(['date', 'money', 'textValue']);
     const env = createRenderEnvironment('html');
     expect(new nunjucks.Template('{{ d | date("short") }}', env).render({ locale: 'en', d: '2026-11-27' })).toBe('11/27/26');
+  });
+});
+
+describe('textValue', () => {
+  it('collapses whitespace as html-to-text reads it in the HTML', () => {
+    expect(filters.textValue('  a \n\t b ')).toBe(' a b ');
+    expect(filters.textValue(12)).toBe('12');
+  });
+
+  it('refuses a missing value, as every other output does', () => {
+    expect(() => filters.textValue(undefined)).toThrowError(/undefined/);
+    expect(() => filters.textValue(null)).toThrowError(/undefined/);
   });
 });

@@ -1,0 +1,122 @@
+/**
+ * dunmail's runtime: renders emails from a bundle made by `dunmail build`, with the
+ * nunjucks runtime only. It never imports mjml, retext or ajv's compiler, so a
+ * short-lived worker starts fast.
+ */
+import { createRequire } from 'node:module';
+import { fullFormats } from 'ajv-formats/dist/formats.js';
+import { DunmailError } from '../errors.js';
+import { dataError, toIssues } from '../data/issues.js';
+import { isSafeUrl } from '../data/safe-url.js';
+import type { RenderData } from '../data/types.js';
+import { filters } from '../render/filters.js';
+import { renderCompiled, type Email, type RenderableTemplate } from '../render/render.js';
+
+export type { Email } from '../render/render.js';
+export type { RenderData } from '../data/types.js';
+export { DunmailError } from '../errors.js';
+
+const require = createRequire(import.meta.url);
+
+interface SlimNunjucks {
+  Environment: new (loaders: null, options: object) => SlimEnvironment;
+  Template: new (source: { type: 'code'; obj: unknown }, env: SlimEnvironment, path: string) => { render(context: object): string };
+}
+interface SlimEnvironment {
+  addFilter(name: string, filter: (...args: never[]) => unknown): void;
+}
+
+// nunjucks' own runtime build: templates, filters and escaping, no compiler.
+const nunjucks = require('nunjucks/browser/nunjucks-slim.js') as SlimNunjucks;
+
+/** What `dunmail build` writes for one template: its parts as precompiled nunjucks code. */
+export interface BundledTemplate {
+  stage: string;
+  locale: string;
+  path: string;
+  subject: unknown;
+  preheader: unknown;
+  html: unknown;
+  text: unknown;
+}
+
+export interface BundleManifest {
+  version: number;
+  dunmail: string;
+  hash: string;
+  urlSchemes: string[];
+  templates: { stage: string; locale: string; path: string; hash: string }[];
+}
+
+interface ValidateFunction {
+  (data: unknown): boolean;
+  errors?: unknown;
+}
+
+export interface BundleDefinition {
+  manifest: BundleManifest;
+  validate: ValidateFunction;
+  templates: BundledTemplate[];
+}
+
+export interface Bundle {
+  readonly manifest: BundleManifest;
+  /** Validates the data and renders one email. */
+  render(input: { stage: string; locale: string; data: unknown }): Email;
+}
+
+function environment(autoescape: boolean): SlimEnvironment {
+  const env = new nunjucks.Environment(null, { autoescape, throwOnUndefined: true });
+  for (const [name, filter] of Object.entries(filters)) env.addFilter(name, filter as (...args: never[]) => unknown);
+  return env;
+}
+
+/** Called by a generated bundle module: wires its precompiled code to the nunjucks runtime. */
+export function defineBundle(definition: BundleDefinition): Bundle {
+  const html = environment(true);
+  const text = environment(false);
+  const templates = new Map<string, RenderableTemplate>();
+  for (const t of definition.templates) {
+    const part = (code: unknown, env: SlimEnvironment, name: string) => new nunjucks.Template({ type: 'code', obj: code }, env, `${t.path} (${name})`);
+    templates.set(`${t.stage}/${t.locale}`, {
+      stage: t.stage,
+      locale: t.locale,
+      path: t.path,
+      subject: part(t.subject, text, 'subject'),
+      preheader: part(t.preheader, text, 'preheader'),
+      html: part(t.html, html, 'compiled HTML'),
+      text: part(t.text, text, 'text part'),
+    });
+  }
+  return {
+    manifest: definition.manifest,
+    render({ stage, locale, data }) {
+      const template = templates.get(`${stage}/${locale}`);
+      if (!template) {
+        const known = [...templates.keys()].join(', ');
+        throw new DunmailError('TEMPLATE_NOT_FOUND', `the bundle has no template for ${stage} in ${locale}`, { hint: `it has: ${known}` });
+      }
+      if (!definition.validate(data)) {
+        throw dataError(toIssues(definition.validate.errors as Parameters<typeof toIssues>[0]), 'render data');
+      }
+      return renderCompiled(template, data as RenderData);
+    },
+  };
+}
+
+/** The formats the bundle's validator checks, with the URL schemes chosen at build time. */
+export function createFormats(urlSchemes: readonly string[]): Record<string, unknown> {
+  return { ...fullFormats, 'safe-url': { type: 'string', validate: (value: string) => isSafeUrl(value, urlSchemes) } };
+}
+
+/** ajv's small runtime helpers (ucs2length…) that generated validators call. */
+export function ajvRuntime(name: string): unknown {
+  return (require(`ajv/dist/runtime/${name}`) as { default: unknown }).default;
+}
+
+/** Imports a bundle module written by `dunmail build`. */
+export async function loadBundle(file: string): Promise<Bundle> {
+  const { pathToFileURL } = await import('node:url');
+  const module = (await import(pathToFileURL(file).href)) as { default: Bundle };
+  return module.default;
+}
