@@ -1,4 +1,4 @@
-import type { Lexicon, LexiconEntry } from './lexicon/lexicon.js';
+import type { Lexicon, LexiconEntry, MatchWord } from './lexicon/lexicon.js';
 import type { LintDocument, TextRegion } from './types.js';
 import { inPlaceholder, sentenceWords } from './words.js';
 
@@ -14,12 +14,28 @@ export function regionsOf(document: LintDocument): TextRegion[] {
   return [document.subject, document.preheader, ...document.body].filter((r): r is TextRegion => r !== undefined);
 }
 
+// Stemmed words per region and stemmer: every lexicon of a locale shares them.
+const stemmed = new WeakMap<TextRegion, Map<Lexicon['stem'], MatchWord[][]>>();
+
+function matchWords(region: TextRegion, lexicon: Lexicon): MatchWord[][] {
+  let byStemmer = stemmed.get(region);
+  if (!byStemmer) {
+    byStemmer = new Map();
+    stemmed.set(region, byStemmer);
+  }
+  let sentences = byStemmer.get(lexicon.stem);
+  if (!sentences) {
+    sentences = sentenceWords(region).map((sentence) => lexicon.toWords(sentence.filter((w) => !inPlaceholder(region, w.start, w.end))));
+    byStemmer.set(lexicon.stem, sentences);
+  }
+  return sentences;
+}
+
 /** Every lexicon phrase in the document's copy, sentence by sentence, on word boundaries. */
 export function findPhrases(document: LintDocument, lexicon: Lexicon): PhraseMatch[] {
   const matches: PhraseMatch[] = [];
   for (const region of regionsOf(document)) {
-    for (const sentence of sentenceWords(region)) {
-      const words = lexicon.toWords(sentence.filter((w) => !inPlaceholder(region, w.start, w.end)));
+    for (const words of matchWords(region, lexicon)) {
       for (const match of lexicon.match(words)) {
         const first = words[match.first];
         const last = words[match.last];

@@ -10,8 +10,14 @@ export interface RegionWord {
 }
 
 /** The sentences of a region, each as its words with offsets in the region text. */
+// Many rules read the same regions: words are collected once per region.
+const cache = new WeakMap<TextRegion, RegionWord[][]>();
+
 export function sentenceWords(region: TextRegion): RegionWord[][] {
+  const cached = cache.get(region);
+  if (cached) return cached;
   const sentences: RegionWord[][] = [];
+  cache.set(region, sentences);
   visit(region.tree as Root, 'SentenceNode', (sentence: Sentence) => {
     const list: RegionWord[] = [];
     visit(sentence, 'WordNode', (word: NlcstWord) => {

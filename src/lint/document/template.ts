@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import nodePath from 'node:path';
 import { VFile } from 'vfile';
 import { DunmailError } from '../../errors.js';
@@ -68,14 +68,42 @@ function readLayout(tags: TemplateTag[], root: string, locale: string): LintDocu
     const file = nodePath.resolve(root, name);
     if (files.includes(file) || !file.startsWith(nodePath.resolve(root)) || !existsSync(file)) continue;
     files.push(file);
-    const text = readFileSync(file, 'utf8');
-    const copy = extractTemplateCopy(text);
-    regions.push(...copy.blocks.map((block) => makeRegion('body', block.text, locale, block.sourceOffset, copy.tags, { container: block.container, element: block.element })));
+    const copy = layoutCopy(file);
+    regions.push(...layoutRegions(copy, locale));
     elements.push(...copy.elements);
     layoutTags.push(...copy.tags);
     queue.push(...referencedNames(copy.tags));
   }
   return { files, regions, elements, tags: layoutTags };
+}
+
+// Every template of a folder reads the same layouts: each is read once per change.
+const layouts = new Map<string, { mtimeMs: number; copy: ReturnType<typeof extractTemplateCopy> }>();
+
+function layoutCopy(file: string): ReturnType<typeof extractTemplateCopy> {
+  const mtimeMs = statSync(file).mtimeMs;
+  const cached = layouts.get(file);
+  if (cached && cached.mtimeMs === mtimeMs) return cached.copy;
+  const copy = extractTemplateCopy(readFileSync(file, 'utf8'));
+  layouts.set(file, { mtimeMs, copy });
+  return copy;
+}
+
+const regionCache = new WeakMap<ReturnType<typeof extractTemplateCopy>, Map<string, TextRegion[]>>();
+
+/** A layout's copy parsed for a locale, once per change of the file. */
+function layoutRegions(copy: ReturnType<typeof extractTemplateCopy>, locale: string): TextRegion[] {
+  let byLocale = regionCache.get(copy);
+  if (!byLocale) {
+    byLocale = new Map();
+    regionCache.set(copy, byLocale);
+  }
+  let regions = byLocale.get(locale);
+  if (!regions) {
+    regions = copy.blocks.map((block) => makeRegion('body', block.text, locale, block.sourceOffset, copy.tags, { container: block.container, element: block.element }));
+    byLocale.set(locale, regions);
+  }
+  return regions;
 }
 
 function referencedNames(tags: TemplateTag[]): string[] {

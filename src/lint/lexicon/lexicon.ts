@@ -46,12 +46,29 @@ export class Lexicon {
   private readonly compiled: CompiledEntry[];
   readonly stem: (word: string) => string;
 
+  /** Entries by a word their match must start with (`w:` stem, `n:` form), so a word tries only those. */
+  private readonly byFirstWord = new Map<string, CompiledEntry[]>();
+  /** Entries whose first word is a prefix or optional: tried at every word. */
+  private readonly anywhere: CompiledEntry[] = [];
+
   constructor(readonly file: LexiconFile) {
     this.stem = stemmerFor(file.locale);
     this.compiled = file.entries.map((entry) => ({
       entry,
       matchers: compilePattern(entry.pattern).map((m) => this.prepare(m)),
     }));
+    for (const compiled of this.compiled) {
+      const keys = firstWordKeys(compiled.matchers[0]);
+      if (!keys) {
+        this.anywhere.push(compiled);
+        continue;
+      }
+      for (const key of keys) {
+        const list = this.byFirstWord.get(key) ?? [];
+        if (!list.includes(compiled)) list.push(compiled);
+        this.byFirstWord.set(key, list);
+      }
+    }
   }
 
   get entries(): readonly LexiconEntry[] {
@@ -71,7 +88,16 @@ export class Lexicon {
     let i = 0;
     while (i < words.length) {
       let best: LexiconMatch | undefined;
-      for (const { entry, matchers } of this.compiled) {
+      const word = words[i];
+      const candidates = word
+        ? [
+            ...(this.byFirstWord.get(`w:${word.stem}`) ?? []),
+            ...(this.byFirstWord.get(`n:${word.norm}`) ?? []),
+            ...(this.byFirstWord.get(`p:${word.norm.slice(0, PREFIX_KEY)}`) ?? []),
+            ...this.anywhere,
+          ]
+        : this.anywhere;
+      for (const { entry, matchers } of candidates) {
         const last = matchAt(matchers, 0, words, i);
         if (last !== undefined && (!best || last > best.last)) best = { entry, first: i, last };
       }
@@ -132,4 +158,32 @@ function matchAt(matchers: TokenMatcher[], m: number, words: MatchWord[], w: num
 function matchesWord(matcher: Extract<TokenMatcher, { kind: 'word' | 'prefix' }>, word: MatchWord): boolean {
   if (matcher.kind === 'prefix') return word.norm.startsWith(matcher.value);
   return matcher.exact ? word.text === matcher.value : word.norm === matcher.value || word.stem === matcher.stem;
+}
+
+/** Prefix patterns are indexed by their first letters. */
+const PREFIX_KEY = 3;
+
+/**
+ * The words a pattern's first token can match, as index keys; undefined when it can
+ * match any word (a prefix or an optional first token), so the entry is always tried.
+ */
+function firstWordKeys(matcher: TokenMatcher | undefined): string[] | undefined {
+  if (!matcher) return undefined;
+  switch (matcher.kind) {
+    case 'word':
+      return matcher.exact ? [`n:${matcher.value.toLowerCase()}`] : [`n:${matcher.value}`, `w:${matcher.stem ?? matcher.value}`];
+    case 'prefix':
+      return matcher.value.length >= PREFIX_KEY ? [`p:${matcher.value.slice(0, PREFIX_KEY)}`] : undefined;
+    case 'any-of': {
+      const keys: string[] = [];
+      for (const sequence of matcher.options) {
+        const optionKeys = firstWordKeys(sequence[0]);
+        if (!optionKeys) return undefined;
+        keys.push(...optionKeys);
+      }
+      return keys;
+    }
+    default:
+      return undefined;
+  }
 }
