@@ -17,9 +17,12 @@ export function daysBetween(from: string, to: string): number {
 export function businessDaysBetween(from: string, to: string): number {
   const sign = utc(to) >= utc(from) ? 1 : -1;
   const [start, end] = sign > 0 ? [utc(from), utc(to)] : [utc(to), utc(from)];
-  let count = 0;
-  for (let t = start + DAY_MS; t <= end; t += DAY_MS) {
-    const weekday = new Date(t).getUTCDay();
+  const days = Math.round((end - start) / DAY_MS);
+  // Whole weeks hold five business days; the days left over are counted one by one.
+  let count = Math.floor(days / 7) * 5;
+  const startDay = new Date(start).getUTCDay();
+  for (let d = 1; d <= days % 7; d++) {
+    const weekday = (startDay + d) % 7;
     if (weekday !== 0 && weekday !== 6) count++;
   }
   return count === 0 ? 0 : sign * count;

@@ -10,6 +10,21 @@ interface FilterThis {
 const numberFormats = new Map<string, Intl.NumberFormat>();
 const dateFormats = new Map<string, Intl.DateTimeFormat>();
 
+// A run of reminders repeats the same dates and often the same amounts: each formatted
+// string is kept, up to a bound, so Intl runs once per distinct value.
+const formatted = new Map<string, string>();
+const MAX_FORMATTED = 5000;
+
+function memo(key: string, format: () => string): string {
+  let value = formatted.get(key);
+  if (value === undefined) {
+    if (formatted.size >= MAX_FORMATTED) formatted.clear();
+    value = format();
+    formatted.set(key, value);
+  }
+  return value;
+}
+
 function cached<T>(map: Map<string, T>, key: string, make: () => T): T {
   let value = map.get(key);
   if (!value) {
@@ -25,9 +40,11 @@ function cached<T>(map: Map<string, T>, key: string, make: () => T): T {
  */
 export function money(this: FilterThis | undefined, amount: string, currency: string): string {
   const locale = this?.ctx.locale ?? 'en';
-  const format = cached(numberFormats, `${locale}|${currency}`, () => new Intl.NumberFormat(locale, { style: 'currency', currency }));
-  // Intl accepts decimal strings exactly; the types only know numbers.
-  return format.format(amount as unknown as number);
+  return memo(`m|${locale}|${currency}|${amount}`, () => {
+    const format = cached(numberFormats, `${locale}|${currency}`, () => new Intl.NumberFormat(locale, { style: 'currency', currency }));
+    // Intl accepts decimal strings exactly; the types only know numbers.
+    return format.format(amount as unknown as number);
+  });
 }
 
 export type DateStyle = 'full' | 'long' | 'medium' | 'short';
@@ -35,8 +52,10 @@ export type DateStyle = 'full' | 'long' | 'medium' | 'short';
 /** Formats an ISO date (YYYY-MM-DD) as the locale writes it, read in UTC so the day never shifts. */
 export function date(this: FilterThis | undefined, isoDate: string, style: DateStyle = 'long'): string {
   const locale = this?.ctx.locale ?? 'en';
-  const format = cached(dateFormats, `${locale}|${style}`, () => new Intl.DateTimeFormat(locale, { dateStyle: style, timeZone: 'UTC' }));
-  return format.format(new Date(`${isoDate}T00:00:00Z`));
+  return memo(`d|${locale}|${style}|${isoDate}`, () => {
+    const format = cached(dateFormats, `${locale}|${style}`, () => new Intl.DateTimeFormat(locale, { dateStyle: style, timeZone: 'UTC' }));
+    return format.format(new Date(`${isoDate}T00:00:00Z`));
+  });
 }
 
 /**

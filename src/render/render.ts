@@ -77,7 +77,7 @@ export function renderContext(template: CompiledTemplate, data: RenderData): Ren
   const preheader = run(template, template.preheader, 'preheader', base).trim();
   assertOneLine(subject, 'subject', template);
   assertOneLine(preheader, 'preheader', template);
-  return { ...base, subject, preheader };
+  return Object.assign(base, { subject, preheader });
 }
 
 function run(template: CompiledTemplate, compiled: Renderable, part: Part, context: object): string {

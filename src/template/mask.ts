@@ -44,6 +44,13 @@ export class TagRegistry {
     let last = 0;
     for (const tag of findTags(source)) {
       if (isStructural(tag)) continue;
+      if (tag.kind === 'comment') {
+        // A comment renders nothing: it goes now (keeping its line breaks), so one
+        // between MJML components is not taken for a lost tag.
+        out += source.slice(last, tag.start) + tag.text.replace(/[^\n]/g, '');
+        last = tag.end;
+        continue;
+      }
       const id = this.tags.length;
       const placeholder = this.placeholderFor(id);
       this.tags.push({ id, placeholder, tag, file });

@@ -206,3 +206,18 @@ describe('compileMjml keeps tags that are safe', () => {
     expect(html).toContain('<!doctype html>');
   });
 });
+
+describe('comments between components', () => {
+  it('a nunjucks comment between MJML components is not a lost tag: it renders nothing', async () => {
+    const { createRenderer } = await import('../../src/project/renderer.js');
+    const { mkdtempSync, cpSync, writeFileSync, readFileSync } = await import('node:fs');
+    const os = await import('node:os');
+    const path = await import('node:path');
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'dunmail-comment-'));
+    cpSync('templates', dir, { recursive: true });
+    const file = path.join(dir, 'en/due-today.mjml.njk');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('{% block content %}', '{% block content %}\n{# dunmail-disable-next-line body-length #}'));
+    const renderer = await createRenderer({ templates: dir });
+    expect(renderer.get('due-today', 'en').sources.html).not.toContain('dunmail-disable');
+  });
+});

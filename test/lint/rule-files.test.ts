@@ -32,3 +32,11 @@ describe('rules/dunmail.config.schema.json', () => {
     expect(shipped).toEqual(JSON.parse(JSON.stringify(configSchema(builtInRules))));
   });
 });
+
+describe('docs/rules/README.md', () => {
+  it('lists every rule as the code defines it (npm run docs:rules)', async () => {
+    const { rulesTable } = await import('../../scripts/rules-table.js');
+    const readme = readFileSync('docs/rules/README.md', 'utf8');
+    expect(rulesTable(readme)).toBe(readme);
+  });
+});

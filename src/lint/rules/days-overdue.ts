@@ -10,8 +10,9 @@ interface Options {
   placeholders: string[];
 }
 
-/** Words between the day count and what says it is late: `12 days overdue`, `overdue by 12 days`. */
-const NEAR = 3;
+/** Words allowed between the day count and what says it is late: `12 days [now] overdue`, `overdue [for over] 12 days`. */
+const WORDS_AFTER = 1;
+const WORDS_BEFORE = 2;
 
 export default defineRule<Options>({
   meta: {
@@ -43,7 +44,7 @@ export default defineRule<Options>({
       document.kind === 'template'
         ? `\`{{ ${options.placeholders[0] ?? 'daysOverdue'} }} days overdue\``
         : days === undefined
-          ? 'how many days overdue it is (for example `12 days overdue`)'
+          ? 'it (for example `12 days overdue`)'
           : `\`${days} business days overdue\``;
     report({
       ...(first ? { region: first, start: lead, end: lead } : { start: document.bodyOffset }),
@@ -72,7 +73,7 @@ function saysDays(document: LintDocument, lexicon: Lexicon): boolean | undefined
       for (const days of matches.filter((m) => m.entry.category === 'days')) {
         const figure = days.first - 1;
         if (!/^\d+$/.test(words[figure]?.text ?? '')) continue;
-        if (late.some((m) => (m.first > days.last && m.first <= days.last + 1 + NEAR) || (m.last < figure && m.last >= figure - 1 - NEAR))) return true;
+        if (late.some((m) => (m.first > days.last && m.first <= days.last + 1 + WORDS_AFTER) || (m.last < figure && m.last >= figure - 1 - WORDS_BEFORE))) return true;
       }
     }
   }

@@ -1,7 +1,7 @@
 import { Parser } from 'htmlparser2';
 import type { MarkupElement } from '../../extract/copy.js';
 import { defineRule, type LintDocument } from '../types.js';
-import { atElement, joinNotes, layoutAnchor } from './mjml-valid.js';
+import { atElement, layoutAnchor, notes } from './mjml-valid.js';
 
 interface Options {
   /** Gmail clips a message whose HTML is larger than this many bytes. */
@@ -35,14 +35,14 @@ export default defineRule<Options>({
     const email = document.email;
     const html = email?.sample?.html ?? email?.html;
     if (html === undefined) return;
-    const measured = email?.sample ? 'Measured on the email rendered with the template’s fixture.' : 'Measured on the compiled HTML: there is no fixture to render it with.';
+    const measured = email?.sample ? "Measured on the email rendered with the template's fixture." : 'Measured on the compiled HTML, with its template tags: no sample was rendered from a fixture.';
     const bytes = Buffer.byteLength(html, 'utf8');
     const clip = `${formatBytes(options.clipBytes)} (${kilobytes(options.clipBytes)})`;
     if (bytes > options.clipBytes) {
       report({
         ...layoutAnchor(document),
         reason: `The HTML is ${formatBytes(bytes)}; Gmail clips email over ${clip} and hides the rest, signature and footer included`,
-        note: joinNotes(measured, 'Shorten the copy, remove unused CSS, or split long tables.'),
+        ...notes(measured, 'Shorten the copy, remove unused CSS, or split long tables.'),
       });
     } else if (bytes > options.warnBytes) {
       report({
@@ -54,19 +54,20 @@ export default defineRule<Options>({
     }
     for (const block of styleBlocks(html)) {
       if (block.bytes <= options.styleBytes) continue;
-      const source = largestStyleSource(document);
+      const source = styleSource(document, block.css);
+      const at = source ? atElement(document, source) : layoutAnchor(document);
       report({
-        ...(source ? atElement(document, source) : layoutAnchor(document)),
+        ...at,
         reason: `A \`<style>\` block is ${formatBytes(block.bytes)}; Gmail drops style blocks over ${formatBytes(options.styleBytes)} (${kilobytes(options.styleBytes)}) with every rule in them`,
-        note: joinNotes(source ? undefined : 'MJML writes this block itself.', 'Keep mj-style short, or move rules to inline styles (mj-style inline="inline").'),
+        ...notes(at.note, source ? 'Keep mj-style short, or move rules to inline styles (mj-style inline="inline").' : 'MJML writes this block itself.'),
       });
     }
   },
 });
 
 /** The byte size of each `<style>` block's CSS, in UTF-8. */
-function styleBlocks(html: string): { bytes: number }[] {
-  const blocks: { bytes: number }[] = [];
+function styleBlocks(html: string): { css: string; bytes: number }[] {
+  const blocks: { css: string; bytes: number }[] = [];
   let current: string | undefined;
   const parser = new Parser(
     {
@@ -78,7 +79,7 @@ function styleBlocks(html: string): { bytes: number }[] {
       },
       onclosetag(name) {
         if (name === 'style' && current !== undefined) {
-          blocks.push({ bytes: Buffer.byteLength(current, 'utf8') });
+          blocks.push({ css: current, bytes: Buffer.byteLength(current, 'utf8') });
           current = undefined;
         }
       },
@@ -89,14 +90,23 @@ function styleBlocks(html: string): { bytes: number }[] {
   return blocks;
 }
 
-/** The mj-style (or style) with the most CSS, the template's own on a tie: where a large block comes from. */
-function largestStyleSource(document: LintDocument): MarkupElement | undefined {
-  const isStyle = (element: MarkupElement): boolean => element.name === 'mj-style' || element.name === 'style';
-  const bySize = (elements: MarkupElement[]): MarkupElement | undefined =>
-    elements.filter(isStyle).reduce<MarkupElement | undefined>((best, element) => (!best || element.text.length > best.text.length ? element : best), undefined);
-  const own = bySize(document.elements);
-  const layout = bySize(document.layout?.elements ?? []);
-  return own && (!layout || own.text.length >= layout.text.length) ? own : layout;
+/**
+ * The mj-style (or style) of the template or its layout whose CSS is in the block,
+ * the largest if several are (MJML merges them); none for the blocks MJML writes itself.
+ */
+function styleSource(document: LintDocument, css: string): MarkupElement | undefined {
+  const block = collapse(css);
+  let best: MarkupElement | undefined;
+  for (const element of [...document.elements, ...(document.layout?.elements ?? [])]) {
+    if (element.name !== 'mj-style' && element.name !== 'style') continue;
+    const own = collapse(element.text);
+    if (own !== '' && block.includes(own) && (!best || own.length > collapse(best.text).length)) best = element;
+  }
+  return best;
+}
+
+function collapse(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
 }
 
 function formatBytes(bytes: number): string {

@@ -1,7 +1,7 @@
 import type { MarkupElement } from '../../extract/copy.js';
 import { findTags } from '../../template/tags.js';
 import { defineRule } from '../types.js';
-import { atElement } from './mjml-valid.js';
+import { atElement, attributeDefaults, notes } from './mjml-valid.js';
 
 interface Options {
   /** Images that are decoration and need no alt text: an image whose src contains one of these strings. */
@@ -40,12 +40,15 @@ export default defineRule<Options>({
     appliesTo: { email: true },
   },
   check(document, { options, report }) {
-    // An image without src is no image: in mj-attributes it only sets defaults.
-    const images = [...document.elements, ...(document.layout?.elements ?? [])].filter((element) => IMAGES.has(element.name) && element.attributes['src'] !== undefined);
+    const elements = [...document.elements, ...(document.layout?.elements ?? [])];
+    const defaults = attributeDefaults(elements);
+    const images = elements.filter((element) => IMAGES.has(element.name) && !defaults.has(element));
     for (const image of images) {
       if (isDecorative(image, options.decorative)) continue;
       const problem = altProblem(image);
-      if (problem) report({ ...atElement(document, image), ...problem });
+      if (!problem) continue;
+      const at = atElement(document, image);
+      report({ ...at, ...problem, ...notes(at.note, HINT) });
     }
   },
 });
@@ -57,17 +60,18 @@ function isDecorative(image: MarkupElement, decorative: string[]): boolean {
   return decorative.some((part) => src.includes(part));
 }
 
-function altProblem(image: MarkupElement): { reason: string; actual?: string; note?: string } | undefined {
+const HINT = 'Say what the image shows, such as the company name for a logo: many clients block images until the reader allows them, and screen readers read the alt text.';
+
+function altProblem(image: MarkupElement): { reason: string; actual?: string } | undefined {
   const tag = `\`<${image.name}>\``;
   const alt = image.attributes['alt'];
-  const hint = 'Say what the image shows, such as the company name for a logo; images are blocked by default in many clients, and screen readers read the alt text.';
-  if (alt === undefined) return { reason: `${tag} has no alt text`, note: hint };
+  if (alt === undefined) return { reason: `${tag} has no alt text` };
   const text = alt.trim();
-  if (text === '') return { reason: `${tag} has empty alt text`, note: hint };
+  if (text === '') return { reason: `${tag} has empty alt text`, actual: alt };
   // A placeholder such as {{ company.name }} is judged by the data, not here.
   if (findTags(text).some((t) => t.kind === 'variable')) return undefined;
-  if (FILE_NAME.test(text) || URL_LIKE.test(text)) return { reason: `Alt text \`${text}\` is a file name, not a description`, actual: alt, note: hint };
+  if (FILE_NAME.test(text) || URL_LIKE.test(text)) return { reason: `Alt text \`${text}\` is a file name, not a description`, actual: alt };
   const word = text.toLowerCase().replace(/[\p{N}\p{P}\p{S}\s_]+/gu, '');
-  if (word === '' || MEANINGLESS.has(word)) return { reason: `Alt text \`${text}\` says nothing about the image`, actual: alt, note: hint };
+  if (word === '' || MEANINGLESS.has(word)) return { reason: `Alt text \`${text}\` says nothing about the image`, actual: alt };
   return undefined;
 }

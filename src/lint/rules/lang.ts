@@ -1,6 +1,6 @@
 import { Parser } from 'htmlparser2';
 import { defineRule } from '../types.js';
-import { atElement, joinNotes, layoutAnchor } from './mjml-valid.js';
+import { atElement, layoutAnchor, notes } from './mjml-valid.js';
 
 interface LangAttributes {
   /** `lang` of `<html>`; undefined when missing, null when there is no `<html>`. */
@@ -12,7 +12,7 @@ interface LangAttributes {
 export default defineRule({
   meta: {
     id: 'lang',
-    description: 'The email declares its language: lang on <html> and on the body wrapper equals the template’s locale.',
+    description: "The email declares its language: lang on <html> and on the body wrapper equals the template's locale.",
     sources: ['C2'],
     defaultSeverity: 'warn',
     schema: { type: 'object', additionalProperties: false, properties: {} },
@@ -42,11 +42,10 @@ export default defineRule({
     const said = same
       ? `${problems.map((p) => p.where).join(' and ')} ${problems.length > 1 ? 'have' : 'has'} ${describe(problems[0]?.value)}`
       : problems.map((p) => `${p.where} has ${describe(p.value)}`).join(' and ');
-    const note = joinNotes(at.note, fix);
     report({
       ...at,
-      reason: `${capitalise(said)}; the template’s locale is \`${document.locale}\``,
-      ...(note ? { note } : {}),
+      reason: `${capitalise(said)}; the template's locale is \`${document.locale}\``,
+      ...notes(at.note, fix),
     });
   },
 });

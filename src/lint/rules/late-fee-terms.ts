@@ -43,7 +43,7 @@ export default defineRule<Options>({
         report({
           ...match,
           actual: text,
-          reason: `\`${text}\` is mentioned, but no contractual late-fee terms are known for this message: mention late fees only where the contract provides for them`,
+          reason: `\`${text}\` is mentioned, but this message has no contractual late-fee terms: mention late fees only where the contract provides for them`,
           note: 'If the contract with this customer provides for late fees, quote the clause and set the contractualTerms option of late-fee-terms.',
         });
       }

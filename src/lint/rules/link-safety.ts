@@ -3,7 +3,7 @@ import { isSafeUrl } from '../../data/ajv.js';
 import { maskTemplate, type MarkupElement } from '../../extract/copy.js';
 import { findTags } from '../../template/tags.js';
 import { defineRule } from '../types.js';
-import { atElement, joinNotes } from './mjml-valid.js';
+import { atElement, attributeDefaults, notes } from './mjml-valid.js';
 
 interface Options {
   /** URL schemes a link may use. */
@@ -38,21 +38,22 @@ export default defineRule<Options>({
     appliesTo: { email: true },
   },
   check(document, { options, report }) {
+    const defaults = attributeDefaults([...document.elements, ...(document.layout?.elements ?? [])]);
     const own = document.links.flatMap((link) => {
       const element = document.elements.find((e) => e.start === link.start);
       return element ? [{ element, href: link.href }] : [];
     });
-    const layout = (document.layout?.elements ?? []).filter((e) => LINKS.has(e.name) && e.attributes['href'] !== undefined).map((element) => ({ element, href: element.attributes['href'] ?? '' }));
+    const layout = (document.layout?.elements ?? []).filter((e) => LINKS.has(e.name) && e.attributes['href'] !== undefined && !defaults.has(e)).map((element) => ({ element, href: element.attributes['href'] ?? '' }));
     for (const { element, href } of [...own, ...layout]) {
       const problem = hrefProblem(element, href, options.schemes);
       if (!problem) continue;
       const at = atElement(document, element);
-      const note = joinNotes(at.note, problem.note);
-      report({ ...at, ...problem, ...(note ? { note } : {}) });
+      const { note, ...rest } = problem;
+      report({ ...at, ...rest, ...notes(at.note, note) });
     }
     // A button without href renders as a button that goes nowhere.
     for (const element of [...document.elements, ...(document.layout?.elements ?? [])]) {
-      if (element.name === 'mj-button' && element.attributes['href'] === undefined) {
+      if (element.name === 'mj-button' && element.attributes['href'] === undefined && !defaults.has(element)) {
         report({ ...atElement(document, element), reason: '`<mj-button>` has no href: the button goes nowhere' });
       }
     }
@@ -85,16 +86,16 @@ function hrefProblem(element: MarkupElement, raw: string, schemes: string[]): Pr
   const masked = maskTemplate(href, tags);
   const compact = masked.replace(/[\s\u0000-\u001f]+/g, '').toLowerCase();
   if (compact.startsWith('#')) return { reason: `Link to \`${href}\` goes nowhere in an email`, actual: raw, note: 'Anchors inside an email do not work in most clients; link to a page instead.' };
-  if (compact.startsWith('javascript:')) return { reason: `\`javascript:\` link: mail clients remove it, and it looks like phishing`, actual: raw };
+  if (compact.startsWith('javascript:')) return { reason: `Link \`${href}\` runs a script: mail clients remove it, and it looks like phishing`, actual: raw };
   if (LEFTOVERS.some((pattern) => pattern.test(masked))) return { reason: `Link \`${href}\` holds a placeholder left from a draft`, actual: raw };
   const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(masked)?.[1]?.toLowerCase();
-  const allowed = schemes.join(', ');
+  const allowed = schemes.length > 1 ? `${schemes.slice(0, -1).join(', ')} or ${schemes.at(-1)}` : (schemes[0] ?? '');
   if (scheme === undefined) {
     return { reason: `Link \`${href}\` has no scheme; write the full address, starting with \`https://\``, actual: raw, note: 'Relative links have no page to be relative to in an email.' };
   }
   if (!schemes.includes(scheme)) {
     return scheme === 'http'
-      ? { reason: `Link \`${href}\` is not encrypted; use \`https:\``, actual: raw, note: `Allowed schemes: ${allowed}.` }
+      ? { reason: `Link \`${href}\` is not encrypted; use \`https:\``, actual: raw, note: `Links may use ${allowed}.` }
       : { reason: `Link scheme \`${scheme}:\` is not allowed; use ${allowed}`, actual: raw };
   }
   const rest = masked.slice(scheme.length + 1).replace(/^\/\//, '');

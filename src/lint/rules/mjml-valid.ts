@@ -31,13 +31,15 @@ export default defineRule({
             ...error.issues.map((issue) => ({ file: issue.file ?? error.place?.file, line: issue.line, column: issue.column, message: issue.message })),
           ];
     const seen = new Set<string>();
-    for (const problem of problems) {
+    // The hint is about the first problem, or, for lost tags, about each.
+    const hint = error.hint && withStop(sentence(error.hint));
+    for (const [index, problem] of problems.entries()) {
       const at = atPlace(document, { file: problem.file ?? String(document.file.path), ...definedPlace(problem) });
       const reason = sentence(problem.message);
       const key = `${at.start}:${reason}`;
       if (seen.has(key)) continue;
       seen.add(key);
-      report({ ...at, reason, note: joinNotes(at.note, error.hint) });
+      report({ ...at, reason, ...notes(at.note, index === 0 || error.code === 'TAG_LOST' ? hint : undefined) });
     }
   },
 });
@@ -46,9 +48,14 @@ function definedPlace(problem: { line: number | undefined; column: number | unde
   return { ...(problem.line === undefined ? {} : { line: problem.line }), ...(problem.column === undefined ? {} : { column: problem.column }) };
 }
 
+/** A compile message as a sentence: `the MJML is…` -> `The MJML is…`; `mj-include` and `{{ x }}` stay as written. */
 function sentence(message: string): string {
   const text = message.trim();
-  return text.charAt(0).toUpperCase() + text.slice(1);
+  return /^[a-z]+(?![\w-])/.test(text) ? text.charAt(0).toUpperCase() + text.slice(1) : text;
+}
+
+function withStop(text: string): string {
+  return /[.!?]$/.test(text) ? text : `${text}.`;
 }
 
 // ---------------------------------------------------------------------------
@@ -58,17 +65,17 @@ function sentence(message: string): string {
 
 type Placed = Pick<Finding, 'start' | 'end' | 'note'>;
 
-/** Joins notes into one, skipping the missing ones. */
-export function joinNotes(...notes: (string | undefined)[]): string | undefined {
-  const present = notes.filter((note): note is string => note !== undefined && note.trim() !== '');
-  return present.length > 0 ? present.join(' ') : undefined;
+/** A finding's note made of these parts, skipping missing ones: `{ note }`, or nothing to spread. */
+export function notes(...parts: (string | undefined)[]): { note?: string } {
+  const present = parts.filter((part): part is string => part !== undefined && part.trim() !== '');
+  return present.length > 0 ? { note: present.join(' ') } : {};
 }
 
 /**
  * Where a finding about the whole email or about the layout goes: the template's
  * `{% extends %}` tag, else its first `{% include %}`, else where its body starts.
  */
-export function layoutAnchor(document: LintDocument): { start: number; end: number } {
+export function layoutAnchor(document: LintDocument): Placed {
   const tag = document.tags.find((t) => t.kind === 'block' && t.keyword === 'extends') ?? document.tags.find((t) => t.kind === 'block' && t.keyword === 'include');
   return tag ? { start: tag.start, end: tag.end } : { start: document.bodyOffset, end: document.bodyOffset };
 }
@@ -90,6 +97,21 @@ export function atElement(document: LintDocument, element: MarkupElement): Place
   if (document.elements.includes(element)) return { start: element.start, end: element.start + 1 + element.name.length };
   const place = layoutPlaceOf(document, element);
   return { ...layoutAnchor(document), note: place ? layoutNote(document, place) : 'In the layout this template extends.' };
+}
+
+/**
+ * Elements that are not in the email but set defaults for others: the children of
+ * `<mj-attributes>` (`<mj-button background-color=…>`), from it to the next `<mj-body>`.
+ */
+export function attributeDefaults(elements: MarkupElement[]): Set<MarkupElement> {
+  const defaults = new Set<MarkupElement>();
+  let inside = false;
+  for (const element of elements) {
+    if (element.name === 'mj-attributes') inside = true;
+    else if (element.name === 'mj-body' || element.name === 'mjml' || element.name === 'mj-style') inside = false;
+    else if (inside) defaults.add(element);
+  }
+  return defaults;
 }
 
 /** `In layouts/base.mjml.njk, line 19: fix it there, for every template that uses it.` */

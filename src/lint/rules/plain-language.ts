@@ -1,5 +1,6 @@
 import { findPhrases, type PhraseMatch } from '../phrases.js';
 import { defineRule } from '../types.js';
+import { sentenceWords } from '../words.js';
 
 interface Options {
   /** Phrases the team keeps on purpose (`net 30` with trade customers), compared case-insensitively. */
@@ -29,12 +30,13 @@ export default defineRule<Options>({
   },
   check(document, { options, report, lexicon }) {
     const allowed = new Set(options.allow.map(normalize));
-    for (const match of findPhrases(document, lexicon('jargon'))) {
+    for (const found of findPhrases(document, lexicon('jargon'))) {
+      const match = withoutFinalStop(found);
       if (allowed.has(normalize(match.text)) || isAmount(match)) continue;
       const { entry } = match;
       const kind = CATEGORY_WORDS[entry.category] ?? entry.category;
       const suggestion = entry.suggestion === undefined ? undefined : fillNumbers(entry.suggestion, match.text);
-      const rewrite = suggestion === undefined ? undefined : matchCase(suggestion, match.text);
+      const rewrite = suggestion === undefined ? undefined : matchCase(suggestion, match);
       const advice = rewrite === undefined ? 'say it in plain words' : rewrite === '' ? 'leave it out' : `write \`${rewrite}\``;
       report({
         ...match,
@@ -46,6 +48,12 @@ export default defineRule<Options>({
     }
   },
 });
+
+/** The parser keeps a full stop on a number that ends a sentence (`net 30.`); the phrase ends before it. */
+function withoutFinalStop(match: PhraseMatch): PhraseMatch {
+  const text = match.text.replace(/(?<=\d)[.]+$/, '');
+  return text === match.text ? match : { ...match, text, end: match.start + text.length };
+}
 
 function normalize(text: string): string {
   return text.toLowerCase().replace(/[\u2019\u2018]/g, "'").replace(/\s+/g, ' ').trim();
@@ -77,7 +85,8 @@ function isAmount(match: PhraseMatch): boolean {
   return (last !== null && /[.,]\d/.test(last[0])) || (/\d$/.test(match.text) && /^[.,]\d/.test(after));
 }
 
-/** `Net 30` at the start of a sentence becomes `Within 30 days`; `EOM` stays lower case. */
-function matchCase(suggestion: string, text: string): string {
-  return /^\p{Lu}\p{Ll}/u.test(text) ? suggestion.charAt(0).toUpperCase() + suggestion.slice(1) : suggestion;
+/** At the start of a sentence `Net 30` becomes `Within 30 days`; elsewhere the suggestion keeps its case. */
+function matchCase(suggestion: string, match: PhraseMatch): string {
+  const first = sentenceWords(match.region).find((words) => words.some((w) => w.start === match.start))?.[0];
+  return first?.start === match.start && /^\p{Lu}/u.test(match.text) ? suggestion.charAt(0).toUpperCase() + suggestion.slice(1) : suggestion;
 }

@@ -1,3 +1,4 @@
+import { Parser } from 'htmlparser2';
 import { defineRule, type TextRegion } from '../types.js';
 import { layoutAnchor } from './mjml-valid.js';
 
@@ -29,13 +30,12 @@ export default defineRule<Options>({
       report({
         ...whole,
         reason: sample && region && region.text.trim() !== '' ? 'The preheader renders empty with the fixture data' : 'The template has no preheader',
-        note: 'Without one, inboxes show the first text of the email after the subject: often a logo’s alt text or the greeting.',
+        note: "Without one, inboxes show the first text of the email after the subject: often a logo's alt text or the greeting.",
       });
       return;
     }
     if (!sample) return;
-    const html = document.email?.sample?.html ?? '';
-    if (!html.includes(escapeHtml(sample.preheader)) && !html.includes(sample.preheader)) {
+    if (!hiddenTexts(sample.html).some((text) => comparable(text) === comparable(sample.preheader))) {
       report({
         ...layoutAnchor(document),
         reason: 'The preheader is not in the email: the layout has no `<mj-preview>{{ preheader }}</mj-preview>`',
@@ -89,8 +89,25 @@ function graphemes(text: string): number {
   return [...new Intl.Segmenter(undefined, { granularity: 'grapheme' }).segment(text)].length;
 }
 
-/** nunjucks' autoescape, as the preheader reaches the HTML. */
-function escapeHtml(text: string): string {
-  const map: Record<string, string> = { '&': '&amp;', '"': '&quot;', "'": '&#39;', '<': '&lt;', '>': '&gt;', '\\': '&#92;' };
-  return text.replace(/[&"'<>\\]/g, (ch) => map[ch] ?? ch);
+/** The text of each hidden element (`display:none`): where `<mj-preview>` puts the preheader. */
+function hiddenTexts(html: string): string[] {
+  const texts: string[] = [];
+  const open: { hidden: boolean; text: string }[] = [];
+  const parser = new Parser(
+    {
+      onopentag(_name, attributes) {
+        open.push({ hidden: /display\s*:\s*none/i.test(attributes['style'] ?? ''), text: '' });
+      },
+      ontext(text) {
+        for (const element of open) if (element.hidden) element.text += text;
+      },
+      onclosetag() {
+        const element = open.pop();
+        if (element?.hidden) texts.push(element.text);
+      },
+    },
+    { decodeEntities: true },
+  );
+  parser.end(html);
+  return texts;
 }

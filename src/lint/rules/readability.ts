@@ -39,7 +39,8 @@ export default defineRule<Options>({
   check(document, { options, report }) {
     // The grade formula and the syllable counts are for English.
     if (document.locale.split('-')[0] !== 'en') return;
-    for (const region of regionsOf(document)) {
+    // The subject is a heading, not a sentence: subject-length keeps it short.
+    for (const region of regionsOf(document).filter((r) => r.kind !== 'subject')) {
       visit(region.tree, 'SentenceNode', (sentence: Sentence) => {
         const start = sentence.position?.start.offset;
         const end = sentence.position?.end.offset;
@@ -85,7 +86,11 @@ function fleschKincaid(words: number, syllables: number): number {
  * address each count as one short word, however they are written or rendered.
  */
 function measure(region: TextRegion, sentence: Sentence): { words: number; syllables: number; longWords: string[] } {
-  const spans = [...region.text.matchAll(/\b(?:https?:\/\/|www\.)\S+|[^\s<>()[\]]+@[^\s<>()[\]]+\.\w+/gi)].map((m) => ({ start: m.index, end: m.index + m[0].length }));
+  // 1,250.00 is parsed as two words, a URL as many: each is one here.
+  const spans = [...region.text.matchAll(/\b(?:https?:\/\/|www\.)\S+|[^\s<>()[\]]+@[^\s<>()[\]]+\.\w+|\d+(?:[.,/]\d+)+/gi)].map((m) => ({
+    start: m.index,
+    end: m.index + m[0].length,
+  }));
   const seenSpans = new Set<number>();
   let words = 0;
   let syllables = 0;

@@ -1,0 +1,59 @@
+import { runRuleTests, template } from '../rule-tester.js';
+
+const SUBJECT = 'Invoice INV-1042';
+const NEITHER =
+  'Body says neither please nor thank you; ask with please (`Could you please let us know when to expect payment?`) and thank the client (`Thank you for your business.`)';
+const NO_PLEASE = 'Body never says please; ask for payment politely (`Could you please let us know when to expect payment?`)';
+const NO_THANKS = 'Body does not thank the client; add a thank-you (`Thank you for your business.`)';
+const block = (copy: string): string => `<mj-text><p>${copy}</p></mj-text>`;
+
+runRuleTests('courtesy', {
+  valid: [
+    { name: 'please and thank you (T7)', subject: SUBJECT, body: 'Could you please confirm that payment is on track?\n\nThank you.' },
+    { name: 'kindly and thanks', subject: SUBJECT, body: 'Kindly settle invoice INV-1042. Thanks!' },
+    { name: 'we appreciate', subject: SUBJECT, body: 'Please settle invoice INV-1042. We appreciate your business.' },
+    { name: 'grateful (N10)', subject: SUBJECT, body: 'Please settle invoice INV-1042; we would be grateful.' },
+    { name: 'thank-you in one word', subject: SUBJECT, body: 'Please settle invoice INV-1042. A big thank-you in advance.' },
+    { name: 'require: thanks only', subject: SUBJECT, body: 'Invoice INV-1042 is due. Thank you!', options: { require: ['thanks'] } },
+    { name: 'no courtesy words for the locale: nothing to judge', locale: 'th', subject: 'ใบแจ้งหนี้ INV-1042', body: 'ใบแจ้งหนี้ของท่านจะครบกำหนดชำระ' },
+    { name: 'template: please and thank you in its copy', template: template({}, `${block('Could you please let us know when to expect payment?')}\n${block('Thank you for your help.')}`) },
+  ],
+  invalid: [
+    {
+      name: 'neither: one message at the end of the body',
+      subject: SUBJECT,
+      body: 'Invoice INV-1042 is due.\n',
+      errors: [{ line: 3, column: 25, endLine: 3, endColumn: 25, message: NEITHER, severity: 'warning' }],
+    },
+    {
+      name: 'no please',
+      subject: SUBJECT,
+      body: 'Pay invoice INV-1042 today.\n\nThank you.',
+      errors: [{ line: 5, column: 11, message: NO_PLEASE }],
+    },
+    {
+      name: 'no thank-you',
+      subject: SUBJECT,
+      body: 'Please pay invoice INV-1042 today.',
+      errors: [{ line: 3, column: 35, message: NO_THANKS }],
+    },
+    {
+      name: 'thanks in the subject are not in the body',
+      subject: 'Thanks for paying invoice INV-1042',
+      body: 'Please pay invoice INV-1042 today.',
+      errors: [{ line: 3, column: 35, message: NO_THANKS }],
+    },
+    {
+      name: 'require: please only',
+      subject: SUBJECT,
+      body: 'Invoice INV-1042 is due. Thank you!',
+      options: { require: ['please'] },
+      errors: [{ line: 3, column: 36, message: NO_PLEASE }],
+    },
+    {
+      name: 'template: no thank-you, reported after its last copy',
+      template: template({}, `${block('Could you please let us know when to expect payment?')}\n<mj-button href="{{ payUrl }}">Pay invoice {{ invoice.number }}</mj-button>`),
+      errors: [{ line: 10, column: 64, endLine: 10, endColumn: 64, message: NO_THANKS }],
+    },
+  ],
+});

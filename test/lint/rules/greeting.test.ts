@@ -1,0 +1,101 @@
+import { runRuleTests, template } from '../rule-tester.js';
+
+const SUBJECT = 'Invoice INV-1042';
+const MISSING = "Body does not open with a greeting; start with `Hello` and the client's first name";
+const TEMPLATE_MISSING = 'Body does not open with a greeting; start with `Hello {{ customer.firstName }},`';
+const stiff = (text: string): string => `\`${text}\` is too formal for a reminder; greet the client by name: \`Hello\` and the client's first name`;
+const templateStiff = (text: string): string => `\`${text}\` is too formal for a reminder; greet the client by name: \`Hello {{ customer.firstName }},\``;
+const block = (copy: string): string => `<mj-text><p>${copy}</p></mj-text>`;
+
+runRuleTests('greeting', {
+  valid: [
+    { name: 'Hello and a name (N9)', subject: SUBJECT, body: 'Hello Ana,\n\nInvoice INV-1042 is due on 27 November.' },
+    { name: 'Hi, on the same line as the copy', subject: SUBJECT, body: 'Hi Ana, a quick reminder that invoice INV-1042 is due on Friday.' },
+    { name: 'Dear and a first name is fine on first-name terms (N9)', subject: SUBJECT, body: 'Dear Ana,\n\nInvoice INV-1042 is due.' },
+    { name: 'Good morning', subject: SUBJECT, body: 'Good morning Ana,\n\nInvoice INV-1042 is due.' },
+    { name: 'leading blank lines and punctuation do not hide the greeting', subject: SUBJECT, body: '\n\n  Hello,\n\nInvoice INV-1042 is due.' },
+    { name: 'a stiff phrase later in the body is not the opening', subject: SUBJECT, body: 'Hello Ana,\n\nThank you for your attention: invoice INV-1042 is due.' },
+    { name: 'no greetings for the locale: nothing to judge', locale: 'th', subject: 'ใบแจ้งหนี้ INV-1042', body: 'ใบแจ้งหนี้ของท่านจะครบกำหนดชำระในวันพรุ่งนี้' },
+    { name: 'an empty body is left to body-length', subject: SUBJECT, body: '' },
+    { name: 'template: Hello and the placeholder, as shipped', template: template({}, block('Hello {{ customer.firstName or customer.name }},')) },
+    { name: 'template: Dear and the name', template: template({ stage: 'final-notice' }, block('Dear {{ customer.name }},')) },
+  ],
+  invalid: [
+    {
+      name: 'To Whom It May Concern (N9), the colon goes with it',
+      subject: SUBJECT,
+      body: 'To Whom It May Concern:\n\nInvoice INV-1042 is due.',
+      errors: [{ line: 3, column: 1, endLine: 3, endColumn: 24, message: stiff('To Whom It May Concern'), severity: 'warning', expected: ['Hello,'] }],
+    },
+    {
+      name: 'Dear Sir or Madam',
+      subject: SUBJECT,
+      body: 'Dear Sir or Madam,\n\nInvoice INV-1042 is due.',
+      errors: [{ line: 3, column: 1, endColumn: 19, message: stiff('Dear Sir or Madam'), expected: ['Hello,'] }],
+    },
+    {
+      name: 'Dear Sir/Madam',
+      subject: SUBJECT,
+      body: 'Dear Sir/Madam, invoice INV-1042 is due.',
+      errors: [{ line: 3, column: 1, endColumn: 16, message: stiff('Dear Sir/Madam'), expected: ['Hello,'] }],
+    },
+    {
+      name: 'Dear valued customer (C2: reads as automated)',
+      subject: SUBJECT,
+      body: 'Dear Valued Customer,\n\nInvoice INV-1042 is due.',
+      errors: [{ line: 3, column: 1, endColumn: 22, message: stiff('Dear Valued Customer'), expected: ['Hello,'] }],
+    },
+    {
+      name: 'Attention:',
+      subject: SUBJECT,
+      body: 'Attention: Accounts Payable\n\nInvoice INV-1042 is due.',
+      errors: [{ line: 3, column: 1, endColumn: 11, message: stiff('Attention'), expected: ['Hello,'] }],
+    },
+    {
+      name: 'no greeting: reported where the body starts',
+      subject: SUBJECT,
+      body: 'Invoice INV-1042 is due on 27 November.',
+      errors: [{ line: 3, column: 1, endLine: 3, endColumn: 1, message: MISSING, severity: 'warning' }],
+    },
+    {
+      name: 'a greeting that is not the opening does not count',
+      subject: SUBJECT,
+      body: '  Invoice INV-1042 is due. Hello again!',
+      errors: [{ line: 3, column: 3, endColumn: 3, message: MISSING }],
+    },
+    {
+      name: 'template: stiff greeting, rewritten with the name placeholder',
+      template: template({}, block('Dear Sir/Madam,')),
+      errors: [{ line: 9, column: 13, endLine: 9, endColumn: 28, message: templateStiff('Dear Sir/Madam'), expected: ['Hello {{ customer.firstName }},'] }],
+    },
+    {
+      name: 'template: To whom it may concern before a placeholder',
+      template: template({}, block('To whom it may concern: {{ customer.company }}')),
+      errors: [{ line: 9, column: 13, endColumn: 36, message: templateStiff('To whom it may concern'), expected: ['Hello {{ customer.firstName }},'] }],
+    },
+    {
+      name: 'template: no greeting',
+      template: template({}, `        <mj-text>\n          <p>Invoice {{ invoice.number }} is past due.</p>\n        </mj-text>`),
+      errors: [{ line: 10, column: 14, endLine: 10, endColumn: 14, message: TEMPLATE_MISSING }],
+    },
+    {
+      name: 'template: a name alone is not a greeting',
+      template: template({}, block('{{ customer.firstName }}, invoice {{ invoice.number }} is past due.')),
+      errors: [{ line: 9, column: 13, message: TEMPLATE_MISSING }],
+    },
+    {
+      name: 'template: the placeholder option names the greeting variable',
+      template: template({}, block('Dear Customer,')),
+      options: { placeholder: 'customer.name' },
+      errors: [
+        {
+          line: 9,
+          column: 13,
+          endColumn: 27,
+          message: '`Dear Customer` is too formal for a reminder; greet the client by name: `Hello {{ customer.name }},`',
+          expected: ['Hello {{ customer.name }},'],
+        },
+      ],
+    },
+  ],
+});

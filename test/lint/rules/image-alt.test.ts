@@ -1,0 +1,133 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { recommendedConfig } from '../../../src/lint/config/load.js';
+import { createLinter } from '../../../src/lint/linter.js';
+import { SHIPPED, removeTemplatesDirs, templatesDir } from '../../helpers.js';
+
+const RULE = 'image-alt';
+
+const shipped = (name: string): string => readFileSync(path.join(SHIPPED, name), 'utf8');
+
+/**
+ * A before-due template extending the shipped English layout: lines 1-6 are the
+ * frontmatter (the preheader value starts at 5:13), 7 the extends tag, 8 the block
+ * tag, and the body starts on line 9.
+ */
+function template(body: string[], preheader = 'Invoice {{ invoice.number }} is due on {{ invoice.dueDate | date }}.'): string {
+  return [
+    '---',
+    'stage: before-due',
+    'locale: en',
+    'subject: "Invoice {{ invoice.number }} due {{ invoice.dueDate | date }}"',
+    `preheader: ${JSON.stringify(preheader)}`,
+    '---',
+    '{% extends "layouts/en.mjml.njk" %}',
+    '{% block content %}',
+    ...body,
+    '{% endblock %}',
+    '',
+  ].join('\n');
+}
+
+/**
+ * Lints a template as `en/before-due.mjml.njk` in a temp folder holding the shipped
+ * stages.json, layouts and before-due fixture (or the files given), compiled and
+ * rendered as the CLI does; each message as `line:column severity rule: reason (note)`.
+ */
+async function lint(source: string, files: Record<string, string | undefined> = {}, options?: Record<string, unknown>): Promise<string[]> {
+  const dir = templatesDir({
+    template: source,
+    layout: shipped('layouts/base.mjml.njk'),
+    'layouts/en.mjml.njk': shipped('layouts/en.mjml.njk'),
+    'fixtures/en/before-due.json': shipped('fixtures/en/before-due.json'),
+    ...files,
+  });
+  const config = recommendedConfig();
+  const base = config.rules.get(RULE);
+  if (options) config.rules.set(RULE, { severity: base?.severity ?? 'warn', options: { ...base?.options, ...options } });
+  const file = await createLinter({ config, only: [RULE] }).lintFile(path.join(dir, 'en', 'before-due.mjml.njk'));
+  return file.messages.map((m) => {
+    const reason = m.reason.replace(/ \(source: [^)]*\)$/, '');
+    return `${m.line}:${m.column} ${m.fatal ? 'error' : 'warning'} ${m.ruleId}: ${reason}${m.note ? ` (${m.note})` : ''}`;
+  });
+}
+
+afterAll(removeTemplatesDirs);
+
+it.each(readdirSync(path.join(SHIPPED, 'en')).filter((name) => name.endsWith('.mjml.njk')))('passes the shipped %s', async (name) => {
+  const file = await createLinter({ only: [RULE] }).lintFile(path.join(SHIPPED, 'en', name));
+  expect(file.messages.map((m) => m.reason)).toEqual([]);
+});
+
+const HINT = 'Say what the image shows, such as the company name for a logo: many clients block images until the reader allows them, and screen readers read the alt text.';
+
+describe('image-alt', () => {
+  it('flags missing, empty, file-name and meaningless alt text, at the image', async () => {
+    const messages = await lint(
+      template([
+        '        <mj-image src="https://northwind.example/a.png" />',
+        '        <mj-image src="https://northwind.example/b.png" alt="" />',
+        '        <mj-image src="https://northwind.example/c.png" alt="logo.png" />',
+        '        <mj-image src="https://northwind.example/d.png" alt="Image 1" />',
+        '        <mj-text>',
+        '          <p><img src="https://northwind.example/e.png" alt=" IMG_0042 "> <img src="https://northwind.example/f.png" alt="https://northwind.example/f.png"></p>',
+        '        </mj-text>',
+      ]),
+    );
+    expect(messages).toEqual([
+      `9:9 warning image-alt: \`<mj-image>\` has no alt text (${HINT})`,
+      `10:9 warning image-alt: \`<mj-image>\` has empty alt text (${HINT})`,
+      `11:9 warning image-alt: Alt text \`logo.png\` is a file name, not a description (${HINT})`,
+      `12:9 warning image-alt: Alt text \`Image 1\` says nothing about the image (${HINT})`,
+      `14:14 warning image-alt: Alt text \`IMG_0042\` says nothing about the image (${HINT})`,
+      `14:75 warning image-alt: Alt text \`https://northwind.example/f.png\` is a file name, not a description (${HINT})`,
+    ]);
+  });
+
+  it('accepts a description, and a placeholder filled from the data', async () => {
+    const messages = await lint(
+      template([
+        '        <mj-image src="https://northwind.example/team.png" alt="Our team at the studio" />',
+        '        <mj-image src="{{ company.logoUrl }}" alt="{{ company.name }}" />',
+        '        <mj-image src="https://northwind.example/logo.png" alt="Northwind Studio logo" />',
+      ]),
+    );
+    expect(messages).toEqual([]);
+  });
+
+  it('flags words that say nothing in the languages of the sources', async () => {
+    const messages = await lint(
+      template([
+        '        <mj-image src="https://northwind.example/a.png" alt="imagen" />',
+        '        <mj-image src="https://northwind.example/b.png" alt="Логотип" />',
+      ]),
+    );
+    expect(messages).toEqual([
+      `9:9 warning image-alt: Alt text \`imagen\` says nothing about the image (${HINT})`,
+      `10:9 warning image-alt: Alt text \`Логотип\` says nothing about the image (${HINT})`,
+    ]);
+  });
+
+  it('lets decorative images opt out: role="presentation" on img, or the decorative option', async () => {
+    const source = template([
+      '        <mj-image src="https://northwind.example/divider.png" alt="" />',
+      '        <mj-text><p><img src="https://northwind.example/dot.png" alt="" role="presentation"></p></mj-text>',
+    ]);
+    expect(await lint(source)).toEqual([`9:9 warning image-alt: \`<mj-image>\` has empty alt text (${HINT})`]);
+    expect(await lint(source, {}, { decorative: ['/divider.png'] })).toEqual([]);
+  });
+
+  it('reads the source, not the HTML: MJML writes alt="" for an mj-image without alt', async () => {
+    // A default set in mj-attributes is no image.
+    const layout = shipped('layouts/base.mjml.njk').replace('<mj-all font-family', '<mj-image padding="0" />\n      <mj-all font-family');
+    expect(await lint(template(['        <mj-image src="https://northwind.example/a.png" alt="Our studio" />']), { layout })).toEqual([]);
+  });
+
+  it('reports an image of the layout at the extends tag, naming the layout line', async () => {
+    const layout = shipped('layouts/base.mjml.njk').replace('alt="{{ company.name }}"', 'alt="logo"');
+    expect(await lint(template(['        <mj-text><p>Hello</p></mj-text>']), { layout })).toEqual([
+      `7:1 warning image-alt: Alt text \`logo\` says nothing about the image (In layouts/base.mjml.njk, line 19: fix it there, for every template that uses it. ${HINT})`,
+    ]);
+  });
+});

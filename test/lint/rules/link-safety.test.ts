@@ -1,0 +1,147 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { recommendedConfig } from '../../../src/lint/config/load.js';
+import { createLinter } from '../../../src/lint/linter.js';
+import { SHIPPED, removeTemplatesDirs, templatesDir } from '../../helpers.js';
+
+const RULE = 'link-safety';
+
+const shipped = (name: string): string => readFileSync(path.join(SHIPPED, name), 'utf8');
+
+/**
+ * A before-due template extending the shipped English layout: lines 1-6 are the
+ * frontmatter (the preheader value starts at 5:13), 7 the extends tag, 8 the block
+ * tag, and the body starts on line 9.
+ */
+function template(body: string[], preheader = 'Invoice {{ invoice.number }} is due on {{ invoice.dueDate | date }}.'): string {
+  return [
+    '---',
+    'stage: before-due',
+    'locale: en',
+    'subject: "Invoice {{ invoice.number }} due {{ invoice.dueDate | date }}"',
+    `preheader: ${JSON.stringify(preheader)}`,
+    '---',
+    '{% extends "layouts/en.mjml.njk" %}',
+    '{% block content %}',
+    ...body,
+    '{% endblock %}',
+    '',
+  ].join('\n');
+}
+
+/**
+ * Lints a template as `en/before-due.mjml.njk` in a temp folder holding the shipped
+ * stages.json, layouts and before-due fixture (or the files given), compiled and
+ * rendered as the CLI does; each message as `line:column severity rule: reason (note)`.
+ */
+async function lint(source: string, files: Record<string, string | undefined> = {}, options?: Record<string, unknown>): Promise<string[]> {
+  const dir = templatesDir({
+    template: source,
+    layout: shipped('layouts/base.mjml.njk'),
+    'layouts/en.mjml.njk': shipped('layouts/en.mjml.njk'),
+    'fixtures/en/before-due.json': shipped('fixtures/en/before-due.json'),
+    ...files,
+  });
+  const config = recommendedConfig();
+  const base = config.rules.get(RULE);
+  if (options) config.rules.set(RULE, { severity: base?.severity ?? 'warn', options: { ...base?.options, ...options } });
+  const file = await createLinter({ config, only: [RULE] }).lintFile(path.join(dir, 'en', 'before-due.mjml.njk'));
+  return file.messages.map((m) => {
+    const reason = m.reason.replace(/ \(source: [^)]*\)$/, '');
+    return `${m.line}:${m.column} ${m.fatal ? 'error' : 'warning'} ${m.ruleId}: ${reason}${m.note ? ` (${m.note})` : ''}`;
+  });
+}
+
+afterAll(removeTemplatesDirs);
+
+it.each(readdirSync(path.join(SHIPPED, 'en')).filter((name) => name.endsWith('.mjml.njk')))('passes the shipped %s', async (name) => {
+  const file = await createLinter({ only: [RULE] }).lintFile(path.join(SHIPPED, 'en', name));
+  expect(file.messages.map((m) => m.reason)).toEqual([]);
+});
+
+/** One link per line in an mj-text: the `<a` of line 10 + i is at column 14. */
+function links(...hrefs: string[]): string[] {
+  return ['        <mj-text>', ...hrefs.map((href, i) => `          <p><a href="${href}">link ${i}</a></p>`), '        </mj-text>'];
+}
+
+describe('link-safety', () => {
+  it('accepts https, mailto and tel links, and URL fields of the data schema', async () => {
+    const messages = await lint(
+      template([
+        ...links(
+          'https://billing.northwind.example/pay',
+          'mailto:{{ sender.email }}',
+          'tel:{{ sender.phone }}',
+          '{{ invoice.url }}',
+          '{{ company.website }}/contact',
+          'https://billing.northwind.example/invoices/{{ invoice.number }}',
+        ),
+        '        <mj-button href="{{ payUrl }}">Pay</mj-button>',
+      ]),
+    );
+    expect(messages).toEqual([]);
+  });
+
+  it('flags empty, #, javascript: and placeholder hrefs, at the link', async () => {
+    const messages = await lint(template(links('', '#', '#top', ' JavaScript:alert(1)', '[link]', 'https://[domain]/pay', 'TODO')));
+    expect(messages).toEqual([
+      '10:14 warning link-safety: `<a>` has an empty href: the link goes nowhere',
+      '11:14 warning link-safety: Link to `#` goes nowhere in an email (Anchors inside an email do not work in most clients; link to a page instead.)',
+      '12:14 warning link-safety: Link to `#top` goes nowhere in an email (Anchors inside an email do not work in most clients; link to a page instead.)',
+      '13:14 warning link-safety: Link `JavaScript:alert(1)` runs a script: mail clients remove it, and it looks like phishing',
+      '14:14 warning link-safety: Link `[link]` holds a placeholder left from a draft',
+      '15:14 warning link-safety: Link `https://[domain]/pay` holds a placeholder left from a draft',
+      '16:14 warning link-safety: Link `TODO` holds a placeholder left from a draft',
+    ]);
+  });
+
+  it('flags http, other schemes, missing schemes and addresses with nothing after the scheme', async () => {
+    const messages = await lint(template(links('http://northwind.example', 'ftp://northwind.example/invoice.pdf', 'www.northwind.example', '/account', 'mailto:', 'https://')));
+    expect(messages).toEqual([
+      '10:14 warning link-safety: Link `http://northwind.example` is not encrypted; use `https:` (Links may use https, mailto or tel.)',
+      '11:14 warning link-safety: Link scheme `ftp:` is not allowed; use https, mailto or tel',
+      '12:14 warning link-safety: Link `www.northwind.example` has no scheme; write the full address, starting with `https://` (Relative links have no page to be relative to in an email.)',
+      '13:14 warning link-safety: Link `/account` has no scheme; write the full address, starting with `https://` (Relative links have no page to be relative to in an email.)',
+      '14:14 warning link-safety: Link `mailto:` has nothing after `mailto:`',
+      '15:14 warning link-safety: Link `https://` has nothing after `https:`',
+    ]);
+  });
+
+  it('judges a href that is one placeholder by the data schema: only safe-url fields pass', async () => {
+    const messages = await lint(template([...links('{{ customer.name }}', '{{ invoice.url | lower }}', '{{ customer.email }}'), '        <mj-button href="{{ payUrl }}">Pay</mj-button>']));
+    const note = '(Fields the schema checks as URLs: invoice.url, payUrl, company.website, company.logoUrl.)';
+    expect(messages).toEqual([
+      `10:14 warning link-safety: \`{{ customer.name }}\` is not a URL the data schema checks; use a field with format \`safe-url\` ${note}`,
+      `11:14 warning link-safety: \`{{ invoice.url | lower }}\` is not a URL the data schema checks; use a field with format \`safe-url\` ${note}`,
+      `12:14 warning link-safety: \`{{ customer.email }}\` is not a URL the data schema checks; use a field with format \`safe-url\` ${note}`,
+    ]);
+  });
+
+  it('flags a button without href', async () => {
+    expect(await lint(template(['        <mj-button>Pay invoice {{ invoice.number }}</mj-button>']))).toEqual([
+      '9:9 warning link-safety: `<mj-button>` has no href: the button goes nowhere',
+    ]);
+  });
+
+  it('takes the allowed schemes from the options', async () => {
+    const source = template(links('http://intranet.northwind.example', 'tel:+14155550100'));
+    expect(await lint(source, {}, { schemes: ['https', 'http'] })).toEqual([
+      // The layout's mailto: link too.
+      '7:1 warning link-safety: Link scheme `mailto:` is not allowed; use https or http (In layouts/en.mjml.njk, line 6: fix it there, for every template that uses it.)',
+      '11:14 warning link-safety: Link scheme `tel:` is not allowed; use https or http',
+    ]);
+  });
+
+  it('reports a link of the layout at the extends tag, naming the layout line', async () => {
+    const layout = shipped('layouts/en.mjml.njk').replace('<a href="mailto:{{ company.email }}">', '<a href="#">');
+    expect(await lint(template(['        <mj-text><p>Hello</p></mj-text>']), { 'layouts/en.mjml.njk': layout })).toEqual([
+      '7:1 warning link-safety: Link to `#` goes nowhere in an email (In layouts/en.mjml.njk, line 6: fix it there, for every template that uses it. Anchors inside an email do not work in most clients; link to a page instead.)',
+    ]);
+  });
+
+  it('does not read defaults in mj-attributes as buttons', async () => {
+    // The shipped layout sets mj-button defaults in mj-attributes, with no href.
+    expect(await lint(template(['        <mj-button href="{{ payUrl }}">Pay</mj-button>']))).toEqual([]);
+  });
+});
