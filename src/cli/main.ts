@@ -3,6 +3,7 @@ import { DunmailError, formatError } from '../errors.js';
 import { EXIT, type CliIo } from './io.js';
 import { FORMATS, renderCommand, type RenderOptions } from './commands/render.js';
 import { lintCommand, type LintOptions } from './commands/lint.js';
+import type { PreviewCommandOptions } from './commands/preview.js';
 import { rulesCommand } from './commands/rules.js';
 import { buildCommand, type BuildCommandOptions } from './commands/build.js';
 import { reporters } from '../lint/reporters/index.js';
@@ -48,8 +49,23 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     .option('--locale <locale>', 'locale of plain messages (default: en)')
     .option('--invoice-number <number>', 'invoice number plain messages must name')
     .option('--days-late <n>', 'business days the invoice is late when a plain message is sent')
-    .action(async (paths: string[], options: LintOptions) => {
-      code = await lintCommand(paths, options, io);
+    .option('-w, --watch', 'lint again whenever a file changes, until interrupted')
+    .action(async (paths: string[], options: LintOptions & { watch?: boolean }) => {
+      // Watching and previewing load chokidar and the server: only when asked for, to keep the CLI's start fast.
+      code = options.watch
+        ? await (await import('./commands/lint-watch.js')).lintWatchCommand(paths, options, io)
+        : await lintCommand(paths, options, io);
+    });
+
+  program
+    .command('preview')
+    .description('serve every template rendered at desktop and mobile widths with its lint messages, updated on save')
+    .option('-p, --port <n>', 'port (0: any free port)', '3300')
+    .option('--host <host>', 'address to listen on', '127.0.0.1')
+    .option('--templates <dir>', 'templates folder', './templates')
+    .option('-c, --config <file>', 'lint config file (default: rules/dunmail.config.json)')
+    .action(async (options: PreviewCommandOptions) => {
+      code = await (await import('./commands/preview.js')).previewCommand(options, io);
     });
 
   program

@@ -1,0 +1,55 @@
+import { existsSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { DunmailError } from '../../errors.js';
+import { DEFAULT_HOST, DEFAULT_PORT, startPreview } from '../../preview/server.js';
+import { EXIT, type CliIo } from '../io.js';
+import { interruptSignal } from './lint-watch.js';
+
+export interface PreviewCommandOptions {
+  port?: string;
+  host?: string;
+  templates: string;
+  config?: string;
+}
+
+const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1']);
+
+/**
+ * `dunmail preview`: serves the sequence, each template rendered at desktop and
+ * mobile widths with its lint messages, and updates the open page on every save,
+ * until `signal` aborts (without one, until Ctrl-C).
+ */
+export async function previewCommand(options: PreviewCommandOptions, io: CliIo, signal?: AbortSignal): Promise<number> {
+  const port = options.port === undefined ? DEFAULT_PORT : Number(options.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new DunmailError('USAGE', `--port takes a whole number from 0 to 65535, not "${options.port}"`, { hint: '--port 0 picks any free port' });
+  }
+  const host = options.host ?? DEFAULT_HOST;
+  const templates = path.resolve(io.cwd, options.templates);
+  if (!existsSync(templates) || !statSync(templates).isDirectory()) {
+    throw new DunmailError('USAGE', `no templates folder at ${options.templates}`, { hint: 'pass --templates DIR, a folder with stages.json' });
+  }
+
+  const server = await startPreview({
+    templates,
+    host,
+    port,
+    cwd: io.cwd,
+    ...(options.config ? { config: path.resolve(io.cwd, options.config) } : {}),
+    onRebuild: (project, changes) => {
+      const broken = project.templates.filter((t) => t.error).length + project.errors.length;
+      const files = changes.map((c) => path.relative(io.cwd, c.file) || c.file).join(', ');
+      io.stdout(`[${new Date().toLocaleTimeString()}] ${files}: compiled in ${project.took} ms${broken ? `, ${broken} problem(s) shown on the page` : ''}\n`);
+    },
+  });
+  const stop = signal ?? interruptSignal();
+  io.stdout(`dunmail preview: ${server.url}\n`);
+  io.stdout(`  ${server.project.templates.length} template(s) from ${path.relative(io.cwd, templates) || '.'}; pages update when a file changes (Ctrl-C to stop)\n`);
+  if (!LOOPBACK.has(host)) {
+    io.stderr(`warning: listening on ${host}: anyone who can reach this machine can see the preview\n`);
+  }
+  if (!stop.aborted) await new Promise<void>((resolve) => stop.addEventListener('abort', () => resolve(), { once: true }));
+  await server.close();
+  io.stdout('dunmail preview stopped\n');
+  return EXIT.ok;
+}

@@ -1,0 +1,115 @@
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { previewCommand } from '../../src/cli/commands/preview.js';
+import { lintWatchCommand } from '../../src/cli/commands/lint-watch.js';
+import type { CliIo } from '../../src/cli/io.js';
+import { runCli } from '../cli/run-cli.js';
+import { editFile, eventually, removeTempProjects, tempProject } from './helpers.js';
+
+afterAll(removeTempProjects);
+
+function capture(cwd: string): CliIo & { out: () => string; err: () => string } {
+  let stdout = '';
+  let stderr = '';
+  return {
+    cwd,
+    stdout: (text) => (stdout += text),
+    stderr: (text) => (stderr += text),
+    out: () => stdout,
+    err: () => stderr,
+  };
+}
+
+describe('dunmail preview', () => {
+  it('prints the URL, serves until the signal aborts, then returns 0', async () => {
+    const project = tempProject();
+    const io = capture(project.dir);
+    const controller = new AbortController();
+    const running = previewCommand({ templates: 'templates', port: '0' }, io, controller.signal);
+    const url = await eventually(() => /dunmail preview: (http:\/\/127\.0\.0\.1:\d+\/)/.exec(io.out())?.[1], 15_000, 'the URL');
+    const index = await fetch(url);
+    expect(index.status).toBe(200);
+    expect(await index.text()).toContain('Reminder sequence');
+
+    editFile(path.join(project.templates, 'en/due-today.mjml.njk'), 'Just a quick note', 'Just a short note');
+    await eventually(() => (io.out().includes('templates/en/due-today.mjml.njk: compiled in') ? true : undefined), 5000, 'the rebuild log line');
+
+    controller.abort();
+    expect(await running).toBe(0);
+    expect(io.out()).toContain('dunmail preview stopped');
+    await expect(fetch(url)).rejects.toThrow();
+  });
+
+  it('refuses a bad port or a missing templates folder (exit 2)', async () => {
+    const port = await runCli(['preview', '--port', 'eighty']);
+    expect(port.code).toBe(2);
+    expect(port.stderr).toContain('--port takes a whole number from 0 to 65535, not "eighty"');
+    const folder = await runCli(['preview', '--templates', 'no-such-folder']);
+    expect(folder.code).toBe(2);
+    expect(folder.stderr).toContain('no templates folder at no-such-folder');
+  });
+
+  it('is registered with its options', async () => {
+    const help = await runCli(['preview', '--help']);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toMatch(/--port <n>/);
+    expect(help.stdout).toMatch(/--host <host>.*127\.0\.0\.1/);
+    expect(help.stdout).toMatch(/--templates <dir>/);
+  });
+});
+
+describe('dunmail lint --watch', () => {
+  it('is an option of lint', async () => {
+    const help = await runCli(['lint', '--help']);
+    expect(help.stdout).toMatch(/-w, --watch/);
+  });
+
+  it('lints, then lints a changed template on its own, and everything when a layout changes, until stopped', async () => {
+    const project = tempProject();
+    const io = capture(project.dir);
+    const controller = new AbortController();
+    const running = lintWatchCommand(['templates/en'], { format: 'stylish' }, io, controller.signal, { debounceMs: 30 });
+    await eventually(() => (io.out().includes('watching templates/en') ? true : undefined), 15_000, 'the first report');
+    expect(io.out()).toContain('templates/en/due-today.mjml.njk: no issues found');
+
+    const mark = io.out().length;
+    editFile(path.join(project.templates, 'en/due-today.mjml.njk'), 'Just a quick note', 'URGENT: just a quick note');
+    const report = await eventually(() => {
+      const text = io.out().slice(mark);
+      return /watching templates\/en/.test(text) ? text : undefined;
+    }, 5000, 'the second report');
+    expect(report).toMatch(/templates\/en\/due-today\.mjml\.njk changed: linting .*due-today\.mjml\.njk\n/);
+    expect(report).toMatch(/\d+:\d+-\d+:\d+\s+error\s+`URGENT` in the `due-today` stage.*urgent-when-late/);
+    // Only the changed file was linted again.
+    expect(report).not.toContain('overdue-early.mjml.njk');
+
+    controller.abort();
+    expect(await running).toBe(1);
+  });
+
+  it('lints everything again when something templates share changes, and survives a broken config', async () => {
+    const project = tempProject({ rules: true });
+    const io = capture(project.dir);
+    const controller = new AbortController();
+    const running = lintWatchCommand([], { format: 'stylish' }, io, controller.signal, { debounceMs: 30 });
+    await eventually(() => (io.out().includes('watching templates, rules') ? true : undefined), 15_000, 'the first report');
+
+    let mark = io.out().length;
+    editFile(path.join(project.templates, 'layouts/en.mjml.njk'), 'All the best,', 'Kind regards,');
+    const all = await eventually(() => {
+      const text = io.out().slice(mark);
+      return text.includes('watching templates') ? text : undefined;
+    }, 5000, 'the report after the layout change');
+    expect(all).toContain('templates/layouts/en.mjml.njk changed: linting everything');
+    expect(all).toContain('templates/en/overdue-early.mjml.njk');
+    expect(all).toContain('templates/stages.json');
+
+    mark = io.out().length;
+    editFile(path.join(project.dir, 'rules/dunmail.config.json'), '"dunmail:recommended"', '"dunmail:recommended",');
+    await eventually(() => (io.out().slice(mark).includes('watching templates') ? true : undefined), 5000, 'the report after the config change');
+    expect(io.err()).toContain('rules/dunmail.config.json');
+
+    controller.abort();
+    expect(await running).toBe(2);
+  });
+});
