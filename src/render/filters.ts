@@ -64,7 +64,8 @@ export function date(this: FilterThis | undefined, isoDate: string, style: DateS
  */
 export function textValue(value: unknown): string {
   if (value === undefined || value === null) throw new Error('attempted to output null or undefined value');
-  return String(value).replace(/\s+/g, ' ');
+  // html-to-text collapses HTML whitespace only: the no-break spaces Intl writes stay.
+  return String(value).replace(/[ \t\n\r\f]+/g, ' ');
 }
 
 export const filters = { money, date, textValue } as const;

@@ -8,15 +8,13 @@ afterAll(removeTemplatesDirs);
 describe('listTemplateFiles', () => {
   it('lists the shipped templates and layouts, sorted, with forward slashes', () => {
     expect(SHIPPED_TEMPLATES).toBe(SHIPPED);
+    const stages = ['before-due', 'due-today', 'final-notice', 'overdue-early', 'overdue-late'];
+    const locales = ['en', 'es', 'ro', 'ru', 'th'];
     expect(listTemplateFiles(SHIPPED)).toEqual([
-      'en/before-due.mjml.njk',
-      'en/due-today.mjml.njk',
-      'en/final-notice.mjml.njk',
-      'en/overdue-early.mjml.njk',
-      'en/overdue-late.mjml.njk',
+      ...locales.flatMap((locale) => stages.map((stage) => `${locale}/${stage}.mjml.njk`)),
       'layouts/base.mjml.njk',
-      'layouts/en.mjml.njk',
-    ]);
+      ...locales.map((locale) => `layouts/${locale}.mjml.njk`),
+    ].sort());
   });
 
   it('skips fixtures and node_modules, and files of other extensions', () => {

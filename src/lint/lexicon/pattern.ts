@@ -83,9 +83,18 @@ function parseToken(token: string): TokenMatcher {
   return { kind: 'word', value: normalizeWord(token), exact: false };
 }
 
-/** Lower case, typographic apostrophes made straight, accents kept (they carry meaning). */
+/**
+ * Lower case, typographic apostrophes made straight, accents kept (they carry meaning),
+ * and the spellings a language writes both ways made one: Russian ё as е, Romanian ş ţ
+ * (cedilla, common in old fonts) as ș ț (comma below).
+ */
 export function normalizeWord(word: string): string {
-  return word.toLowerCase().replace(/[\u2019\u2018\u02bc]/g, "'");
+  return word
+    .toLowerCase()
+    .replace(/[\u2019\u2018\u02bc]/g, "'")
+    .replace(/ё/g, 'е')
+    .replace(/ş/g, 'ș')
+    .replace(/ţ/g, 'ț');
 }
 
 /** Splits `a|b c|(d|e)` on the bars at its own depth. */

@@ -1,4 +1,5 @@
 import { defineRule, type LintDocument } from '../types.js';
+import { refersTo } from '../places.js';
 
 interface Options {
   /** The data path a template prints the amount from. */
@@ -9,7 +10,9 @@ interface Options {
 
 // A currency symbol ($ € £ ¥ ₹ ₽ ฿ …) or an ISO 4217 code (USD, EUR, RON) beside a number:
 // $1,250.00, 1.250,00 €, EUR 400, £400, 400 USD, 1 250,50 ₽.
-const CURRENCY = `(?:\\p{Sc}|(?<![\\p{L}])(?:${Intl.supportedValuesOf('currency').join('|')})(?![\\p{L}]))`;
+// Currency words as people write them after an amount: lei, рублей, руб., р., euros, บาท.
+const CURRENCY_WORDS = String.raw`lei|leu|рубл\p{L}*|руб\.?|р\.|euros?|dólar\p{L}*|pesos?|dollars?|บาท`;
+const CURRENCY = `(?:\\p{Sc}|(?<![\\p{L}])(?:${Intl.supportedValuesOf('currency').join('|')}|${CURRENCY_WORDS})(?![\\p{L}]))`;
 const NUMBER = String.raw`(?:\d{1,3}(?:[,.\u00a0\u202f' ]\d{3})+|\d+)(?:[.,]\d{1,2})?(?!\d)`;
 const MONEY = new RegExp(`${CURRENCY}\\s?${NUMBER}|(?<![\\d.,])${NUMBER}\\s?${CURRENCY}`, 'u');
 
@@ -45,7 +48,7 @@ export default defineRule<Options>({
 
 function statesAmount(document: LintDocument, options: Options): boolean {
   if (document.kind === 'template') {
-    const path = new RegExp(`(^|[^\\w.])${options.placeholder.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\w])`);
+    const path = refersTo(options.placeholder);
     return [...document.body, ...(document.layout?.regions ?? [])].some((region) => region.placeholders.some((p) => path.test(p.expression)));
   }
   const patterns = [MONEY, ...options.patterns.map((source) => new RegExp(source, 'iu'))];

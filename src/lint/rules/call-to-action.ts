@@ -1,5 +1,6 @@
 import { findPhrases } from '../phrases.js';
 import { defineRule, type Link, type LintDocument, type TextRegion } from '../types.js';
+import { endOfBody, refersTo } from '../places.js';
 
 interface Options {
   /** Data paths a template lists the payment methods from. */
@@ -55,7 +56,12 @@ export default defineRule<Options>({
     const distinctMethods = new Set(methods.map((m) => m.text.toLowerCase())).size;
     const another = listsMethods || helps || (primary === 'link' ? distinctMethods > 0 : distinctMethods > 1);
     if (another) return;
-    const offer = document.kind === 'template' && options.methodPlaceholders[0] ? `You can also pay by {{ ${options.methodPlaceholders[0]} | join(", ", "label") }}.` : (suggestion('help') ?? suggestion('alternative'));
+    // The template sentence is English; other languages suggest from their own lexicon.
+    const english = document.locale.split('-')[0] === 'en';
+    const offer =
+      document.kind === 'template' && english && options.methodPlaceholders[0]
+        ? `You can also pay by {{ ${options.methodPlaceholders[0]} | join(", ", "label") }}.`
+        : (suggestion('help') ?? suggestion('alternative'));
     const firstLink = links[0];
     report({
       ...(firstLink ? { start: firstLink.start } : endOfBody(document)),
@@ -70,14 +76,3 @@ function isWayToPay(link: Link): boolean {
   return href !== '' && !href.startsWith('#') && !/^(?:mailto|tel|sms):/i.test(href);
 }
 
-function refersTo(path: string): RegExp {
-  return new RegExp(`(^|[^\\w.])${path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\w])`);
-}
-
-/** Just after the last body copy, where a call to action usually goes. */
-function endOfBody(document: LintDocument): { region: TextRegion; start: number; end: number } | { start: number } {
-  const last = document.body.at(-1);
-  if (!last) return { start: document.bodyOffset };
-  const end = last.text.trimEnd().length;
-  return { region: last, start: end, end };
-}

@@ -1,5 +1,6 @@
 import { findPhrases } from '../phrases.js';
 import { defineRule, type LintDocument, type TextRegion } from '../types.js';
+import { endOfBody } from '../places.js';
 
 type Courtesy = 'please' | 'thanks';
 
@@ -51,10 +52,3 @@ function bodyOnly(document: LintDocument, body: TextRegion[]): LintDocument {
   return { ...document, subject: undefined, preheader: undefined, body };
 }
 
-/** Just after the last body copy, where a thank-you usually goes. */
-function endOfBody(document: LintDocument): { region: TextRegion; start: number; end: number } | { start: number } {
-  const last = document.body.at(-1);
-  if (!last) return { start: document.bodyOffset };
-  const end = last.text.trimEnd().length;
-  return { region: last, start: end, end };
-}

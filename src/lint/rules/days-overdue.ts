@@ -2,6 +2,7 @@ import type { Lexicon } from '../lexicon/lexicon.js';
 import { TONE_ORDER, type Tone } from '../../project/stages.js';
 import { defineRule, type LintDocument } from '../types.js';
 import { inPlaceholder, sentenceWords } from '../words.js';
+import { refersTo } from '../places.js';
 
 interface Options {
   /** Stages of these tones must say how late the invoice is. */
@@ -40,12 +41,19 @@ export default defineRule<Options>({
     const first = document.body[0];
     const lead = first ? first.text.length - first.text.trimStart().length : 0;
     const days = document.businessDaysLate;
+    // The example phrase is English; other languages get the placeholder alone.
+    const english = document.locale.split('-')[0] === 'en';
+    const placeholder = `{{ ${options.placeholders[0] ?? 'daysOverdue'} }}`;
     const what =
       document.kind === 'template'
-        ? `\`{{ ${options.placeholders[0] ?? 'daysOverdue'} }} days overdue\``
-        : days === undefined
-          ? 'it (for example `12 days overdue`)'
-          : `\`${days} business days overdue\``;
+        ? english
+          ? `\`${placeholder} days overdue\``
+          : `\`${placeholder}\` with the words for days overdue`
+        : !english
+          ? 'the number of days overdue'
+          : days === undefined
+            ? 'it (for example `12 days overdue`)'
+            : `\`${days} business days overdue\``;
     report({
       ...(first ? { region: first, start: lead, end: lead } : { start: document.bodyOffset }),
       reason: `Body does not say how many days overdue the invoice is; add ${what}`,
@@ -54,7 +62,7 @@ export default defineRule<Options>({
 });
 
 function printsDays(document: LintDocument, options: Options): boolean {
-  const paths = options.placeholders.map((path) => new RegExp(`(^|[^\\w.])${path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\w])`));
+  const paths = options.placeholders.map(refersTo);
   return [...document.body, ...(document.layout?.regions ?? [])].some((region) => region.placeholders.some((p) => paths.some((path) => path.test(p.expression))));
 }
 

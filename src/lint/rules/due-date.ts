@@ -1,6 +1,7 @@
 import type { Lexicon } from '../lexicon/lexicon.js';
 import { findPhrases } from '../phrases.js';
 import { defineRule, type LintDocument, type TextRegion } from '../types.js';
+import { refersTo } from '../places.js';
 
 interface Options {
   /** The data path a template prints the due date from. */
@@ -12,8 +13,8 @@ interface Options {
 // 2026-11-27; 27/11/2026, 11/27/26, 27.11.2026, 27-11-2026 (one separator throughout).
 const NUMERIC_DATES = [/(?<!\d)\d{4}-\d{1,2}-\d{1,2}(?!\d)/u, /(?<![\d.,/-])\d{1,2}([/.-])\d{1,2}\1\d{2,4}(?![\d/-])/u];
 // The day beside a month name: 27 November, 27th of November / November 27, November 27th.
-const DAY_BEFORE = /(?<!\d)\d{1,2}(?:st|nd|rd|th)?(?:\s+of)?[\s.]*$/iu;
-const DAY_AFTER = /^\.?\s*\d{1,2}(?:st|nd|rd|th)?(?!\d)/iu;
+const DAY_BEFORE = /(?<!\d)\d{1,2}(?:st|nd|rd|th|-\p{L}{1,3})?(?:\s+of)?[\s.]*$/iu;
+const DAY_AFTER = /^\.?\s*\d{1,2}(?:st|nd|rd|th|-\p{L}{1,3})?(?!\d)/iu;
 /** Days relative to the due date that `due today`, `due tomorrow`, `was due yesterday` name. */
 const RELATIVE: Record<string, number> = { today: 0, tomorrow: -1, yesterday: 1 };
 
@@ -78,7 +79,3 @@ function bodyOnly(document: LintDocument, body: TextRegion[]): LintDocument {
   return { ...document, subject: undefined, preheader: undefined, body };
 }
 
-/** `invoice.dueDate` as a variable of an expression (`invoice.dueDate | date`), not `myinvoice.dueDates`. */
-function refersTo(path: string): RegExp {
-  return new RegExp(`(^|[^\\w.])${path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\w])`);
-}

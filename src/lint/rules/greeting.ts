@@ -44,7 +44,7 @@ export default defineRule<Options>({
         start: opening.start,
         end: opening.end + trailing.length,
         actual: first.text.slice(opening.start, opening.end + trailing.length),
-        expected: [document.kind === 'template' ? `${greeting} {{ ${options.placeholder} }},` : `${greeting},`],
+        expected: [rewrite(document, greeting, options)],
         reason: `\`${opening.text}\` is too formal for a reminder; greet the client by name: ${byName(document, greeting, options)}`,
       });
       return;
@@ -57,8 +57,20 @@ export default defineRule<Options>({
   },
 });
 
+/**
+ * The greeting as the language punctuates it. A lexicon suggestion may end with its
+ * own mark (`Bună ziua,`, `Добрый день!`): the name goes before it, after a comma.
+ * Without one, the English pattern: `Hello {{ name }},`.
+ */
+function rewrite(document: LintDocument, greeting: string, options: Options): string {
+  const mark = /[,!:.]$/.exec(greeting.trim())?.[0];
+  if (document.kind !== 'template') return mark ? greeting.trim() : `${greeting},`;
+  const name = `{{ ${options.placeholder} }}`;
+  return mark ? `${greeting.trim().slice(0, -1).trimEnd()}, ${name}${mark}` : `${greeting} ${name},`;
+}
+
 function byName(document: LintDocument, greeting: string, options: Options): string {
-  return document.kind === 'template' ? `\`${greeting} {{ ${options.placeholder} }},\`` : `\`${greeting}\` and the client's first name`;
+  return document.kind === 'template' ? `\`${rewrite(document, greeting, options)}\`` : `\`${greeting.trim()}\` and the client's first name`;
 }
 
 /** The lexicon entry the region opens with: its first words, with nothing but punctuation before them. */

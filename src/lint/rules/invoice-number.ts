@@ -1,6 +1,7 @@
 import type { LintDocument, TextRegion } from '../types.js';
 import { writtenText } from '../written-text.js';
 import { defineRule } from '../types.js';
+import { escapeRegExp, refersTo } from '../places.js';
 
 interface Options {
   /** The data path a template uses for the invoice number. */
@@ -9,9 +10,9 @@ interface Options {
   pattern: string;
 }
 
-// INV-1042, #1042, Invoice 2024-0042, factura nº 77, счёт № 15, ใบแจ้งหนี้เลขที่ 9
+// INV-1042, #1042, Invoice 2024-0042, factura n.º 77, facturii seria ADC nr. 0142, счёт № СВ-15, ใบแจ้งหนี้เลขที่ 9
 const DEFAULT_PATTERN =
-  '(?:#\\s?\\d[\\w-]*|\\b[A-Z]{2,5}[-/]?\\d{2,}[\\w-]*|(?:invoice|inv\\.?|factura|factur[aă]|сч[её]т[а-я]*|ใบแจ้งหนี้)\\s*(?:no\\.?|number|nr\\.?|n[º°o]\\.?|№|เลขที่)?\\s*[:#]?\\s*[A-Z0-9][\\w/-]*\\d[\\w/-]*)';
+  '(?:#\\s?\\p{N}[\\p{L}\\p{N}-]*|(?<![\\p{L}\\p{N}])\\p{Lu}{2,5}[-/]?\\p{N}{2,}[\\p{L}\\p{N}-]*|(?:invoice|inv\\.?|factur\\p{L}*|сч[её]т\\p{L}*|ใบแจ้งหนี้)\\s*(?:seria\\s+\\p{L}+\\s+)?(?:no\\.?|number|nr\\.?|n\\.?\\s?[º°o]\\.?|№|เลขที่)?\\s*[:#]?\\s*[\\p{L}\\p{N}][\\p{L}\\p{N}/-]*\\p{N}[\\p{L}\\p{N}/-]*)';
 
 export default defineRule<Options>({
   meta: {
@@ -69,10 +70,9 @@ function insertion(document: LintDocument, options: Options): string | undefined
   return document.invoiceNumber;
 }
 
-
 function hasInvoiceNumber(document: LintDocument, options: Options): (region: TextRegion) => boolean {
   if (document.kind === 'template') {
-    const path = new RegExp(`(^|[^\\w.])${escapeRegExp(options.placeholder)}(?![\\w])`);
+    const path = refersTo(options.placeholder);
     return (region) => region.placeholders.some((p) => path.test(p.expression));
   }
   if (document.invoiceNumber) {
@@ -83,6 +83,3 @@ function hasInvoiceNumber(document: LintDocument, options: Options): (region: Te
   return (region) => pattern.test(region.text);
 }
 
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}

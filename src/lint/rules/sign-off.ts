@@ -2,6 +2,7 @@ import type { Lexicon } from '../lexicon/lexicon.js';
 import type { TemplateTag } from '../../template/tags.js';
 import { defineRule, type LintDocument, type TextRegion } from '../types.js';
 import { inPlaceholder, sentenceWords } from '../words.js';
+import { endOfBody, refersTo } from '../places.js';
 
 interface Options {
   /** Data paths a template signs with. */
@@ -182,14 +183,3 @@ function tagExpressions(text: string): string[] {
   return [...text.matchAll(/\{\{-?([\s\S]*?)-?\}\}/g)].map((m) => (m[1] ?? '').trim());
 }
 
-function refersTo(path: string): RegExp {
-  return new RegExp(`(^|[^\\w.])${path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\w])`);
-}
-
-/** Just after the last body copy, where the sign-off goes. */
-function endOfBody(document: LintDocument): { region: TextRegion; start: number; end: number } | { start: number } {
-  const last = document.body.at(-1);
-  if (!last) return { start: document.bodyOffset };
-  const end = last.text.trimEnd().length;
-  return { region: last, start: end, end };
-}

@@ -15,7 +15,7 @@ runRuleTests('courtesy', {
     { name: 'grateful (N10)', subject: SUBJECT, body: 'Please settle invoice INV-1042; we would be grateful.' },
     { name: 'thank-you in one word', subject: SUBJECT, body: 'Please settle invoice INV-1042. A big thank-you in advance.' },
     { name: 'require: thanks only', subject: SUBJECT, body: 'Invoice INV-1042 is due. Thank you!', options: { require: ['thanks'] } },
-    { name: 'no courtesy words for the locale: nothing to judge', locale: 'th', subject: 'ใบแจ้งหนี้ INV-1042', body: 'ใบแจ้งหนี้ของท่านจะครบกำหนดชำระ' },
+    { name: 'no courtesy words for the locale: nothing to judge', locale: 'fi', subject: 'Lasku INV-1042', body: 'Laskunne eräpäivä lähestyy, maksu erääntyy pian' },
     { name: 'template: please and thank you in its copy', template: template({}, `${block('Could you please let us know when to expect payment?')}\n${block('Thank you for your help.')}`) },
   ],
   invalid: [

@@ -19,7 +19,7 @@ runRuleTests('due-date', {
     { name: 'due tomorrow', subject: SUBJECT, body: 'A reminder that invoice INV-1042 falls due tomorrow.' },
     { name: 'was due yesterday (H2)', subject: SUBJECT, body: 'I just wanted to remind you that this payment was due yesterday.' },
     { name: 'a pattern of your own', subject: SUBJECT, body: 'Invoice INV-1042 is due at month end.', options: { patterns: ['\\bmonth end\\b'] } },
-    { name: 'no date words for the locale and no numeric date: nothing to judge', locale: 'th', subject: 'ใบแจ้งหนี้ INV-1042', body: 'ใบแจ้งหนี้ของท่านจะครบกำหนดชำระ' },
+    { name: 'no date words for the locale and no numeric date: nothing to judge', locale: 'fi', subject: 'Lasku INV-1042', body: 'Laskunne eräpäivä lähestyy, maksu erääntyy pian' },
     { name: 'template: the due date placeholder, with a filter', template: template({}, block('Invoice {{ invoice.number }} was due on {{ invoice.dueDate | date }}.')) },
     { name: 'template: due today, in the stage sent on the due date', template: template({ stage: 'due-today' }, block('Invoice {{ invoice.number }} is due today.')) },
     {

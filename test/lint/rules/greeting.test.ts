@@ -15,7 +15,7 @@ runRuleTests('greeting', {
     { name: 'Good morning', subject: SUBJECT, body: 'Good morning Ana,\n\nInvoice INV-1042 is due.' },
     { name: 'leading blank lines and punctuation do not hide the greeting', subject: SUBJECT, body: '\n\n  Hello,\n\nInvoice INV-1042 is due.' },
     { name: 'a stiff phrase later in the body is not the opening', subject: SUBJECT, body: 'Hello Ana,\n\nThank you for your attention: invoice INV-1042 is due.' },
-    { name: 'no greetings for the locale: nothing to judge', locale: 'th', subject: 'ใบแจ้งหนี้ INV-1042', body: 'ใบแจ้งหนี้ของท่านจะครบกำหนดชำระในวันพรุ่งนี้' },
+    { name: 'no greetings for the locale: nothing to judge', locale: 'fi', subject: 'Lasku INV-1042', body: 'Laskunne eräpäivä lähestyy, maksu erääntyy pian' },
     { name: 'an empty body is left to body-length', subject: SUBJECT, body: '' },
     { name: 'template: Hello and the placeholder, as shipped', template: template({}, block('Hello {{ customer.firstName or customer.name }},')) },
     { name: 'template: Dear and the name', template: template({ stage: 'final-notice' }, block('Dear {{ customer.name }},')) },

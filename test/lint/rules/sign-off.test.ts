@@ -25,7 +25,7 @@ runRuleTests('sign-off', {
     { name: 'a signature of several lines', subject: SUBJECT, body: 'Invoice INV-1042 is due.\n\nThanks,\nSam Okafor\nAccounts\nNorthwind Studio\n+1 415 555 0100' },
     { name: 'a closing sentence that leads into the name', subject: SUBJECT, body: 'Invoice INV-1042 is due.\n\nThanks again for your help,\nSam' },
     { name: 'Yours sincerely', subject: SUBJECT, body: 'Invoice INV-1042 is due.\n\nYours sincerely,\n\nSam Okafor' },
-    { name: 'no closings for the locale: nothing to judge', locale: 'th', subject: 'ใบแจ้งหนี้ INV-1042', body: 'ใบแจ้งหนี้ของท่านจะครบกำหนดชำระในวันพรุ่งนี้' },
+    { name: 'no closings for the locale: nothing to judge', locale: 'fi', subject: 'Lasku INV-1042', body: 'Laskunne eräpäivä lähestyy, maksu erääntyy pian' },
     { name: 'template: the layout signs off (All the best, block and {{ sender.name }})', template: template({}, block('Hello {{ customer.firstName }},')) },
     {
       name: 'template: its own sign-off block, the layout signs',
