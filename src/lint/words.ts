@@ -17,7 +17,6 @@ export function sentenceWords(region: TextRegion): RegionWord[][] {
   const cached = cache.get(region);
   if (cached) return cached;
   const sentences: RegionWord[][] = [];
-  cache.set(region, sentences);
   visit(region.tree as Root, 'SentenceNode', (sentence: Sentence) => {
     const list: RegionWord[] = [];
     visit(sentence, 'WordNode', (word: NlcstWord) => {
@@ -27,7 +26,29 @@ export function sentenceWords(region: TextRegion): RegionWord[][] {
     });
     sentences.push(list);
   });
-  return sentences;
+  const joined = joinAfterAbbreviations(region.text, sentences);
+  cache.set(region, joined);
+  return joined;
+}
+
+/**
+ * retext ends a sentence after a short abbreviation before a number (Romanian
+ * `factura nr. 42`, `No. 5`, `27 nov. 2026`): such a break is joined back.
+ */
+function joinAfterAbbreviations(text: string, sentences: RegionWord[][]): RegionWord[][] {
+  const joined: RegionWord[][] = [];
+  for (const sentence of sentences) {
+    const previous = joined.at(-1);
+    const last = previous?.at(-1);
+    const first = sentence[0];
+    const between = last && first ? text.slice(last.end, first.start) : '';
+    if (previous && last && first && /^\p{L}{1,4}$/u.test(last.text) && /^\.\s+$/u.test(between) && /^\p{N}/u.test(first.text)) {
+      previous.push(...sentence);
+    } else {
+      joined.push([...sentence]);
+    }
+  }
+  return joined;
 }
 
 /** Whether a range of the region is (part of) a masked `{{ … }}` placeholder. */

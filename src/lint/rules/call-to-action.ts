@@ -42,7 +42,9 @@ export default defineRule<Options>({
         ...endOfBody(document),
         reason:
           document.kind === 'template'
-            ? 'Body has no button or link to pay; add one, such as `<mj-button href="{{ payUrl }}">Pay invoice {{ invoice.number }}</mj-button>`'
+            ? document.locale.split('-')[0] === 'en'
+              ? 'Body has no button or link to pay; add one, such as `<mj-button href="{{ payUrl }}">Pay invoice {{ invoice.number }}</mj-button>`'
+              : 'Body has no button or link to pay; add an `<mj-button href="{{ payUrl }}">` labelled in the template\'s language'
             : 'Body gives no way to pay; add a link to pay the invoice, or say how to pay',
       });
     }

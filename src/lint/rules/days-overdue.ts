@@ -80,7 +80,7 @@ function saysDays(document: LintDocument, lexicon: Lexicon): boolean | undefined
       const late = matches.filter((m) => m.entry.category === 'late');
       for (const days of matches.filter((m) => m.entry.category === 'days')) {
         const figure = days.first - 1;
-        if (!/^\d+$/.test(words[figure]?.text ?? '')) continue;
+        if (!/^\p{Nd}+$/u.test(words[figure]?.text ?? '')) continue;
         if (late.some((m) => (m.first > days.last && m.first <= days.last + 1 + WORDS_AFTER) || (m.last < figure && m.last >= figure - 1 - WORDS_BEFORE))) return true;
       }
     }

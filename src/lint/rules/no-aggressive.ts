@@ -1,4 +1,5 @@
 import { findPhrases, regionsOf } from '../phrases.js';
+import { Lexicon } from '../lexicon/lexicon.js';
 import { defineRule, type LintDocument, type RuleContext, type TextRegion } from '../types.js';
 import { inPlaceholder, sentenceWords } from '../words.js';
 
@@ -67,13 +68,17 @@ function reportShouting(document: LintDocument, { options, report, lexicon }: Ru
   const capitals = lexicon('capitals').entries;
   const acronyms = capitals.filter((e) => e.category === 'acronym').map((e) => e.pattern);
   const allowed = new Set([...options.allowCapitals, ...urgencyWords, ...acronyms].filter(Boolean).map((w) => w.toUpperCase()));
+  // An urgency word is allowed in capitals in any of its forms (СРОЧНО for `срочн*`).
+  const oneWordUrgency = new Lexicon({ ...urgency.file, entries: urgency.entries.filter((e) => !/\s/.test(e.pattern.trim())) });
+  const isAllowed = (word: string): boolean =>
+    allowed.has(word.toUpperCase()) || oneWordUrgency.match(oneWordUrgency.toWords([{ text: word, start: 0, end: word.length }])).length > 0;
   // Short words in capitals pass as acronyms (INV, USD), unless they are words like NOT or NOW.
   const emphatic = new Set(capitals.filter((e) => e.category === 'emphasis').map((e) => e.pattern.toUpperCase()));
   for (const region of regionsOf(document)) {
     for (const sentence of sentenceWords(region)) {
       let run: { start: number; end: number; words: string[] } | undefined;
       const flush = (): void => {
-        if (run && isShouting(run.words, allowed, emphatic, options.maxAcronymLength)) {
+        if (run && isShouting(run.words, isAllowed, emphatic, options.maxAcronymLength)) {
           const text = region.text.slice(run.start, run.end);
           report({
             region,
@@ -101,8 +106,8 @@ function reportShouting(document: LintDocument, { options, report, lexicon }: Ru
   }
 }
 
-function isShouting(words: string[], allowed: Set<string>, emphatic: Set<string>, maxAcronym: number): boolean {
-  const loud = words.filter((w) => !allowed.has(w.toUpperCase()));
+function isShouting(words: string[], allowed: (word: string) => boolean, emphatic: Set<string>, maxAcronym: number): boolean {
+  const loud = words.filter((w) => !allowed(w));
   if (loud.length === 0) return false;
   // A long word in capitals, an emphatic word (NOT, PAY NOW), or three in a row is shouting;
   // two acronyms side by side (LLC, PO) are not.

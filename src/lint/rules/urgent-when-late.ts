@@ -38,7 +38,7 @@ export default defineRule<{ urgentAfterBusinessDays?: number }>({
           severity: 'warn',
           reason: `${quoted} when the invoice is ${lateBy} business day(s) late: keep urgency for more than ${threshold}`,
         });
-      } else if (match.region.kind === 'subject' && /^\p{Lu}+$/u.test(match.text) && match.region.text.slice(0, match.start).trim() !== '') {
+      } else if (match.region.kind === 'subject' && isSubjectMarker(match.text) && match.region.text.slice(0, match.start).trim() !== '') {
         if (match.region.text.trimStart().toUpperCase().startsWith(match.text.toUpperCase())) {
           // URGENT: invoice INV-1042 URGENT: once, at the start, is enough.
           report({ ...match, actual: match.text, expected: [''], reason: `${quoted} is already at the start of the subject; say it once` });
@@ -69,3 +69,12 @@ function urgentFirst(document: LintDocument, region: TextRegion, start: number, 
   return [word, ...rest].filter((part) => part.trim() !== '').join(' ').replace(/\s+/g, ' ').trim();
 }
 
+
+/**
+ * A word that marks a subject as urgent: written in capitals (URGENT, СРОЧНО), or,
+ * in scripts without case (Thai ด่วน), a single word.
+ */
+function isSubjectMarker(text: string): boolean {
+  if (/^\p{Lu}+$/u.test(text)) return true;
+  return !/\s/.test(text) && /\p{L}/u.test(text) && text.toUpperCase() === text.toLowerCase();
+}
