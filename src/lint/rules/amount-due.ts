@@ -38,7 +38,8 @@ export default defineRule<Options>({
     if (statesAmount(document, options)) return;
     const first = document.body[0];
     const lead = first ? first.text.length - first.text.trimStart().length : 0;
-    const what = document.kind === 'template' ? `\`{{ ${options.placeholder} | money(invoice.currency) }}\`` : 'the amount owed (for example `$1,250.00`)';
+    const example = document.locale.split('-')[0] === 'en' ? '$1,250.00' : `${new Intl.NumberFormat(document.locale, { minimumFractionDigits: 2 }).format(1250)} and its currency`;
+    const what = document.kind === 'template' ? `\`{{ ${options.placeholder} | money(invoice.currency) }}\`` : `the amount owed (for example \`${example}\`)`;
     report({
       ...(first ? { region: first, start: lead, end: lead } : { start: document.bodyOffset }),
       reason: `Body does not state the amount due; add ${what}`,

@@ -13,8 +13,8 @@ interface Options {
 // 2026-11-27; 27/11/2026, 11/27/26, 27.11.2026, 27-11-2026 (one separator throughout).
 const NUMERIC_DATES = [/(?<!\d)\d{4}-\d{1,2}-\d{1,2}(?!\d)/u, /(?<![\d.,/-])\d{1,2}([/.-])\d{1,2}\1\d{2,4}(?![\d/-])/u];
 // The day beside a month name: 27 November, 27th of November / November 27, November 27th.
-const DAY_BEFORE = /(?<!\d)\d{1,2}(?:st|nd|rd|th|-\p{L}{1,3})?(?:\s+of)?[\s.]*$/iu;
-const DAY_AFTER = /^\.?\s*\d{1,2}(?:st|nd|rd|th|-\p{L}{1,3})?(?!\d)/iu;
+const DAY_BEFORE = /(?<!\d)\d{1,2}(?:st|nd|rd|th|-\p{L}{1,3}|\.?[ºª°])?(?:\s+of)?[\s.]*$/iu;
+const DAY_AFTER = /^\.?\s*\d{1,2}(?:st|nd|rd|th|-\p{L}{1,3}|\.?[ºª°])?(?!\d)/iu;
 /** Days relative to the due date that `due today`, `due tomorrow`, `was due yesterday` name. */
 const RELATIVE: Record<string, number> = { today: 0, tomorrow: -1, yesterday: 1 };
 

@@ -12,7 +12,7 @@ interface Options {
 
 // INV-1042, #1042, Invoice 2024-0042, factura n.º 77, facturii seria ADC nr. 0142, счёт № СВ-15, ใบแจ้งหนี้เลขที่ 9
 const DEFAULT_PATTERN =
-  '(?:#\\s?\\p{N}[\\p{L}\\p{N}-]*|(?<![\\p{L}\\p{N}])\\p{Lu}{2,5}[-/]?\\p{N}{2,}[\\p{L}\\p{N}-]*|(?:invoice|inv\\.?|factur\\p{L}*|сч[её]т\\p{L}*|ใบแจ้งหนี้|ใบกำกับภาษี)\\s*(?:seria\\s+\\p{L}+\\s+)?(?:no\\.?|number|nr\\.?|n\\.?\\s?[º°o]\\.?|№|เลขที่|หมายเลข)?\\s*[:#]?\\s*[\\p{L}\\p{N}][\\p{L}\\p{N}/-]*\\p{N}[\\p{L}\\p{N}/-]*)';
+  '(?:#\\s?\\p{N}[\\p{L}\\p{N}-]*|(?<![\\p{L}\\p{N}])\\p{Lu}{2,5}[-/]?\\p{N}{2,}[\\p{L}\\p{N}-]*|(?:invoice|inv\\.?|factur\\p{L}*|сч[её]т\\p{L}*|ใบแจ้งหนี้|ใบกำกับภาษี)\\s*(?:seria\\s+\\p{L}+\\s+)?(?:no\\.?|number|nr\\.?|n\\.?\\s?[º°o]\\.?|№|เลขที่|หมายเลข|número|núm\\.?)?\\s*[:#]?\\s*[\\p{L}\\p{N}][\\p{L}\\p{N}/-]*\\p{N}[\\p{L}\\p{N}/-]*)';
 
 export default defineRule<Options>({
   meta: {

@@ -122,7 +122,8 @@ function reportRepeatedMarks(region: TextRegion, report: RuleContext<Options>['r
       start: match.index,
       end: match.index + text.length,
       actual: text,
-      expected: [text.includes('?') ? '?' : '.'],
+      // Spanish opening marks stay opening marks: ¡¡ becomes ¡, ¿¿ becomes ¿.
+      expected: [text.startsWith('¡') || text.startsWith('¿') ? (text[0] ?? '') : text.includes('?') ? '?' : '.'],
       reason: `\`${text}\` reads as shouting; use one mark`,
     });
   }
