@@ -1,56 +1,12 @@
-import { readFileSync, readdirSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { recommendedConfig } from '../../../src/lint/config/load.js';
 import { createLinter } from '../../../src/lint/linter.js';
-import { SHIPPED, removeTemplatesDirs, templatesDir } from '../../helpers.js';
+import { SHIPPED, removeTemplatesDirs } from '../../helpers.js';
+import { lintWith, shipped, template } from '../email-rule-helpers.js';
 
 const RULE = 'html-size';
-const shipped = (name: string): string => readFileSync(path.join(SHIPPED, name), 'utf8');
-
-/**
- * A before-due template extending the shipped English layout: lines 1-6 are the
- * frontmatter (the preheader value starts at 5:13), 7 the extends tag, 8 the block
- * tag, and the body starts on line 9.
- */
-function template(body: string[], preheader = 'Invoice {{ invoice.number }} is due on {{ invoice.dueDate | date }}.'): string {
-  return [
-    '---',
-    'stage: before-due',
-    'locale: en',
-    'subject: "Invoice {{ invoice.number }} due {{ invoice.dueDate | date }}"',
-    `preheader: ${JSON.stringify(preheader)}`,
-    '---',
-    '{% extends "layouts/en.mjml.njk" %}',
-    '{% block content %}',
-    ...body,
-    '{% endblock %}',
-    '',
-  ].join('\n');
-}
-
-/**
- * Lints a template as `en/before-due.mjml.njk` in a temp folder holding the shipped
- * stages.json, layouts and before-due fixture (or the files given), compiled and
- * rendered as the CLI does; each message as `line:column severity rule: reason (note)`.
- */
-async function lint(source: string, files: Record<string, string | undefined> = {}, options?: Record<string, unknown>): Promise<string[]> {
-  const dir = templatesDir({
-    template: source,
-    layout: shipped('layouts/base.mjml.njk'),
-    'layouts/en.mjml.njk': shipped('layouts/en.mjml.njk'),
-    'fixtures/en/before-due.json': shipped('fixtures/en/before-due.json'),
-    ...files,
-  });
-  const config = recommendedConfig();
-  const base = config.rules.get(RULE);
-  if (options) config.rules.set(RULE, { severity: base?.severity ?? 'warn', options: { ...base?.options, ...options } });
-  const file = await createLinter({ config, only: [RULE] }).lintFile(path.join(dir, 'en', 'before-due.mjml.njk'));
-  return file.messages.map((m) => {
-    const reason = m.reason.replace(/ \(source: [^)]*\)$/, '');
-    return `${m.line}:${m.column} ${m.fatal ? 'error' : 'warning'} ${m.ruleId}: ${reason}${m.note ? ` (${m.note})` : ''}`;
-  });
-}
+const lint = (source: string, files: Record<string, string | undefined> = {}, options?: Record<string, unknown>) => lintWith(RULE, source, files, options);
 
 afterAll(removeTemplatesDirs);
 
