@@ -93,8 +93,12 @@ function preview(testCase: TestCase): string {
   return text.replace(/\s+/g, ' ').slice(0, 60);
 }
 
-/** A template with the given frontmatter fields and body copy, for test cases. */
-export function template(fields: { stage?: string; locale?: string; subject?: string; preheader?: string }, copy: string): string {
+/**
+ * A template with the given frontmatter fields and body copy, for test cases: the
+ * subject is on line 4, the extends tag (and any extra `blocks`) on line 7, the copy
+ * from line 9. It extends the layout of its locale.
+ */
+export function template(fields: { stage?: string; locale?: string; subject?: string; preheader?: string }, copy: string, blocks = ''): string {
   const stage = fields.stage ?? 'overdue-early';
   return [
     '---',
@@ -103,7 +107,7 @@ export function template(fields: { stage?: string; locale?: string; subject?: st
     `subject: ${JSON.stringify(fields.subject ?? 'Invoice {{ invoice.number }} is past due')}`,
     `preheader: ${JSON.stringify(fields.preheader ?? 'Payment of {{ invoice.amount | money(invoice.currency) }} is due.')}`,
     '---',
-    '{% extends "layouts/en.mjml.njk" %}',
+    `{% extends "layouts/${fields.locale ?? 'en'}.mjml.njk" %}${blocks}`,
     '{% block content %}',
     copy,
     '{% endblock %}',

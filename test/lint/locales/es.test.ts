@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRenderer, type Renderer } from '../../../src/project/renderer.js';
 import { createLinter } from '../../../src/lint/linter.js';
-import { lintCase, runRuleTests, withoutSources } from '../rule-tester.js';
+import { lintCase, runRuleTests, withoutSources, template } from '../rule-tester.js';
 
 /**
  * The Spanish (es) reminder sequence: its templates render with their fixtures and
@@ -19,19 +19,7 @@ const fixture = (stage: string): Record<string, unknown> => JSON.parse(readFileS
 
 /** An es template with the given frontmatter fields and body copy: the subject is on line 4, the copy starts on line 9. */
 function esTemplate(fields: { stage?: string; subject?: string; preheader?: string }, copy: string): string {
-  return [
-    '---',
-    `stage: ${fields.stage ?? 'overdue-early'}`,
-    'locale: es',
-    `subject: ${JSON.stringify(fields.subject ?? 'Factura {{ invoice.number }}: pago aún no recibido')}`,
-    `preheader: ${JSON.stringify(fields.preheader ?? 'El pago de {{ invoice.amount | money(invoice.currency) }} aún no nos ha llegado.')}`,
-    '---',
-    '{% extends "layouts/es.mjml.njk" %}',
-    '{% block content %}',
-    copy,
-    '{% endblock %}',
-    '',
-  ].join('\n');
+  return template({ locale: 'es', subject: 'Factura {{ invoice.number }}: pago aún no recibido', preheader: 'El pago de {{ invoice.amount | money(invoice.currency) }} aún no nos ha llegado.', ...fields }, copy);
 }
 
 const block = (copy: string): string => `<mj-text><p>${copy}</p></mj-text>`;

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRenderer, type Renderer } from '../../../src/project/renderer.js';
 import { createLinter } from '../../../src/lint/linter.js';
-import { lintCase, runRuleTests, TEMPLATE_PATH, withoutSources } from '../rule-tester.js';
+import { lintCase, runRuleTests, TEMPLATE_PATH, withoutSources, template } from '../rule-tester.js';
 
 /**
  * The Romanian (ro) reminder sequence: its templates render with their fixtures and
@@ -18,19 +18,7 @@ const fixture = (stage: string): Record<string, unknown> => JSON.parse(readFileS
 
 /** A ro template with the given frontmatter fields and body copy: the copy starts on line 9. */
 function roTemplate(fields: { stage?: string; subject?: string; preheader?: string }, copy: string): string {
-  return [
-    '---',
-    `stage: ${fields.stage ?? 'overdue-early'}`,
-    'locale: ro',
-    `subject: ${JSON.stringify(fields.subject ?? 'Factura {{ invoice.number }} este restantă')}`,
-    `preheader: ${JSON.stringify(fields.preheader ?? 'Plata de {{ invoice.amount | money(invoice.currency) }} nu a ajuns încă.')}`,
-    '---',
-    '{% extends "layouts/ro.mjml.njk" %}',
-    '{% block content %}',
-    copy,
-    '{% endblock %}',
-    '',
-  ].join('\n');
+  return template({ locale: 'ro', subject: 'Factura {{ invoice.number }} este restantă', preheader: 'Plata de {{ invoice.amount | money(invoice.currency) }} nu a ajuns încă.', ...fields }, copy);
 }
 
 const block = (copy: string): string => `<mj-text><p>${copy}</p></mj-text>`;

@@ -13,7 +13,7 @@ import { createRenderer, type Renderer } from '../../../src/project/renderer.js'
 import { createLinter } from '../../../src/lint/linter.js';
 import { recommendedConfig } from '../../../src/lint/config/load.js';
 import type { RenderData } from '../../../src/data/types.js';
-import { lintCase, runRuleTests, withoutSources, type ExpectedMessage, type InvalidCase } from '../rule-tester.js';
+import { lintCase, runRuleTests, withoutSources, type ExpectedMessage, type InvalidCase, template } from '../rule-tester.js';
 
 const STAGES = ['before-due', 'due-today', 'overdue-early', 'overdue-late', 'final-notice'] as const;
 const FOLDER = 'templates/ru';
@@ -22,19 +22,7 @@ const fixture = (stage: string): RenderData => JSON.parse(readFileSync(`template
 
 /** A ru template with the given frontmatter and copy; the copy starts on line 9. */
 function ruTemplate(fields: { stage?: string; subject?: string; preheader?: string }, copy: string): string {
-  return [
-    '---',
-    `stage: ${fields.stage ?? 'overdue-early'}`,
-    'locale: ru',
-    `subject: ${JSON.stringify(fields.subject ?? 'Счёт № {{ invoice.number }}: оплата не поступила')}`,
-    `preheader: ${JSON.stringify(fields.preheader ?? 'Сумма к оплате: {{ invoice.amount | money(invoice.currency) }}')}`,
-    '---',
-    '{% extends "layouts/ru.mjml.njk" %}',
-    '{% block content %}',
-    copy,
-    '{% endblock %}',
-    '',
-  ].join('\n');
+  return template({ locale: 'ru', subject: 'Счёт № {{ invoice.number }}: оплата не поступила', preheader: 'Сумма к оплате: {{ invoice.amount | money(invoice.currency) }}', ...fields }, copy);
 }
 
 const block = (copy: string): string => `<mj-text><p>${copy}</p></mj-text>`;

@@ -11,7 +11,7 @@ import { createRenderer, type Renderer } from '../../../src/project/renderer.js'
 import { createLinter, type Linter } from '../../../src/lint/linter.js';
 import { extractTemplateCopy, maskTemplate } from '../../../src/extract/copy.js';
 import { countWords, words } from '../../../src/text/words.js';
-import { lintCase, runRuleTests, withoutSources, type TestCase } from '../rule-tester.js';
+import { lintCase, runRuleTests, withoutSources, type TestCase, template } from '../rule-tester.js';
 
 const STAGES = ['before-due', 'due-today', 'overdue-early', 'overdue-late', 'final-notice'] as const;
 type Stage = (typeof STAGES)[number];
@@ -21,19 +21,7 @@ const fixture = (stage: Stage): unknown => JSON.parse(readFileSync(`templates/fi
 
 /** A Thai template with the given frontmatter and copy; the copy starts on line 9. */
 function thTemplate(fields: { stage?: string; subject?: string; preheader?: string }, copy: string, blocks = ''): string {
-  return [
-    '---',
-    `stage: ${fields.stage ?? 'overdue-early'}`,
-    'locale: th',
-    `subject: ${JSON.stringify(fields.subject ?? 'ใบแจ้งหนี้ {{ invoice.number }} เลยกำหนดชำระ')}`,
-    `preheader: ${JSON.stringify(fields.preheader ?? 'ยอด {{ invoice.amount | money(invoice.currency) }} ครบกำหนดแล้ว')}`,
-    '---',
-    `{% extends "layouts/th.mjml.njk" %}${blocks}`,
-    '{% block content %}',
-    copy,
-    '{% endblock %}',
-    '',
-  ].join('\n');
+  return template({ locale: 'th', subject: 'ใบแจ้งหนี้ {{ invoice.number }} เลยกำหนดชำระ', preheader: 'ยอด {{ invoice.amount | money(invoice.currency) }} ครบกำหนดแล้ว', ...fields }, copy, blocks);
 }
 
 const block = (copy: string): string => `<mj-text><p>${copy}</p></mj-text>`;
