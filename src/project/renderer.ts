@@ -14,6 +14,8 @@ export interface RendererOptions extends MjmlOptions {
   templates?: string;
   /** URL schemes accepted in data (payUrl, logo, links). Default: https only. */
   urlSchemes?: readonly string[];
+  /** Compile only the template of this stage and locale, so another broken one does not block it. */
+  only?: { stage: string; locale: string };
 }
 
 export interface RenderInput {
@@ -40,7 +42,14 @@ export async function createRenderer(options: RendererOptions = {}): Promise<Ren
   const templatesDir = path.resolve(options.templates ?? SHIPPED_TEMPLATES);
   const stages = loadStages(templatesDir);
   const store = new SourceStore(templatesDir);
-  const names = listTemplateFiles(templatesDir).filter((name) => store.read(name).frontmatter);
+  const only = options.only;
+  const all = listTemplateFiles(templatesDir);
+  // Every locale the folder has templates for, compiled or not, for "did you mean" hints.
+  const knownLocales = [...new Set(all.flatMap((name) => store.read(name).frontmatter?.frontmatter.locale ?? []))].sort();
+  const names = all.filter((name) => {
+    const frontmatter = store.read(name).frontmatter?.frontmatter;
+    return frontmatter && (!only || (frontmatter.stage === only.stage && frontmatter.locale === only.locale));
+  });
   const templates: CompiledTemplate[] = [];
   const byKey = new Map<string, CompiledTemplate>();
   const stageIds = new Set(stages.stages.map((s) => s.id));
@@ -74,13 +83,12 @@ export async function createRenderer(options: RendererOptions = {}): Promise<Ren
     const template = byKey.get(`${stage}/${locale}`);
     if (template) return template;
     const known = stageIds.has(stage);
-    const locales = [...new Set(templates.map((t) => t.locale))].sort();
     throw new DunmailError(
       'TEMPLATE_NOT_FOUND',
       known ? `there is no ${locale} template for stage "${stage}"` : `"${stage}" is not a stage of this sequence`,
       {
         place: { file: templatesDir },
-        hint: known ? `locales with templates: ${locales.join(', ')}` : `stages: ${[...stageIds].join(', ')}`,
+        hint: known ? `locales with templates: ${knownLocales.join(', ')}` : `stages: ${[...stageIds].join(', ')}`,
       },
     );
   };

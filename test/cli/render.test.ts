@@ -130,3 +130,18 @@ describe('dunmail render', () => {
     expect(allowed.stdout).toContain('href="http://pay.example/INV-1042"');
   });
 });
+
+describe('dunmail render of one stage', () => {
+  it('compiles only that template: a broken sibling does not stop it', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'dunmail-cli-'));
+    cpSync('templates', path.join(dir, 'templates'), { recursive: true });
+    const broken = path.join(dir, 'templates/en/before-due.mjml.njk');
+    writeFileSync(broken, readFileSync(broken, 'utf8').replace('{{ invoice.number }}', '{{ invoice.number'));
+    const ok = await runCli(['render', 'due-today', '--format', 'text'], dir);
+    expect(ok.code).toBe(0);
+    expect(ok.stdout).toContain('INV-1042');
+    const failed = await runCli(['render', 'before-due'], dir);
+    expect(failed.code).toBe(2);
+    expect(failed.stderr).toMatch(/before-due\.mjml\.njk:4:\d+: error NUNJUCKS_SYNTAX/);
+  });
+});

@@ -29,6 +29,8 @@ export async function renderCommand(stage: string | undefined, options: RenderOp
   const renderer = await createRenderer({
     templates: path.resolve(io.cwd, options.templates),
     ...(options.urlScheme ? { urlSchemes: options.urlScheme } : {}),
+    // One email needs one template: a broken sibling must not stop it.
+    ...(!options.all && stage ? { only: { stage, locale: options.locale } } : {}),
   });
   if (options.all) return renderAll(renderer, options, io);
   if (!stage) throw new DunmailError('USAGE', 'name a stage to render, or pass --all', { hint: 'dunmail render overdue-early --locale en --data data.json' });
