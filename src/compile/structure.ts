@@ -1,48 +1,75 @@
-import { Parser } from 'htmlparser2';
+import { Parser, Tokenizer, type TokenizerCallbacks } from 'htmlparser2';
 import { DunmailError, type Issue } from '../errors.js';
 import { LineIndex } from '../util/lines.js';
 import type { Composition } from '../template/compose.js';
 
+/** The options mjml-parser-xml gives htmlparser2, so this check reads the source as MJML does. */
+const MJML_PARSER_OPTIONS = { recognizeCDATA: true, decodeEntities: false, recognizeSelfClosing: true, lowerCaseAttributeNames: false };
+
+/** The tokenizer event a parser event happens in: which tag token made it close an element. */
+type Cause = { kind: 'open' | 'self-closing' | 'end' } | { kind: 'close'; name: string; offset: number; matched: boolean };
+
 /**
  * MJML's own parser closes unclosed and mismatched elements without a word, so a
- * broken template still compiles into a broken email. This check walks the composed
- * source with htmlparser2 (MJML's parser) and fails on what it would silently mend.
+ * broken template still compiles into a broken email. This check runs the composed
+ * source through htmlparser2 with MJML's options and fails on what it would mend.
+ *
+ * Every offset comes from the tokenizer's own events: the parser's `startIndex` is
+ * off after a close tag with whitespace before its `>` (`</a\n  >`, as Prettier
+ * writes inline HTML), and a text scan disagrees with the tokenizer on such tags.
  */
 export function checkMjmlStructure(composition: Composition, entryPath: string): void {
   const source = composition.source;
   const index = new LineIndex(source);
   const issues: { offset: number; message: string }[] = [];
   const stack: { name: string; offset: number }[] = [];
-  const explicitCloses = new Set<number>();
   let includeAt: number | undefined;
+  let cause: Cause = { kind: 'end' };
+  let openAt = 0;
 
-  const parser: Parser = new Parser(
+  const watch: Partial<TokenizerCallbacks> = {
+    onopentagname(start) {
+      cause = { kind: 'open' };
+      openAt = start - 1;
+    },
+    onselfclosingtag() {
+      cause = { kind: 'self-closing' };
+    },
+    onclosetag(start, end) {
+      // The tokenizer allows whitespace between `</` and the name.
+      cause = { kind: 'close', name: source.slice(start, end).toLowerCase(), offset: source.lastIndexOf('<', start), matched: false };
+    },
+    onend() {
+      cause = { kind: 'end' };
+    },
+  };
+  const afterTokenizerEvent = (event: keyof TokenizerCallbacks) => {
+    if (event !== 'onclosetag' || cause.kind !== 'close' || cause.matched || !isMjml(cause.name)) return;
+    // A close tag the parser had no open element for: it fired no event and was dropped.
+    issues.push({ offset: cause.offset, message: `</${cause.name}> closes an element that is not open here` });
+  };
+
+  const parser = new Parser(
     {
       onopentag(name) {
         if (!isMjml(name)) return;
-        stack.push({ name, offset: parser.startIndex });
-        if (name === 'mj-include') includeAt ??= parser.startIndex;
+        stack.push({ name, offset: openAt });
+        if (name === 'mj-include') includeAt ??= openAt;
       },
       onclosetag(name, isImplied) {
+        if (cause.kind === 'close' && !isImplied && name === cause.name) cause.matched = true;
         if (!isMjml(name)) return;
         const open = stack.pop();
-        if (!isImplied) {
-          explicitCloses.add(parser.startIndex);
-        } else if (open && !selfClosing(source, open.offset)) {
-          // Closed only because a parent closed or the file ended: MJML would mend it silently.
+        // Self-closing tags close as "implied" too; anything else implied was closed only
+        // because a parent closed or the file ended, which MJML would mend silently.
+        if (isImplied && open && cause.kind !== 'self-closing') {
           issues.push({ offset: open.offset, message: `<${name}> is never closed` });
         }
       },
     },
-    { xmlMode: true, recognizeSelfClosing: true },
+    { ...MJML_PARSER_OPTIONS, Tokenizer: watchedTokenizer(watch, afterTokenizerEvent) },
   );
   parser.end(source);
-
-  for (const match of source.matchAll(/<\/(mj[a-z-]*)\s*>/g)) {
-    if (!explicitCloses.has(match.index)) {
-      issues.push({ offset: match.index, message: `</${match[1]}> closes an element that is not open here` });
-    }
-  }
 
   if (includeAt !== undefined) {
     throw new DunmailError('INCLUDE_NOT_ALLOWED', 'mj-include is not supported: MJML 5 skips it silently', {
@@ -65,10 +92,27 @@ export function checkMjmlStructure(composition: Composition, entryPath: string):
   }
 }
 
-/** Whether the tag opening at `offset` ends in `/>`. */
-function selfClosing(source: string, offset: number): boolean {
-  const end = source.indexOf('>', offset);
-  return end > 0 && source[end - 1] === '/';
+/**
+ * htmlparser2's supported `Tokenizer` option, used to see the tokenizer's events
+ * before the parser acts on them (`watch`) and after (`after`).
+ */
+function watchedTokenizer(watch: Partial<TokenizerCallbacks>, after: (event: keyof TokenizerCallbacks) => void): typeof Tokenizer {
+  return class WatchedTokenizer extends Tokenizer {
+    constructor(options: ConstructorParameters<typeof Tokenizer>[0], parser: TokenizerCallbacks) {
+      const forward = new Proxy(parser, {
+        get(target, key: keyof TokenizerCallbacks) {
+          const handler = target[key] as (...args: number[]) => void;
+          const seen = watch[key] as ((...args: number[]) => void) | undefined;
+          return (...args: number[]) => {
+            seen?.(...args);
+            handler.apply(target, args);
+            after(key);
+          };
+        },
+      });
+      super(options, forward);
+    }
+  };
 }
 
 function isMjml(name: string): boolean {
