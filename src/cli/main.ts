@@ -6,6 +6,7 @@ import { lintCommand, type LintOptions } from './commands/lint.js';
 import type { PreviewCommandOptions } from './commands/preview.js';
 import { rulesCommand } from './commands/rules.js';
 import { buildCommand, type BuildCommandOptions } from './commands/build.js';
+import { DEFAULT_TEMPLATES } from './commands/options.js';
 import { reporters } from '../lint/reporters/index.js';
 
 const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
@@ -26,7 +27,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     .command('render')
     .description('render a reminder (or every template with --all) from a stage, a locale and data')
     .argument('[stage]', 'stage id, e.g. overdue-early')
-    .option('--templates <dir>', 'templates folder', './templates')
+    .option('--templates <dir>', 'templates folder', DEFAULT_TEMPLATES)
     .option('-l, --locale <locale>', 'template locale', 'en')
     .option('-d, --data <file>', 'render data as JSON (default: the fixture for the stage and locale)')
     .addOption(new Option('-f, --format <format>', 'output format').choices(FORMATS).default('html'))
@@ -40,7 +41,8 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
   program
     .command('lint')
     .description('lint templates (.mjml.njk) and messages (.eml, or text starting with "Subject:")')
-    .argument('[paths...]', 'files, folders or globs (default: templates/)')
+    .argument('[paths...]', 'files, folders or globs (default: the --templates folder)')
+    .option('--templates <dir>', 'templates folder linted when no paths are given', DEFAULT_TEMPLATES)
     .addOption(new Option('-f, --format <format>', 'report format').choices(Object.keys(reporters)).default('stylish'))
     .option('-c, --config <file>', 'config file (default: rules/dunmail.config.json)')
     .option('--only <rules>', 'run only these rules, comma-separated')
@@ -62,7 +64,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     .description('serve every template rendered at desktop and mobile widths with its lint messages, updated on save')
     .option('-p, --port <n>', 'port (0: any free port)', '3300')
     .option('--host <host>', 'address to listen on', '127.0.0.1')
-    .option('--templates <dir>', 'templates folder', './templates')
+    .option('--templates <dir>', 'templates folder', DEFAULT_TEMPLATES)
     .option('-c, --config <file>', 'lint config file (default: rules/dunmail.config.json)')
     .action(async (options: PreviewCommandOptions) => {
       code = await (await import('./commands/preview.js')).previewCommand(options, io);
@@ -71,7 +73,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
   program
     .command('build')
     .description('compile every template once into an ESM bundle that dunmail/runtime renders from')
-    .option('--templates <dir>', 'templates folder', './templates')
+    .option('--templates <dir>', 'templates folder', DEFAULT_TEMPLATES)
     .option('-o, --out <dir>', 'output folder', 'dist/templates')
     .option('--url-scheme <scheme>', 'allow this URL scheme in data (repeatable; default https)', collect)
     .action(async (options: BuildCommandOptions) => {

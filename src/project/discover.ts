@@ -24,6 +24,11 @@ export function listTemplateFiles(root: string): string[] {
   return names.sort();
 }
 
+/** Layouts and partials live in these folders and have no frontmatter: they are not templates of their own. */
+export function isLayoutOrPartial(name: string): boolean {
+  return /(^|[/\\])(layouts|partials)[/\\]/.test(name);
+}
+
 /** The fixture data shipped for a stage and locale, if any. */
 export function fixtureFor(root: string, stage: string, locale: string): string | undefined {
   for (const candidate of [path.join(root, 'fixtures', locale, `${stage}.json`), path.join(root, 'fixtures', `${stage}.json`)]) {

@@ -6,7 +6,7 @@ import { SourceStore } from '../template/sources.js';
 import { assertRenderData } from '../data/validate.js';
 import { DEFAULT_URL_SCHEMES } from '../data/ajv.js';
 import { renderCompiled, type Email } from '../render/render.js';
-import { listTemplateFiles, SHIPPED_TEMPLATES } from './discover.js';
+import { isLayoutOrPartial, listTemplateFiles, SHIPPED_TEMPLATES } from './discover.js';
 import { loadStages, type StageDefinitions } from './stages.js';
 
 export interface RendererOptions extends MjmlOptions {
@@ -73,6 +73,8 @@ export async function createRenderer(options: RendererOptions = {}): Promise<Ren
     byKey.set(key, template);
     templates.push(template);
   }
+  // Rendering one stage composes one template: which files the others use is unknown then.
+  if (!only) assertEveryFileUsed(all, templates, store);
 
   // The sequence order of stages.json, then locale: how people read a sequence.
   const order = new Map(stages.stages.map((stage, i) => [stage.id, i]));
@@ -115,6 +117,26 @@ let shipped: Promise<Renderer> | undefined;
 export async function render(input: RenderInput): Promise<Email> {
   shipped ??= createRenderer();
   return (await shipped).render(input);
+}
+
+/**
+ * A file without frontmatter is a layout or partial only when it sits in layouts/ or
+ * partials/ or some template extends or includes it. Any other one would vanish from
+ * the output without a word (a stage missing from the bundle), so it is an error.
+ */
+function assertEveryFileUsed(names: readonly string[], templates: readonly CompiledTemplate[], store: SourceStore): void {
+  const used = new Set(templates.flatMap((t) => t.files.map((f) => path.resolve(f.path))));
+  const unused = names
+    .map((name) => store.read(name))
+    .filter((file) => !file.frontmatter && !isLayoutOrPartial(file.name) && !used.has(path.resolve(file.path)));
+  const [first, ...others] = unused;
+  if (!first) return;
+  const what = (text: string): string => (text.trim() === '' ? 'is empty' : 'has no frontmatter and no template extends or includes it');
+  throw new DunmailError('FRONTMATTER_INVALID', `the file ${what(first.text)}: it is not used`, {
+    place: { file: first.path, line: 1, column: 1 },
+    issues: others.map((file) => ({ path: '', file: file.path, line: 1, column: 1, message: `${what(file.text)}: not used either` })),
+    hint: 'to make it a template, start it with ---, then stage, locale, subject and preheader, then ---; a layout or partial goes in layouts/ or partials/',
+  });
 }
 
 function lineAndColumn(place: { line: number; column: number } | undefined): { line?: number; column?: number } {

@@ -46,7 +46,7 @@ describe('dunmail preview', () => {
     expect(port.stderr).toContain('--port takes a whole number from 0 to 65535, not "eighty"');
     const folder = await runCli(['preview', '--templates', 'no-such-folder']);
     expect(folder.code).toBe(2);
-    expect(folder.stderr).toContain('no templates folder at no-such-folder');
+    expect(folder.stderr).toContain('--templates no-such-folder: there is no such folder');
   });
 
   it('is registered with its options', async () => {

@@ -209,6 +209,41 @@ describe('templates a renderer refuses', () => {
     expect(error.message).toContain('en/copy.mjml.njk');
   });
 
+  it('an empty template file is an error at its line 1 column 1, not a stage that vanishes', async () => {
+    const dir = templatesDir({ template: templateSource(section('<mj-text>Hi</mj-text>')), 'en/due-today.mjml.njk': '' });
+    const error = await dunmailErrorAsync(() => createRenderer({ templates: dir }));
+    expect(error.code).toBe('FRONTMATTER_INVALID');
+    expect(error.message).toBe('the file is empty: it is not used');
+    expect(error.place).toEqual({ file: path.join(dir, 'en/due-today.mjml.njk'), line: 1, column: 1 });
+    expect(error.hint).toContain('layouts/ or partials/');
+  });
+
+  it('a file without frontmatter that no template uses is an error, each such file listed', async () => {
+    const dir = templatesDir({
+      template: templateSource(section('<mj-text>Hi</mj-text>')),
+      'en/due-today.mjml.njk': '<mj-text>Forgot the frontmatter</mj-text>\n',
+      'en/stray.mjml.njk': '<mj-text>Me too</mj-text>\n',
+    });
+    const error = await dunmailErrorAsync(() => createRenderer({ templates: dir }));
+    expect(formatError(error).split('\n').slice(0, 2)).toEqual([
+      `${path.join(dir, 'en/due-today.mjml.njk')}:1:1: error FRONTMATTER_INVALID: the file has no frontmatter and no template extends or includes it: it is not used`,
+      `  - ${path.join(dir, 'en/stray.mjml.njk')}:1:1 has no frontmatter and no template extends or includes it: not used either`,
+    ]);
+  });
+
+  it('accepts files without frontmatter in layouts/ or partials/, or included by a template', async () => {
+    const source = templateSource([...section('<mj-text>Hi</mj-text>'), '{% include "en/signature.mjml.njk" %}']);
+    const dir = templatesDir({
+      template: source,
+      'en/signature.mjml.njk': '    <mj-section><mj-column><mj-text>Sam</mj-text></mj-column></mj-section>\n',
+      'partials/unused.mjml.njk': '<mj-text>Kept for later</mj-text>\n',
+      'layouts/empty.mjml.njk': '',
+    });
+    const own = await createRenderer({ templates: dir });
+    expect(own.templates.map((t) => t.name)).toEqual(['en/before-due.mjml.njk']);
+    expect(own.render({ stage: 'before-due', locale: 'en', data: loadFixture('en', 'before-due') }).text).toContain('Sam');
+  });
+
   it('a folder without stages.json is STAGES_INVALID', async () => {
     const error = await dunmailErrorAsync(() => createRenderer({ templates: path.join(SHIPPED, 'fixtures') }));
     expect(error.code).toBe('STAGES_INVALID');

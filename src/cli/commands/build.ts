@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { buildBundle } from '../../bundle/build.js';
 import { EXIT, type CliIo } from '../io.js';
+import { outFolder, templatesFolder } from './options.js';
 
 export interface BuildCommandOptions {
   templates: string;
@@ -11,8 +12,8 @@ export interface BuildCommandOptions {
 /** `dunmail build`: every template compiled once into a bundle the runtime renders from. */
 export async function buildCommand(options: BuildCommandOptions, io: CliIo): Promise<number> {
   const result = await buildBundle({
-    templates: path.resolve(io.cwd, options.templates),
-    out: path.resolve(io.cwd, options.out),
+    templates: templatesFolder(options.templates, io.cwd),
+    out: outFolder(options.out, io.cwd),
     ...(options.urlScheme ? { urlSchemes: options.urlScheme } : {}),
   });
   const where = path.relative(io.cwd, result.file);

@@ -4,7 +4,7 @@ import { isDynamicPattern } from 'tinyglobby';
 import { DunmailError, formatError } from '../../errors.js';
 import { watchFiles, type FileChange } from '../../preview/watcher.js';
 import { EXIT, type CliIo } from '../io.js';
-import { lintCommand, type LintOptions } from './lint.js';
+import { lintCommand, lintTargets, type LintOptions } from './lint.js';
 
 export interface LintWatchOptions {
   /** Milliseconds of quiet before a burst of changes is linted. Default 60. */
@@ -25,7 +25,7 @@ export async function lintWatchCommand(
   signal?: AbortSignal,
   watchOptions: LintWatchOptions = {},
 ): Promise<number> {
-  const targets = paths.length ? paths : ['templates'];
+  const targets = lintTargets(paths, options, io.cwd);
   let code: number;
   try {
     code = await lintCommand(paths, options, io);

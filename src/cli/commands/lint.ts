@@ -9,12 +9,16 @@ import { reporters, type ReporterName } from '../../lint/reporters/index.js';
 import { countMessages } from '../../lint/reporters/shared.js';
 import { SHIPPED_CONFIG } from '../../lint/config/load.js';
 import { closest } from '../../util/closest.js';
+import { isLayoutOrPartial } from '../../project/discover.js';
 import { packageInfo } from '../../util/package-info.js';
 import { EXIT, type CliIo } from '../io.js';
+import { templatesFolder, wholeNumber } from './options.js';
 import { VFile as File } from 'vfile';
 
 export interface LintOptions {
   format: ReporterName;
+  /** The folder linted when no paths are given. Default ./templates. */
+  templates?: string;
   config?: string;
   only?: string;
   maxWarnings?: string;
@@ -37,21 +41,20 @@ export async function lintCommand(paths: string[], options: LintOptions, io: Cli
       });
     }
   }
-  const maxWarnings = options.maxWarnings === undefined ? undefined : Number(options.maxWarnings);
-  if (maxWarnings !== undefined && !(Number.isInteger(maxWarnings) && maxWarnings >= 0)) {
-    throw new DunmailError('USAGE', `--max-warnings takes a whole number, not "${options.maxWarnings}"`);
-  }
+  const maxWarnings = options.maxWarnings === undefined ? undefined : wholeNumber('--max-warnings', options.maxWarnings);
+  const daysLate = options.daysLate === undefined ? undefined : wholeNumber('--days-late', options.daysLate);
+  // Before the config loads: a wrong folder should be said at once.
+  const targets = lintTargets(paths, options, io.cwd);
   const configFile = options.config ? path.resolve(io.cwd, options.config) : defaultConfig(io.cwd);
   const linter = createLinter({ config: configFile, ...(only ? { only } : {}) });
   const context: MessageContext = {
     ...(options.stage ? { stage: options.stage } : {}),
     ...(options.locale ? { locale: options.locale } : {}),
     ...(options.invoiceNumber ? { invoiceNumber: options.invoiceNumber } : {}),
-    ...(options.daysLate === undefined ? {} : { businessDaysLate: Number(options.daysLate) }),
+    ...(daysLate === undefined ? {} : { businessDaysLate: daysLate }),
   };
 
   const files: VFile[] = [];
-  const targets = paths.length ? paths : ['templates'];
   for (const root of sequenceRoots(targets, io.cwd)) {
     const result = linter.lintSequence(root);
     result.history = [path.relative(io.cwd, path.join(root, 'stages.json'))];
@@ -89,6 +92,13 @@ async function lintOne(linter: ReturnType<typeof createLinter>, file: string, co
   }
 }
 
+/** The paths given, or else the templates folder, checked so that a project without one hears what to do. */
+export function lintTargets(paths: string[], options: Pick<LintOptions, 'templates'>, cwd: string): string[] {
+  if (paths.length) return paths;
+  const folder = templatesFolder(options.templates, cwd);
+  return [path.relative(cwd, folder) || '.'];
+}
+
 /** Folders whose stage definitions are linted as a sequence: given folders holding stages.json, or stages.json itself. */
 function sequenceRoots(paths: string[], cwd: string): string[] {
   const roots: string[] = [];
@@ -111,25 +121,30 @@ async function expand(paths: string[], cwd: string): Promise<string[]> {
   for (const entry of paths) {
     const absolute = path.resolve(cwd, entry);
     if (isDynamicPattern(entry)) {
-      for (const match of await glob(entry, { cwd, absolute: true, ignore: ['**/node_modules/**'] })) found.add(match);
+      const matches = await glob(entry, { cwd, absolute: true, onlyFiles: true, ignore: ['**/node_modules/**'] });
+      // A mistyped glob would otherwise lint nothing and pass.
+      if (!matches.length) throw new DunmailError('USAGE', `no file matches ${entry}`, { hint: 'quote the glob so dunmail expands it, e.g. "templates/**/*.mjml.njk"' });
+      for (const match of matches) found.add(match);
       continue;
     }
     if (!existsSync(absolute)) {
       throw new DunmailError('USAGE', `no such file or folder: ${entry}`);
     }
     if (statSync(absolute).isDirectory()) {
-      const matches = await glob(['**/*.mjml.njk'], { cwd: absolute, absolute: true, ignore: ['**/node_modules/**', '**/fixtures/**'] });
-      for (const match of matches) if (!isLayout(match)) found.add(match);
+      const matches = (await glob(['**/*.mjml.njk'], { cwd: absolute, absolute: true, ignore: ['**/node_modules/**', '**/fixtures/**'] })).filter(
+        (match) => !isLayoutOrPartial(path.relative(cwd, match)),
+      );
+      if (!matches.length && !existsSync(path.join(absolute, 'stages.json'))) {
+        throw new DunmailError('USAGE', `the folder ${entry} holds no template (.mjml.njk outside layouts/ and partials/) and no stages.json`, {
+          hint: 'name the templates folder, or the .eml and .txt messages themselves',
+        });
+      }
+      for (const match of matches) found.add(match);
     } else if (path.basename(absolute) !== 'stages.json') {
       found.add(absolute);
     }
   }
   return [...found].sort().map((file) => path.relative(cwd, file));
-}
-
-/** Layouts and partials have no frontmatter: they are not linted on their own. */
-function isLayout(file: string): boolean {
-  return /(^|[/\\])(layouts|partials)[/\\]/.test(file);
 }
 
 export { LINTABLE };

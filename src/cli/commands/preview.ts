@@ -1,9 +1,9 @@
-import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { DunmailError } from '../../errors.js';
 import { DEFAULT_HOST, DEFAULT_PORT, startPreview } from '../../preview/server.js';
 import { EXIT, type CliIo } from '../io.js';
 import { interruptSignal } from './lint-watch.js';
+import { templatesFolder } from './options.js';
 
 export interface PreviewCommandOptions {
   port?: string;
@@ -25,10 +25,7 @@ export async function previewCommand(options: PreviewCommandOptions, io: CliIo, 
     throw new DunmailError('USAGE', `--port takes a whole number from 0 to 65535, not "${options.port}"`, { hint: '--port 0 picks any free port' });
   }
   const host = options.host ?? DEFAULT_HOST;
-  const templates = path.resolve(io.cwd, options.templates);
-  if (!existsSync(templates) || !statSync(templates).isDirectory()) {
-    throw new DunmailError('USAGE', `no templates folder at ${options.templates}`, { hint: 'pass --templates DIR, a folder with stages.json' });
-  }
+  const templates = templatesFolder(options.templates, io.cwd);
 
   const server = await startPreview({
     templates,

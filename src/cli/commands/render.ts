@@ -1,3 +1,4 @@
+import { statSync } from 'node:fs';
 import path from 'node:path';
 import { DunmailError, formatError } from '../../errors.js';
 import { createRenderer, type Renderer } from '../../project/renderer.js';
@@ -9,6 +10,7 @@ import { writeFileAtomic } from '../../util/atomic-write.js';
 import { readDataFile } from '../data-file.js';
 import { EXIT, type CliIo } from '../io.js';
 import { table } from '../table.js';
+import { outFolder, templatesFolder } from './options.js';
 import type { CompiledTemplate } from '../../compile/template.js';
 import { createLinter } from '../../lint/linter.js';
 
@@ -26,13 +28,17 @@ export interface RenderOptions {
 }
 
 export async function renderCommand(stage: string | undefined, options: RenderOptions, io: CliIo): Promise<number> {
+  // Arguments first: a mistake in them should not wait for every template to compile.
+  const templates = templatesFolder(options.templates, io.cwd);
+  if (options.data !== undefined) assertDataFile(options.data, io.cwd);
+  const out = options.all ? outFolder(options.out ?? 'out', io.cwd) : undefined;
   const renderer = await createRenderer({
-    templates: path.resolve(io.cwd, options.templates),
+    templates,
     ...(options.urlScheme ? { urlSchemes: options.urlScheme } : {}),
     // One email needs one template: a broken sibling must not stop it.
     ...(!options.all && stage ? { only: { stage, locale: options.locale } } : {}),
   });
-  if (options.all) return renderAll(renderer, options, io);
+  if (out) return renderAll(renderer, out, options, io);
   if (!stage) throw new DunmailError('USAGE', 'name a stage to render, or pass --all', { hint: 'dunmail render overdue-early --locale en --data data.json' });
 
   const template = renderer.get(stage, options.locale);
@@ -62,8 +68,7 @@ export async function renderCommand(stage: string | undefined, options: RenderOp
 }
 
 /** Renders every template with its fixture into the out folder, then prints a summary table. */
-async function renderAll(renderer: Renderer, options: RenderOptions, io: CliIo): Promise<number> {
-  const out = path.resolve(io.cwd, options.out ?? 'out');
+async function renderAll(renderer: Renderer, out: string, options: RenderOptions, io: CliIo): Promise<number> {
   const rows: string[][] = [];
   let failures = 0;
   const linter = createLinter();
@@ -107,6 +112,17 @@ async function renderAll(renderer: Renderer, options: RenderOptions, io: CliIo):
   io.stdout(`${rows.length} email(s) written to ${path.relative(io.cwd, out) || '.'}${failures ? `, ${failures} failed` : ''}\n`);
   io.stdout(`lint: ${lintErrors} error(s), ${lintWarnings} warning(s)${lintErrors + lintWarnings ? ' (run dunmail lint for details)' : ''}\n`);
   return failures ? EXIT.usage : EXIT.ok;
+}
+
+/** --data names a file; the file's own content is checked when it is read. */
+function assertDataFile(value: string, cwd: string): void {
+  let isFolder = false;
+  try {
+    isFolder = statSync(path.resolve(cwd, value)).isDirectory();
+  } catch {
+    // A missing file is reported by the reader, with the path.
+  }
+  if (isFolder) throw new DunmailError('USAGE', `--data ${value} is a folder, not a JSON file`);
 }
 
 /** Words of the template's own copy, as the linter counts them. */
