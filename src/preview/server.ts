@@ -128,6 +128,11 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
     if (!template) return notFound(response, 'There is no template at this address.');
     let source: DataSource;
     if (method === 'POST') {
+      const refused = crossSiteRefusal(request);
+      if (refused) {
+        request.resume();
+        return send(response, 403, 'text/plain; charset=utf-8', `dunmail preview: ${refused}\n`);
+      }
       const text = await readBody(request, response);
       if (text === undefined) return;
       source = { kind: 'pasted', text };
@@ -245,6 +250,30 @@ function hostOf(header: string | undefined): string | undefined {
   if (!header) return undefined;
   try {
     return new URL(`http://${header}`).hostname;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Why a POST is refused as cross-site, if it is: a page elsewhere must not make the
+ * open preview render its data (a form posts across sites without asking). Browsers
+ * say where a request comes from; a request with neither header (curl, a script) is
+ * not a browser's, so it is let through.
+ */
+function crossSiteRefusal(request: IncomingMessage): string | undefined {
+  if (request.headers['sec-fetch-site'] === 'cross-site') return 'refused a cross-site POST';
+  const origin = request.headers.origin;
+  if (origin === undefined) return undefined;
+  const own = request.headers.host === undefined ? undefined : originOf(`http://${request.headers.host}`);
+  return own && originOf(origin) === own ? undefined : `refused a POST from another origin (${origin})`;
+}
+
+/** `http://host:port` as URL writes it (lower case, no default port), or undefined for "null" and the like. */
+function originOf(text: string): string | undefined {
+  try {
+    const url = new URL(text);
+    return url.protocol === 'http:' ? url.origin : undefined;
   } catch {
     return undefined;
   }

@@ -40,6 +40,22 @@ describe('dunmail preview', () => {
     await expect(fetch(url)).rejects.toThrow();
   });
 
+  it.each([
+    ['0.0.0.0', true],
+    ['::', true],
+    ['127.0.0.1', false],
+  ])('--host %s warns on stderr that the preview is reachable from the network: %s', async (host, warns) => {
+    const project = tempProject();
+    const io = capture(project.dir);
+    const controller = new AbortController();
+    const running = previewCommand({ templates: 'templates', port: '0', host }, io, controller.signal);
+    await eventually(() => (io.out().includes('dunmail preview: http://') ? true : undefined), 15_000, 'the URL');
+    controller.abort();
+    expect(await running).toBe(0);
+    if (warns) expect(io.err()).toBe(`warning: listening on ${host}: the preview is reachable from the network, by anyone who can reach this machine\n`);
+    else expect(io.err()).toBe('');
+  });
+
   it('refuses a bad port or a missing templates folder (exit 2)', async () => {
     const port = await runCli(['preview', '--port', 'eighty']);
     expect(port.code).toBe(2);

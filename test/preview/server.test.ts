@@ -269,6 +269,29 @@ describe('dunmail preview server', () => {
     expect(put.headers['allow']).toBe('GET, HEAD, POST');
   });
 
+  it('refuses cross-site POSTs: Sec-Fetch-Site cross-site, or an Origin that is not its own', async () => {
+    const own = new URL(server.url).origin;
+    const post = (headers: Record<string, string>) =>
+      rawRequest(server.url, '/fragment/template/en/due-today', {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers },
+        body: new URLSearchParams({ data: '{}' }).toString(),
+      });
+    for (const headers of [
+      { 'sec-fetch-site': 'cross-site' },
+      { origin: 'https://evil.example' },
+      { origin: `http://localhost:${server.port + 1}`, 'sec-fetch-site': 'same-site' },
+      { origin: 'null' },
+    ]) {
+      const refused = await post(headers);
+      expect(refused.status, JSON.stringify(headers)).toBe(403);
+      expect(refused.body).toMatch(/^dunmail preview: refused a (cross-site POST|POST from another origin)/);
+    }
+    // Its own page, and a client that is no browser, still paste (the data is invalid: 422).
+    expect((await post({ origin: own, 'sec-fetch-site': 'same-origin' })).status).toBe(422);
+    expect((await post({})).status).toBe(422);
+  });
+
   it('refuses pasted data over the size limit', async () => {
     const response = await rawRequest(server.url, '/template/en/due-today', {
       method: 'POST',

@@ -1,3 +1,4 @@
+import { BlockList, isIP } from 'node:net';
 import path from 'node:path';
 import { DunmailError } from '../../errors.js';
 import { DEFAULT_HOST, DEFAULT_PORT, startPreview } from '../../preview/server.js';
@@ -12,7 +13,17 @@ export interface PreviewCommandOptions {
   config?: string;
 }
 
-const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1']);
+// 127.0.0.0/8 and ::1: reachable from this machine only.
+const LOOPBACK = new BlockList();
+LOOPBACK.addSubnet('127.0.0.0', 8, 'ipv4');
+LOOPBACK.addAddress('::1', 'ipv6');
+
+/** Any other address (0.0.0.0, ::, a LAN address, a host name) may be reachable from the network. */
+function isLoopback(host: string): boolean {
+  if (host === 'localhost') return true;
+  const family = isIP(host);
+  return family !== 0 && LOOPBACK.check(host, family === 6 ? 'ipv6' : 'ipv4');
+}
 
 /**
  * `dunmail preview`: serves the sequence, each template rendered at desktop and
@@ -42,8 +53,8 @@ export async function previewCommand(options: PreviewCommandOptions, io: CliIo, 
   const stop = signal ?? interruptSignal();
   io.stdout(`dunmail preview: ${server.url}\n`);
   io.stdout(`  ${server.project.templates.length} template(s) from ${path.relative(io.cwd, templates) || '.'}; pages update when a file changes (Ctrl-C to stop)\n`);
-  if (!LOOPBACK.has(host)) {
-    io.stderr(`warning: listening on ${host}: anyone who can reach this machine can see the preview\n`);
+  if (!isLoopback(host)) {
+    io.stderr(`warning: listening on ${host}: the preview is reachable from the network, by anyone who can reach this machine\n`);
   }
   if (!stop.aborted) await new Promise<void>((resolve) => stop.addEventListener('abort', () => resolve(), { once: true }));
   await server.close();
