@@ -44,19 +44,20 @@ export async function buildBundle(options: BuildOptions): Promise<BuildResult> {
       wrapper: (templates) => (templates as unknown as { template: string }[])[0]?.template ?? '',
     });
 
+  const lateStages = new Set(renderer.stages.stages.filter((stage) => stage.late).map((stage) => stage.id));
   const templates = renderer.templates.map((t) => {
     const relative = path.relative(renderer.templatesDir, t.path).split(path.sep).join('/');
     const parts = Object.fromEntries(
       (['subject', 'preheader', 'html', 'text'] as const).map((part) => [part, precompile(t.sources[part], `${relative}#${part}`)]),
     ) as Record<'subject' | 'preheader' | 'html' | 'text', string>;
-    return { stage: t.stage, locale: t.locale, path: relative, parts, hash: hash(JSON.stringify(parts)) };
+    return { stage: t.stage, locale: t.locale, path: relative, late: lateStages.has(t.stage), parts, hash: hash(JSON.stringify(parts)) };
   });
 
   const manifestBase = {
     version: 1,
     dunmail: packageInfo.version,
     urlSchemes,
-    templates: templates.map(({ stage, locale, path: p, hash: h }) => ({ stage, locale, path: p, hash: h })),
+    templates: templates.map(({ stage, locale, path: p, late, hash: h }) => ({ stage, locale, path: p, late, hash: h })),
   };
   const manifest: BundleManifest = { ...manifestBase, hash: hash(JSON.stringify({ manifestBase, schema: dataSchema })) };
   const source = moduleSource(templates, manifest, validatorSource(urlSchemes), options.runtime ?? 'dunmail/runtime');
@@ -87,7 +88,7 @@ function validatorSource(urlSchemes: string[]): string {
 }
 
 function moduleSource(
-  templates: { stage: string; locale: string; path: string; parts: Record<string, string> }[],
+  templates: { stage: string; locale: string; path: string; late: boolean; parts: Record<string, string> }[],
   manifest: BundleManifest,
   validator: string,
   runtime: string,
@@ -101,7 +102,7 @@ function moduleSource(
     'const templates = [',
   ];
   for (const t of templates) {
-    lines.push(`  { stage: ${JSON.stringify(t.stage)}, locale: ${JSON.stringify(t.locale)}, path: ${JSON.stringify(t.path)},`);
+    lines.push(`  { stage: ${JSON.stringify(t.stage)}, locale: ${JSON.stringify(t.locale)}, path: ${JSON.stringify(t.path)}, late: ${t.late},`);
     for (const [part, code] of Object.entries(t.parts)) lines.push(`    ${part}: (function () {\n${code}\n})(),`);
     lines.push('  },');
   }

@@ -1,8 +1,12 @@
 import type { ErrorObject } from 'ajv';
 import { DunmailError, type Issue } from '../errors.js';
+import { isOneLineMessage, oneLineProblem, SINGLE_LINE_PATTERN } from './one-line.js';
 
-/** Turns ajv's errors into issues a person can act on, naming the field. */
-export function toIssues(errors: ErrorObject[] | null | undefined): Issue[] {
+/**
+ * Turns ajv's errors into issues a person can act on, naming the field. With the
+ * validated value, a one-line field names the character it refuses.
+ */
+export function toIssues(errors: ErrorObject[] | null | undefined, data?: unknown): Issue[] {
   const issues: Issue[] = [];
   // An empty string fails both minLength and the one-line pattern; "must not be empty" says it.
   const tooShort = new Set((errors ?? []).filter((e) => e.keyword === 'minLength').map((e) => e.instancePath));
@@ -22,7 +26,7 @@ export function toIssues(errors: ErrorObject[] | null | undefined): Issue[] {
         });
         break;
       case 'pattern':
-        issues.push({ path, message: describePattern(String(error.params['pattern'])) });
+        issues.push({ path, message: describePattern(String(error.params['pattern']), valueAt(data, path)) });
         break;
       case 'minLength':
         issues.push({ path, message: Number(error.params['limit']) === 1 ? 'must not be empty' : (error.message ?? 'is too short') });
@@ -65,8 +69,14 @@ function closestBranches(errors: ErrorObject[]): Set<ErrorObject> {
   );
 }
 
-function describePattern(pattern: string): string {
-  if (pattern.includes('\\r\\n')) return 'must be one line: line breaks (CR or LF) are not allowed';
+function describePattern(pattern: string, value: unknown): string {
+  if (pattern === SINGLE_LINE_PATTERN || pattern.includes('\\r\\n')) {
+    const problem = typeof value === 'string' ? oneLineProblem(value) : undefined;
+    if (problem) return problem;
+    return pattern === SINGLE_LINE_PATTERN
+      ? 'must be one line: control characters, line separators and encoded-words are not allowed'
+      : 'must be one line: line breaks (CR or LF) are not allowed';
+  }
   if (pattern.startsWith('^-?(0|')) return 'must be a decimal string such as "1250.00"';
   return `must match ${pattern}`;
 }
@@ -82,10 +92,24 @@ function describeFormat(format: string): string {
   }
 }
 
-/** The error for render data that failed validation: UNSAFE_URL when only URLs were refused. */
+/** The value a JSON pointer names, walking only as deep as the pointer (no recursion). */
+function valueAt(data: unknown, pointer: string): unknown {
+  let value = data;
+  for (const segment of pointer.split('/').slice(1)) {
+    if (value === null || typeof value !== 'object') return undefined;
+    value = (value as Record<string, unknown>)[segment.replace(/~1/g, '/').replace(/~0/g, '~')];
+  }
+  return value;
+}
+
+/**
+ * The error for render data that failed validation: UNSAFE_URL when only URLs were
+ * refused, HEADER_INJECTION when only one-line fields were, else DATA_INVALID.
+ */
 export function dataError(issues: Issue[], source: string): DunmailError {
-  const unsafe = issues.length > 0 && issues.every((issue) => issue.message.includes('allowed scheme'));
-  return new DunmailError(unsafe ? 'UNSAFE_URL' : 'DATA_INVALID', `the ${source} has ${issues.length} problem(s)`, {
+  const all = (test: (message: string) => boolean) => issues.length > 0 && issues.every((issue) => test(issue.message));
+  const code = all((m) => m.includes('allowed scheme')) ? 'UNSAFE_URL' : all(isOneLineMessage) ? 'HEADER_INJECTION' : 'DATA_INVALID';
+  return new DunmailError(code, `the ${source} has ${issues.length} problem(s)`, {
     place: { file: source },
     issues,
     hint: 'the fields and their types are in the data schema: src/schemas/data.schema.json',

@@ -1,7 +1,7 @@
 /* Generated from src/schemas/data.schema.json by `npm run types:data`. Do not edit. */
 
 /**
- * One line of text: no CR or LF, so it may reach a mail header.
+ * One line of text that may reach a mail header: no control character (CR, LF, NUL, tab, NEL…), no line or paragraph separator (U+2028, U+2029), and not a MIME encoded-word (=?utf-8?B?…?=).
  */
 export type SingleLine = string;
 export type IsoDate = string;
@@ -24,9 +24,16 @@ export interface RenderData {
     email?: string;
   };
   invoice: {
+    /**
+     * What the document is. Amounts (invoice, line items, late fee) must be zero or more and use no more decimals than the currency has (JPY none, USD two); only a credit note may have negative amounts. -0 is never accepted.
+     */
+    kind?: 'invoice' | 'credit-note';
+    /**
+     * One line, like every field that may reach a mail header.
+     */
     number: string;
     /**
-     * Amount owed, as a decimal string such as "1250.00".
+     * Amount owed, as a decimal string such as "1250.00", with no more decimals than the currency has; negative only for a credit note (kind).
      */
     amount: string;
     /**
@@ -36,7 +43,7 @@ export interface RenderData {
     issueDate: IsoDate;
     dueDate: IsoDate;
     /**
-     * One line of text: no CR or LF, so it may reach a mail header.
+     * One line of text that may reach a mail header: no control character (CR, LF, NUL, tab, NEL…), no line or paragraph separator (U+2028, U+2029), and not a MIME encoded-word (=?utf-8?B?…?=).
      */
     poNumber?: string;
     /**

@@ -1,11 +1,12 @@
 import type { ValidateFunction } from 'ajv';
 import dataSchema from '../schemas/data.schema.json' with { type: 'json' };
 import { createAjv, DEFAULT_URL_SCHEMES } from './ajv.js';
-import { dataError, toIssues } from './issues.js';
+import { checkRenderData } from './check.js';
 import type { RenderData } from './types.js';
 
 /** Render data larger than this is refused before it is parsed or validated. */
 export const MAX_DATA_BYTES = 1024 * 1024;
+export { MAX_DATA_DEPTH } from './bounds.js';
 
 const validators = new Map<string, ValidateFunction<RenderData>>();
 
@@ -20,9 +21,7 @@ export function dataValidator(urlSchemes: readonly string[] = DEFAULT_URL_SCHEME
   return validate;
 }
 
-/** Checks render data, listing every problem at once (ajv allErrors). */
+/** Checks render data, listing every problem at once (ajv allErrors), then its amounts. */
 export function assertRenderData(data: unknown, urlSchemes?: readonly string[], source = 'render data'): asserts data is RenderData {
-  const validate = dataValidator(urlSchemes);
-  if (validate(data)) return;
-  throw dataError(toIssues(validate.errors), source);
+  checkRenderData(data, dataValidator(urlSchemes), source);
 }

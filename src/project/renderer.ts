@@ -4,7 +4,7 @@ import { compileTemplate, type CompiledTemplate } from '../compile/template.js';
 import type { MjmlOptions } from '../compile/mjml.js';
 import { SourceStore } from '../template/sources.js';
 import { assertRenderData } from '../data/validate.js';
-import { DEFAULT_URL_SCHEMES } from '../data/ajv.js';
+import { assertUrlSchemes, DEFAULT_URL_SCHEMES } from '../data/ajv.js';
 import { renderCompiled, type Email } from '../render/render.js';
 import { isLayoutOrPartial, listTemplateFiles, SHIPPED_TEMPLATES } from './discover.js';
 import { loadStages, type StageDefinitions } from './stages.js';
@@ -40,6 +40,8 @@ export interface Renderer {
  */
 export async function createRenderer(options: RendererOptions = {}): Promise<Renderer> {
   const templatesDir = path.resolve(options.templates ?? SHIPPED_TEMPLATES);
+  // A denied scheme (javascript:, data:…) is refused before any compiling.
+  assertUrlSchemes(options.urlSchemes ?? DEFAULT_URL_SCHEMES);
   const stages = loadStages(templatesDir);
   const store = new SourceStore(templatesDir);
   const only = options.only;
@@ -81,6 +83,7 @@ export async function createRenderer(options: RendererOptions = {}): Promise<Ren
   templates.sort((a, b) => (order.get(a.stage) ?? 0) - (order.get(b.stage) ?? 0) || a.locale.localeCompare(b.locale));
 
   const urlSchemes = options.urlSchemes ?? DEFAULT_URL_SCHEMES;
+  const lateStages = new Set(stages.stages.filter((s) => s.late).map((s) => s.id));
   const get = (stage: string, locale: string): CompiledTemplate => {
     const template = byKey.get(`${stage}/${locale}`);
     if (template) return template;
@@ -103,7 +106,7 @@ export async function createRenderer(options: RendererOptions = {}): Promise<Ren
     render({ stage, locale, data }) {
       const template = get(stage, locale);
       assertRenderData(data, urlSchemes);
-      return renderCompiled(template, data);
+      return renderCompiled(template, data, { late: lateStages.has(stage) });
     },
   };
 }

@@ -27,3 +27,6 @@ export function businessDaysBetween(from: string, to: string): number {
   }
   return count === 0 ? 0 : sign * count;
 }
+
+/** About ten years: a send date further from the due date is a typo in a year, not a reminder. */
+export const MAX_DAYS_FROM_DUE = 3660;

@@ -3,8 +3,10 @@
  * context, so `{{ invoice.amount | money(invoice.currency) }}` follows the language.
  */
 
+import { amountProblem } from '../data/amounts.js';
+
 interface FilterThis {
-  ctx: { locale?: string };
+  ctx: { locale?: string; invoice?: { kind?: string } };
 }
 
 const numberFormats = new Map<string, Intl.NumberFormat>();
@@ -37,13 +39,21 @@ function cached<T>(map: Map<string, T>, key: string, make: () => T): T {
 /**
  * Formats a decimal string in a currency. Intl formats the string exactly
  * (no float rounding): "0.10" + "0.20" never becomes 0.30000000000000004.
+ * An amount Intl would round (2.5 JPY, or a sum a template computed as
+ * 0.30000000000000004) is an error, as is a negative one outside a credit note:
+ * the email must state what is owed.
  */
-export function money(this: FilterThis | undefined, amount: string, currency: string): string {
+export function money(this: FilterThis | undefined, amount: string | number, currency: string): string {
   const locale = this?.ctx.locale ?? 'en';
-  return memo(`m|${locale}|${currency}|${amount}`, () => {
+  const creditNote = this?.ctx.invoice?.kind === 'credit-note';
+  // String(-0) is "0": keep the sign so a negative zero is refused, not shown as "-$0.00".
+  const decimal = typeof amount === 'number' ? (Object.is(amount, -0) ? '-0' : String(amount)) : amount;
+  return memo(`m|${locale}|${currency}|${creditNote}|${String(decimal)}`, () => {
+    const problem = typeof decimal === 'string' ? amountProblem(decimal, currency, creditNote) : `${String(amount)} is not an amount`;
+    if (problem) throw new Error(`money: ${problem}`);
     const format = cached(numberFormats, `${locale}|${currency}`, () => new Intl.NumberFormat(locale, { style: 'currency', currency }));
     // Intl accepts decimal strings exactly; the types only know numbers.
-    return format.format(amount as unknown as number);
+    return format.format(decimal as unknown as number);
   });
 }
 

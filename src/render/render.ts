@@ -3,7 +3,8 @@ import { tidyText } from './text-part.js';
 import { cleanMessage } from '../template/nunjucks-error.js';
 import { LineIndex } from '../util/lines.js';
 import type { RenderData } from '../data/types.js';
-import { daysBetween, businessDaysBetween, todayIso } from './dates.js';
+import { assertHeaderValue } from '../data/one-line.js';
+import { daysBetween, businessDaysBetween, todayIso, MAX_DAYS_FROM_DUE } from './dates.js';
 
 /** A rendered reminder, ready to hand to a mail transport. */
 export interface Email {
@@ -52,9 +53,15 @@ export interface RenderableTemplate {
 type CompiledTemplate = RenderableTemplate;
 type Part = 'subject' | 'preheader' | 'html' | 'text';
 
+/** What the stage definitions say about the template's stage. */
+export interface StageFacts {
+  /** The invoice is past due when this stage is sent: the send date must be after the due date. */
+  late?: boolean;
+}
+
 /** Fills validated data into a compiled template: the only per-recipient work. */
-export function renderCompiled(template: CompiledTemplate, data: RenderData): Email {
-  const context = renderContext(template, data);
+export function renderCompiled(template: CompiledTemplate, data: RenderData, stage: StageFacts = {}): Email {
+  const context = renderContext(template, data, stage);
   return {
     subject: context.subject,
     preheader: context.preheader,
@@ -64,13 +71,15 @@ export function renderCompiled(template: CompiledTemplate, data: RenderData): Em
 }
 
 /** The values a template sees: the data, the send context, and the rendered subject and preheader. */
-export function renderContext(template: CompiledTemplate, data: RenderData): RenderContext {
+export function renderContext(template: CompiledTemplate, data: RenderData, stage: StageFacts = {}): RenderContext {
   const sendDate = data.sendDate ?? todayIso();
+  const daysOverdue = daysBetween(data.invoice.dueDate, sendDate);
+  assertSendDate(template, data, sendDate, daysOverdue, stage);
   const base = {
     ...data,
     locale: template.locale,
     stage: template.stage,
-    daysOverdue: daysBetween(data.invoice.dueDate, sendDate),
+    daysOverdue,
     businessDaysOverdue: businessDaysBetween(data.invoice.dueDate, sendDate),
   };
   const subject = run(template, template.subject, 'subject', base).trim();
@@ -78,6 +87,34 @@ export function renderContext(template: CompiledTemplate, data: RenderData): Ren
   assertOneLine(subject, 'subject', template);
   assertOneLine(preheader, 'preheader', template);
   return Object.assign(base, { subject, preheader });
+}
+
+/**
+ * A late stage sent on or before the due date would tell the customer they are
+ * "-3 days overdue"; a send date years from the due date is a typo in a year.
+ */
+function assertSendDate(template: CompiledTemplate, data: RenderData, sendDate: string, days: number, stage: StageFacts): void {
+  const dueDate = data.invoice.dueDate;
+  const value = data.sendDate === undefined ? `is not given, so today (${sendDate}) is used:` : `is ${sendDate}:`;
+  const distance = days === 0 ? 'the due date itself' : `${Math.abs(days)} day(s) ${days < 0 ? 'before' : 'after'} the due date ${dueDate}`;
+  let problem: { message: string; hint: string } | undefined;
+  if (Math.abs(days) > MAX_DAYS_FROM_DUE) {
+    problem = {
+      message: `${value} ${distance}, more than the ${MAX_DAYS_FROM_DUE} days a reminder can be from it`,
+      hint: 'check the years of sendDate and invoice.dueDate',
+    };
+  } else if (stage.late && days < 1) {
+    problem = {
+      message: `${value} ${distance}, but stage "${template.stage}" is for invoices already past due`,
+      hint: 'set sendDate to a day after invoice.dueDate, or render a stage for invoices not yet due',
+    };
+  }
+  if (!problem) return;
+  throw new DunmailError('DATA_INVALID', `the send date does not fit stage "${template.stage}"`, {
+    place: { file: 'render data' },
+    issues: [{ path: '/sendDate', message: problem.message }],
+    hint: problem.hint,
+  });
 }
 
 function run(template: CompiledTemplate, compiled: Renderable, part: Part, context: object): string {
@@ -88,13 +125,9 @@ function run(template: CompiledTemplate, compiled: Renderable, part: Part, conte
   }
 }
 
-/** A subject or preheader with a line break could inject mail headers. */
+/** A subject or preheader with a line break, a control character or an encoded-word could inject mail headers. */
 function assertOneLine(value: string, field: 'subject' | 'preheader', template: CompiledTemplate): void {
-  if (!/[\r\n]/.test(value)) return;
-  throw new DunmailError('HEADER_INJECTION', `the rendered ${field} contains a line break, which could inject mail headers`, {
-    place: { file: template.path },
-    hint: `data that reaches the ${field} must be one line: remove CR and LF from it`,
-  });
+  assertHeaderValue(value, `rendered ${field}`, { file: template.path }, `the template's ${field} line, or a value it shows, holds the character: remove it there`);
 }
 
 /** Names the template tag that failed, at its line in the file a person edits. */

@@ -6,9 +6,8 @@
 import { createRequire } from 'node:module';
 import { fullFormats } from 'ajv-formats/dist/formats.js';
 import { DunmailError } from '../errors.js';
-import { dataError, toIssues } from '../data/issues.js';
-import { isSafeUrl } from '../data/safe-url.js';
-import type { RenderData } from '../data/types.js';
+import { checkRenderData } from '../data/check.js';
+import { assertUrlSchemes, isSafeUrl } from '../data/safe-url.js';
 import { filters } from '../render/filters.js';
 import { renderCompiled, type Email, type RenderableTemplate } from '../render/render.js';
 
@@ -34,6 +33,8 @@ export interface BundledTemplate {
   stage: string;
   locale: string;
   path: string;
+  /** The stage is for invoices past due (stages.json `late`): the send date must be after the due date. */
+  late?: boolean;
   subject: unknown;
   preheader: unknown;
   html: unknown;
@@ -45,7 +46,7 @@ export interface BundleManifest {
   dunmail: string;
   hash: string;
   urlSchemes: string[];
-  templates: { stage: string; locale: string; path: string; hash: string }[];
+  templates: { stage: string; locale: string; path: string; late: boolean; hash: string }[];
 }
 
 interface ValidateFunction {
@@ -76,7 +77,9 @@ export function defineBundle(definition: BundleDefinition): Bundle {
   const html = environment(true);
   const text = environment(false);
   const templates = new Map<string, RenderableTemplate>();
+  const late = new Set<string>();
   for (const t of definition.templates) {
+    if (t.late) late.add(`${t.stage}/${t.locale}`);
     const part = (code: unknown, env: SlimEnvironment, name: string) => new nunjucks.Template({ type: 'code', obj: code }, env, `${t.path} (${name})`);
     templates.set(`${t.stage}/${t.locale}`, {
       stage: t.stage,
@@ -96,16 +99,15 @@ export function defineBundle(definition: BundleDefinition): Bundle {
         const known = [...templates.keys()].join(', ');
         throw new DunmailError('TEMPLATE_NOT_FOUND', `the bundle has no template for ${stage} in ${locale}`, { hint: `it has: ${known}` });
       }
-      if (!definition.validate(data)) {
-        throw dataError(toIssues(definition.validate.errors as Parameters<typeof toIssues>[0]), 'render data');
-      }
-      return renderCompiled(template, data as RenderData);
+      checkRenderData(data, definition.validate);
+      return renderCompiled(template, data, { late: late.has(`${stage}/${locale}`) });
     },
   };
 }
 
 /** The formats the bundle's validator checks, with the URL schemes chosen at build time. */
 export function createFormats(urlSchemes: readonly string[]): Record<string, unknown> {
+  assertUrlSchemes(urlSchemes);
   return { ...fullFormats, 'safe-url': { type: 'string', validate: (value: string) => isSafeUrl(value, urlSchemes) } };
 }
 

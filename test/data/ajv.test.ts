@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { createAjv, DEFAULT_URL_SCHEMES, isSafeUrl, toIssues } from '../../src/data/ajv.js';
+import { assertUrlSchemes, createAjv, DEFAULT_URL_SCHEMES, isSafeUrl, toIssues } from '../../src/data/ajv.js';
+import { SINGLE_LINE_PATTERN } from '../../src/data/one-line.js';
+import dataSchema from '../../src/schemas/data.schema.json' with { type: 'json' };
+import { dunmailError } from '../helpers.js';
 
 describe('isSafeUrl', () => {
   const https = DEFAULT_URL_SCHEMES;
@@ -39,8 +42,58 @@ describe('isSafeUrl', () => {
     expect(isSafeUrl(url, schemes)).toBe(false);
   });
 
+  it.each([
+    ['javascript://good.com/%0Aalert(1)', ['https', 'javascript']],
+    ['JAVASCRIPT://good.com/%0Aalert(1)', ['JavaScript:']],
+    ['data://text/html,<b>', ['data']],
+    ['vbscript://host/msgbox', ['vbscript']],
+    ['file:///etc/passwd', ['file']],
+    ['file://server/share', ['FILE']],
+  ])('never accepts %j, even when the schemes %j allow it', (url, schemes) => {
+    expect(isSafeUrl(url, schemes)).toBe(false);
+  });
+
+  it('compares allowed schemes as the URL parser writes them', () => {
+    expect(isSafeUrl('http://billing.example/', ['HTTP:'])).toBe(true);
+  });
+
   it('is https only by default', () => {
     expect([...DEFAULT_URL_SCHEMES]).toEqual(['https']);
+  });
+});
+
+describe('assertUrlSchemes', () => {
+  it.each([['javascript'], ['https', 'JavaScript:'], ['data'], ['vbscript'], [' file']])('refuses an allow list naming a denied scheme: %j', (...schemes) => {
+    const error = dunmailError(() => assertUrlSchemes(schemes));
+    expect(error.code).toBe('USAGE');
+    expect(error.message).toMatch(/can never be allowed: links with them run code or open local files/);
+    expect(error.hint).toBe('remove them from --url-scheme or urlSchemes; javascript:, data:, vbscript:, file: are always refused');
+  });
+
+  it('names every denied scheme it was given', () => {
+    expect(dunmailError(() => assertUrlSchemes(['https', 'javascript', 'data'])).message).toMatch(/^the URL scheme\(s\) "javascript", "data" can never/);
+  });
+
+  it('createAjv refuses them too, so no validator ever allows them', () => {
+    expect(dunmailError(() => createAjv(['https', 'javascript'])).code).toBe('USAGE');
+    expect(() => assertUrlSchemes(['https', 'http', 'mailto', 'tel'])).not.toThrow();
+  });
+});
+
+describe('the one-line pattern', () => {
+  it('is the one the data schema uses for singleLine and invoice.number', () => {
+    expect(dataSchema.definitions.singleLine.pattern).toBe(SINGLE_LINE_PATTERN);
+    expect(dataSchema.properties.invoice.properties.number.pattern).toBe(SINGLE_LINE_PATTERN);
+  });
+
+  it('names the character it refuses when toIssues gets the value', () => {
+    const validate = createAjv().compile({ type: 'object', properties: { name: { type: 'string', pattern: SINGLE_LINE_PATTERN } } });
+    const data = { name: 'Dana\u2028Bcc: x@evil.example' };
+    expect(validate(data)).toBe(false);
+    expect(toIssues(validate.errors, data)).toEqual([{ path: '/name', message: 'must be one line: U+2028 (line separator) is not allowed' }]);
+    expect(toIssues(validate.errors)).toEqual([
+      { path: '/name', message: 'must be one line: control characters, line separators and encoded-words are not allowed' },
+    ]);
   });
 });
 

@@ -156,12 +156,12 @@ describe('render() validates the data first', () => {
     expect(error.issues.map((i) => i.path).sort()).toEqual(['/customer/name', '/invoice/amount']);
   });
 
-  it('a line break in customer.name is DATA_INVALID before any template runs', () => {
+  it('a line break in customer.name is HEADER_INJECTION before any template runs', () => {
     const data = variant(loadFixture('en', 'due-today'), (d) => {
       d.customer.name = 'Dana\r\nBcc: attacker@evil.example';
     });
     const error = dunmailError(() => renderer.render({ stage: 'due-today', locale: 'en', data }));
-    expect(error.code).toBe('DATA_INVALID');
+    expect(error.code).toBe('HEADER_INJECTION');
     expect(error.issues).toEqual([{ path: '/customer/name', message: expect.stringMatching(/one line/) }]);
   });
 });

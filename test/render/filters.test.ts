@@ -11,17 +11,18 @@ describe('money', () => {
     ['en', '0.30', 'USD', '$0.30'],
     ['en', '0.3', 'USD', '$0.30'],
     ['en', '1250.00', 'USD', '$1,250.00'],
-    ['en', '1234567.891', 'USD', '$1,234,567.89'],
-    ['en', '1234567.895', 'USD', '$1,234,567.90'],
-    // As a float this is 123456789012345.671875, which prints as .67; the string rounds .6789 to .68.
-    ['en', '123456789012345.6789', 'USD', '$123,456,789,012,345.68'],
+    ['en', '1234567.89', 'USD', '$1,234,567.89'],
+    // As a float this is 123456789012345.671875, which prints as .67; the string stays .68.
+    ['en', '123456789012345.68', 'USD', '$123,456,789,012,345.68'],
     // 2^53 + 1 is not a float; as a string it stays exact.
     ['en', '9007199254740993', 'USD', '$9,007,199,254,740,993.00'],
-    ['en', '-12.5', 'USD', '-$12.50'],
     ['en', '0', 'USD', '$0.00'],
     ['en', '1250', 'EUR', '€1,250.00'],
-    ['en', '1250.5', 'JPY', '¥1,251'],
-    ['es', '1234567.891', 'EUR', '1.234.567,89 €'],
+    // Zeros past the currency's decimals lose nothing.
+    ['en', '1250.00', 'JPY', '¥1,250'],
+    ['en', '1.2500', 'USD', '$1.25'],
+    ['en', '1.234', 'BHD', 'BHD 1.234'],
+    ['es', '1234567.89', 'EUR', '1.234.567,89 €'],
     ['es', '0.30', 'EUR', '0,30 €'],
     ['de', '1250.5', 'EUR', '1.250,50 €'],
     ['fr', '1250.5', 'EUR', '1 250,50 €'],
@@ -37,10 +38,36 @@ describe('money', () => {
     expect(money.call({ ctx: {} }, '1250', 'USD')).toBe('$1,250.00');
   });
 
+  it.each([
+    ['2.5', 'JPY', '"2.5" has more decimals than JPY has (no decimals): it would be shown rounded'],
+    ['1234567.891', 'USD', '"1234567.891" has more decimals than USD has (2 decimals)'],
+    ['1.2345', 'BHD', '"1.2345" has more decimals than BHD has (3 decimals)'],
+    ['-12.50', 'USD', '"-12.50" is negative: only a credit note (invoice.kind "credit-note") may have amounts below zero'],
+    ['-0.00', 'USD', '"-0.00" is a negative zero'],
+    ['1,250.00', 'USD', '"1,250.00" is not a decimal amount'],
+  ])('refuses %s %s instead of rounding or inventing a sign', (amount, currency, reason) => {
+    expect(() => money.call(inLocale('en'), amount, currency)).toThrowError(`money: ${reason}`);
+  });
+
+  it('refuses a sum a template computed (0.1 + 0.2) that Intl would round, and a negative-zero number', () => {
+    expect(() => money.call(inLocale('en'), 0.1 + 0.2, 'USD')).toThrowError(/"0.30000000000000004" has more decimals than USD/);
+    expect(() => money.call(inLocale('en'), -0, 'USD')).toThrowError(/negative zero/);
+    expect(money.call(inLocale('en'), 1375.5, 'USD')).toBe('$1,375.50');
+    expect(() => money.call(inLocale('en'), undefined as unknown as string, 'USD')).toThrowError('money: undefined is not an amount');
+  });
+
+  it('shows a negative amount on a credit note only', () => {
+    const creditNote = { ctx: { locale: 'en', invoice: { kind: 'credit-note' } } };
+    expect(money.call(creditNote, '-12.5', 'USD')).toBe('-$12.50');
+    expect(() => money.call(creditNote, '-0', 'USD')).toThrowError(/negative zero/);
+    // The cache keeps the two apart: the same amount on an invoice is still refused.
+    expect(() => money.call({ ctx: { locale: 'en', invoice: { kind: 'invoice' } } }, '-12.5', 'USD')).toThrowError(/negative/);
+  });
+
   it('follows the template locale inside nunjucks', () => {
     const env = createRenderEnvironment('text');
     const template = new nunjucks.Template('{{ amount | money(currency) }}', env);
-    expect(template.render({ locale: 'es', amount: '1234567.891', currency: 'EUR' })).toBe('1.234.567,89\u00a0€');
+    expect(template.render({ locale: 'es', amount: '1234567.89', currency: 'EUR' })).toBe('1.234.567,89\u00a0€');
     expect(template.render({ locale: 'en', amount: '0.30', currency: 'USD' })).toBe('$0.30');
   });
 

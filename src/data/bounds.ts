@@ -1,0 +1,33 @@
+import { DunmailError } from '../errors.js';
+
+/** Render data nests four levels (/invoice/lineItems/0/total); deeper data is refused before any walk. */
+export const MAX_DATA_DEPTH = 16;
+/** Valid data holds about two thousand values at most (200 line items); ten thousand is plenty. */
+export const MAX_DATA_VALUES = 10_000;
+
+/**
+ * Refuses data nested too deep or holding too many values, before ajv or a template
+ * walks it. The walk is a loop with its own stack and stops at the bounds, so data
+ * nested a million deep, or an object that contains itself, cannot blow the stack.
+ */
+export function assertBoundedData(data: unknown, source: string): void {
+  const stack: [value: unknown, depth: number, pointer: string][] = [[data, 0, '']];
+  let values = 0;
+  while (stack.length > 0) {
+    const [value, depth, pointer] = stack.pop()!;
+    if (++values > MAX_DATA_VALUES) {
+      throw new DunmailError('INPUT_TOO_LARGE', `the ${source} holds more than ${MAX_DATA_VALUES} values`, {
+        place: { file: source },
+        hint: 'render data is one reminder: its customer, invoice (up to 200 line items), sender and company',
+      });
+    }
+    if (value === null || typeof value !== 'object') continue;
+    if (depth >= MAX_DATA_DEPTH) {
+      throw new DunmailError('INPUT_TOO_LARGE', `the ${source} is nested more than ${MAX_DATA_DEPTH} levels deep at ${pointer}`, {
+        place: { file: source },
+        hint: 'render data nests a few levels at most, e.g. /invoice/lineItems/0/total; see src/schemas/data.schema.json',
+      });
+    }
+    for (const [key, child] of Object.entries(value)) stack.push([child, depth + 1, `${pointer}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`]);
+  }
+}
