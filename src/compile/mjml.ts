@@ -4,6 +4,7 @@ import { LineIndex } from '../util/lines.js';
 import type { MaskedTag } from '../template/mask.js';
 import type { Composition } from '../template/compose.js';
 import { checkMjmlStructure, placeOf } from './structure.js';
+import { idSeed, withStableIds } from './ids.js';
 
 export interface MjmlOptions {
   /** Minify the HTML. Placeholders keep tags safe; list attributes are never re-sorted. */
@@ -18,7 +19,8 @@ interface MjmlValidationError {
 
 /**
  * Compiles a composed, masked MJML document once, with strict validation, and
- * proves that every data tag came through.
+ * proves that every data tag came through. The ids MJML makes up for carousels and
+ * navbars are replaced by ones derived from the template, so builds are reproducible.
  */
 export async function compileMjml(composition: Composition, entryPath: string, options: MjmlOptions = {}): Promise<string> {
   checkMjmlStructure(composition, entryPath);
@@ -45,7 +47,13 @@ export async function compileMjml(composition: Composition, entryPath: string, o
     throw validationError(errors, composition, index, entryPath);
   }
   guardTags(html, composition, entryPath);
-  return html;
+  return withStableIds(html, compositionSeed(composition, entryPath));
+}
+
+/** The seed for the ids MJML generates: the same one the straightforward path derives from the compiled template. */
+function compositionSeed(composition: Composition, entryPath: string): string {
+  const name = composition.files.find((file) => file.path === entryPath)?.name ?? entryPath;
+  return idSeed(name, composition.files.map((file) => file.text));
 }
 
 function validationError(errors: MjmlValidationError[], composition: Composition, index: LineIndex, entryPath: string): DunmailError {

@@ -2,6 +2,7 @@ import mjml2html from 'mjml';
 import type nunjucks from 'nunjucks';
 import type { CompiledTemplate } from './template.js';
 import { htmlToText, tidyText } from './text.js';
+import { idSeed, withStableIds } from './ids.js';
 import { renderContext, type Email } from '../render/render.js';
 import { createRenderEnvironment } from '../render/environment.js';
 import type { RenderData } from '../data/types.js';
@@ -17,7 +18,9 @@ export async function renderStraightforward(template: CompiledTemplate, store: S
   const env = createRenderEnvironment('html', loader as unknown as nunjucks.ILoader);
   const context = renderContext(template, data);
   const mjml = env.render(template.name, context);
-  const { html } = await mjml2html(mjml, { validationLevel: 'strict', filePath: template.path });
+  const compiled = await mjml2html(mjml, { validationLevel: 'strict', filePath: template.path });
+  // The same ids the compile step gives carousels and navbars, from the same template.
+  const html = withStableIds(compiled.html, idSeed(template.name, template.files.map((file) => file.text)));
   return { subject: context.subject, preheader: context.preheader, html, text: tidyText(htmlToText(html)) };
 }
 
