@@ -39,7 +39,8 @@ export async function buildBundle(options: BuildOptions): Promise<BuildResult> {
   const precompile = (source: string, name: string) =>
     nunjucks.precompileString(source, {
       name,
-      env: new nunjucks.Environment(null),
+      // As the library's environments: a missing value fails instead of printing nothing.
+      env: new nunjucks.Environment(null, { throwOnUndefined: true }),
       // nunjucks passes an array; its types say a single object.
       wrapper: (templates) => (templates as unknown as { template: string }[])[0]?.template ?? '',
     });

@@ -4,7 +4,9 @@ import { compose } from '../template/compose.js';
 import type { TagRegistry } from '../template/mask.js';
 import type { TemplateTag } from '../template/tags.js';
 import type { Frontmatter, FieldPlace } from '../template/frontmatter.js';
-import type { SourceStore } from '../template/sources.js';
+import type { SourceFile, SourceStore } from '../template/sources.js';
+import { analyzeTemplate } from '../template/analyze.js';
+import { assertSandboxed } from '../template/syntax.js';
 import { cleanMessage } from '../template/nunjucks-error.js';
 import { createRenderEnvironment } from '../render/environment.js';
 import { compileMjml, type MjmlOptions } from './mjml.js';
@@ -40,8 +42,8 @@ export async function compileTemplate(name: string, store: SourceStore, options:
     });
   }
   const { frontmatter, places } = file.frontmatter;
-  const subject = compileField(frontmatter.subject, `${name}#subject`, file.path, places.subject);
-  const preheader = compileField(frontmatter.preheader, `${name}#preheader`, file.path, places.preheader);
+  const subject = compileField(frontmatter.subject, `${name}#subject`, file, places.subject);
+  const preheader = compileField(frontmatter.preheader, `${name}#preheader`, file, places.preheader);
 
   const composition = compose(name, store);
   const maskedHtml = await compileMjml(composition, file.path, options);
@@ -64,15 +66,26 @@ export async function compileTemplate(name: string, store: SourceStore, options:
   };
 }
 
-function compileField(source: string, name: string, file: string, place: FieldPlace | undefined): nunjucks.Template {
+function compileField(source: string, name: string, file: SourceFile, place: FieldPlace | undefined): nunjucks.Template {
+  let template: nunjucks.Template;
   try {
-    return new nunjucks.Template(source, textEnv, name, true);
+    template = new nunjucks.Template(source, textEnv, name, true);
   } catch (error) {
     throw new DunmailError('NUNJUCKS_SYNTAX', `nunjucks cannot parse the ${name.split('#')[1]}: ${cleanMessage(error)}`, {
-      place: { file, ...(place ? { line: place.line, column: place.column } : {}) },
+      place: { file: file.path, ...(place ? { line: place.line, column: place.column } : {}) },
       cause: error,
     });
   }
+  assertSandboxed(analyzeTemplate(source).violations, file.path, (v) => fieldPlace(file.text, place, v));
+  return template;
+}
+
+/** Where a place inside a frontmatter value is in the file: on the field's line, after an opening quote. */
+export function fieldPlace(text: string, place: FieldPlace | undefined, at: { line: number; column: number }): { line: number; column: number } {
+  if (!place) return { line: 1, column: 1 };
+  if (at.line > 1) return { line: place.line + at.line - 1, column: at.column };
+  const quoted = text[place.offset] === '"' || text[place.offset] === "'";
+  return { line: place.line, column: place.column + at.column - 1 + (quoted ? 1 : 0) };
 }
 
 /**

@@ -17,6 +17,7 @@ import { SourceStore } from '../template/sources.js';
 import { fixtureFor } from '../project/discover.js';
 import { assertRenderData } from '../data/validate.js';
 import { renderCompiled } from '../render/render.js';
+import { unsafeTemplateFile, unsafeTemplateViolations } from './unsafe-template.js';
 
 /** Templates and messages larger than this are refused before they are read. */
 export const MAX_LINT_BYTES = 512 * 1024;
@@ -89,6 +90,9 @@ export function createLinter(options: LinterOptions = {}): Linter {
   return {
     config,
     lintTemplate(filePath, text, email) {
+      const unsafe = unsafeTemplateViolations(filePath, text);
+      const layoutError = email?.error?.code === 'UNSAFE_TEMPLATE' && email.error.place?.file !== path.resolve(filePath) ? email.error : undefined;
+      if (unsafe.length > 0 || layoutError) return unsafeTemplateFile(filePath, text, unsafe, layoutError);
       const found = nearestStages(filePath, stagesCache);
       const document = templateDocument(filePath, text, found?.stages, found?.root);
       if (email) document.email = email;

@@ -7,6 +7,18 @@ import { filters } from './filters.js';
  */
 export function createRenderEnvironment(kind: 'html' | 'text', loader: nunjucks.ILoader | null = null): nunjucks.Environment {
   const env = new nunjucks.Environment(loader, { autoescape: kind === 'html', throwOnUndefined: true, dev: true });
+  withoutGlobals(env);
   for (const [name, filter] of Object.entries(filters)) env.addFilter(name, filter);
+  return env;
+}
+
+/**
+ * nunjucks gives every environment `range`, `cycler` and `joiner`, and `range.constructor`
+ * is `Function`. dunmail templates have no globals: the sandbox refuses them, and the
+ * environment does not have them either.
+ */
+export function withoutGlobals<T extends object>(env: T): T {
+  // The typings do not declare `globals`; nunjucks' Context reads it with `name in globals`.
+  (env as { globals?: object }).globals = Object.create(null) as object;
   return env;
 }

@@ -22,6 +22,7 @@ interface SlimNunjucks {
   Template: new (source: { type: 'code'; obj: unknown }, env: SlimEnvironment, path: string) => { render(context: object): string };
 }
 interface SlimEnvironment {
+  globals: object;
   addFilter(name: string, filter: (...args: never[]) => unknown): void;
 }
 
@@ -68,6 +69,8 @@ export interface Bundle {
 
 function environment(autoescape: boolean): SlimEnvironment {
   const env = new nunjucks.Environment(null, { autoescape, throwOnUndefined: true });
+  // No globals: `range.constructor` is `Function` (see src/render/environment.ts).
+  env.globals = Object.create(null) as object;
   for (const [name, filter] of Object.entries(filters)) env.addFilter(name, filter as (...args: never[]) => unknown);
   return env;
 }

@@ -6,6 +6,7 @@ import { findTags } from './tags.js';
 import type { SourceFile, SourceStore } from './sources.js';
 import { checkNunjucksSyntax } from './syntax.js';
 import { cleanMessage } from './nunjucks-error.js';
+import { withoutGlobals } from '../render/environment.js';
 
 /** The layout and a template composed into one MJML document, data tags masked. */
 export interface Composition {
@@ -73,7 +74,7 @@ function renderComposition(entry: string, store: SourceStore, prepare: (file: So
       }
     },
   };
-  const env = new nunjucks.Environment(loader as unknown as nunjucks.ILoader, { autoescape: false, dev: true });
+  const env = withoutGlobals(new nunjucks.Environment(loader as unknown as nunjucks.ILoader, { autoescape: false, dev: true }));
   try {
     return env.render(entry, {});
   } catch (error) {

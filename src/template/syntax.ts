@@ -1,19 +1,22 @@
 import nunjucks from 'nunjucks';
-import { DunmailError } from '../errors.js';
+import { DunmailError, type Issue } from '../errors.js';
 import { cleanMessage } from './nunjucks-error.js';
 import type { SourceFile } from './sources.js';
 import { findTags } from './tags.js';
+import { analyzeTemplate, type TemplateAnalysis, type Violation } from './analyze.js';
 import { LineIndex } from '../util/lines.js';
 
-const checked = new WeakSet<SourceFile>();
+const analyses = new WeakMap<SourceFile, TemplateAnalysis>();
 const parserEnv = new nunjucks.Environment(null, { dev: true });
 
 /**
  * Parses one file with nunjucks on its own, so a syntax error is reported at its
- * true line and column, before masking moves anything.
+ * true line and column, before masking moves anything; then holds it to dunmail's
+ * template language (the sandbox), before any of its tags is evaluated.
  */
-export function checkNunjucksSyntax(file: SourceFile): void {
-  if (checked.has(file)) return;
+export function checkNunjucksSyntax(file: SourceFile): TemplateAnalysis {
+  const known = analyses.get(file);
+  if (known) return known;
   try {
     new nunjucks.Template(file.body, parserEnv, file.path, true);
   } catch (error) {
@@ -27,7 +30,26 @@ export function checkNunjucksSyntax(file: SourceFile): void {
       hint: 'check that every {{ }}, {% %} and {# #} is closed and every {% if %} / {% for %} has its end tag',
     });
   }
-  checked.add(file);
+  const analysis = analyzeTemplate(file.body);
+  assertSandboxed(analysis.violations, file.path);
+  analyses.set(file, analysis);
+  return analysis;
+}
+
+/**
+ * Refuses a template that steps outside dunmail's template language: the first
+ * violation is the message, the others are its issues. `shift` moves places of a
+ * field (the subject) to where it is written in the file.
+ */
+export function assertSandboxed(violations: Violation[], file: string, shift: (v: Violation) => { line: number; column: number } = ({ line, column }) => ({ line, column })): void {
+  const [first, ...rest] = violations;
+  if (!first) return;
+  const issues: Issue[] = rest.map((v) => ({ path: '', file, ...shift(v), message: v.message }));
+  throw new DunmailError('UNSAFE_TEMPLATE', `${first.message}: templates are held to dunmail's template language`, {
+    place: { file, ...shift(first) },
+    issues,
+    hint: first.hint,
+  });
 }
 
 /** nunjucks reports an unclosed tag at end of file without a line; find where it opened. */
