@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { watch, type FSWatcher } from 'chokidar';
 
@@ -12,6 +13,8 @@ export interface WatchOptions {
   paths: readonly string[];
   /** Changes within this many milliseconds are handled together. Default 60. */
   debounceMs?: number;
+  /** How often a watched folder that went away is looked for again. Default 250. */
+  returnPollMs?: number;
   /** Called once per batch, never twice at once: a batch arriving meanwhile waits for the previous one. */
   onChange: (changes: FileChange[]) => void | Promise<void>;
   onError?: (error: unknown) => void;
@@ -74,12 +77,36 @@ export async function watchFiles(options: WatchOptions): Promise<FileWatcher> {
   watcher.on('unlink', record('unlink'));
   watcher.on('error', (error) => options.onError?.(error));
 
+  // A watched folder renamed away and back (what a git checkout or a branch switch
+  // can do) is dropped by chokidar for good: look for it until it is back, watch it
+  // again, and report it as added so that everything under it is read again.
+  const returning = new Map<string, NodeJS.Timeout>();
+  const awaitReturn = (root: string): void => {
+    if (closed || returning.has(root)) return;
+    const timer = setInterval(() => {
+      if (closed || !existsSync(root)) return;
+      clearInterval(timer);
+      returning.delete(root);
+      watcher.unwatch(root);
+      watcher.add(root);
+      record('add')(root);
+    }, options.returnPollMs ?? 250);
+    timer.unref();
+    returning.set(root, timer);
+  };
+  watcher.on('unlinkDir', (dir) => {
+    const root = path.resolve(dir);
+    if (roots.has(root)) awaitReturn(root);
+  });
+
   await new Promise<void>((resolve) => watcher.once('ready', () => resolve()));
 
   return {
     async close() {
       closed = true;
       if (timer) clearTimeout(timer);
+      for (const poll of returning.values()) clearInterval(poll);
+      returning.clear();
       await watcher.close();
       await running;
     },
