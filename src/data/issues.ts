@@ -102,14 +102,18 @@ function valueAt(data: unknown, pointer: string): unknown {
   return value;
 }
 
+/** The code for these data issues: the kind when all share it, else DATA_INVALID. */
+export function dataErrorCode(issues: Issue[]): 'UNSAFE_URL' | 'HEADER_INJECTION' | 'DATA_INVALID' {
+  const all = (test: (message: string) => boolean) => issues.length > 0 && issues.every((issue) => test(issue.message));
+  return all((m) => m.includes('allowed scheme')) ? 'UNSAFE_URL' : all(isOneLineMessage) ? 'HEADER_INJECTION' : 'DATA_INVALID';
+}
+
 /**
  * The error for render data that failed validation: UNSAFE_URL when only URLs were
  * refused, HEADER_INJECTION when only one-line fields were, else DATA_INVALID.
  */
 export function dataError(issues: Issue[], source: string): DunmailError {
-  const all = (test: (message: string) => boolean) => issues.length > 0 && issues.every((issue) => test(issue.message));
-  const code = all((m) => m.includes('allowed scheme')) ? 'UNSAFE_URL' : all(isOneLineMessage) ? 'HEADER_INJECTION' : 'DATA_INVALID';
-  return new DunmailError(code, `the ${source} has ${issues.length} problem(s)`, {
+  return new DunmailError(dataErrorCode(issues), `the ${source} has ${issues.length} problem(s)`, {
     place: { file: source },
     issues,
     hint: 'the fields and their types are in the data schema: src/schemas/data.schema.json',

@@ -48,11 +48,11 @@ export function isOneLineMessage(message: string): boolean {
  * Refuses a header value (subject, preheader, display name) that could split into
  * another header or decode into unchecked text.
  */
-export function assertHeaderValue(value: string, field: string, place: SourcePlace, hint?: string): void {
+export function assertHeaderValue(value: string, field: string, place?: SourcePlace, hint?: string): void {
   const problem = oneLineProblem(value);
   if (!problem) return;
   throw new DunmailError('HEADER_INJECTION', `the ${field} ${problem}, as it could inject mail headers`, {
-    place,
+    ...(place ? { place } : {}),
     hint: hint ?? `remove the character from the data that reaches the ${field}`,
   });
 }

@@ -1,13 +1,23 @@
 import MailComposer from 'nodemailer/lib/mail-composer';
 import type { Email } from '../render/render.js';
 import type { RenderData } from '../data/types.js';
+import { assertHeaderValue } from '../data/one-line.js';
 
 /**
  * Builds an RFC 5322 message with a text and an HTML part (multipart/alternative),
- * as mail clients open it. nodemailer encodes headers, so a subject with any
- * characters stays one header.
+ * as mail clients open it. nodemailer encodes headers; before it does, every header
+ * value is checked to be one line with no encoded-word of its own, whoever made the
+ * email and data (validated data already is; an Email built by hand may not be).
  */
 export async function toEml(email: Email, data: RenderData, date = new Date()): Promise<Buffer> {
+  const headers: [value: string | undefined, field: string][] = [
+    [email.subject, 'Subject header'],
+    [data.sender.name, 'From display name (/sender/name)'],
+    [data.sender.email, 'From address (/sender/email)'],
+    [data.customer.email && data.customer.name, 'To display name (/customer/name)'],
+    [data.customer.email, 'To address (/customer/email)'],
+  ];
+  for (const [value, field] of headers) if (value !== undefined) assertHeaderValue(value, field);
   const composer = new MailComposer({
     from: { name: data.sender.name, address: data.sender.email },
     ...(data.customer.email ? { to: { name: data.customer.name, address: data.customer.email } } : {}),

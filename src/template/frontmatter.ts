@@ -1,4 +1,4 @@
-import { LineCounter, parseDocument, isNode } from 'yaml';
+import { LineCounter, parseDocument, isNode, visit } from 'yaml';
 import { DunmailError, type Issue } from '../errors.js';
 import { createAjv, toIssues } from '../data/ajv.js';
 import frontmatterSchema from '../schemas/frontmatter.schema.json' with { type: 'json' };
@@ -26,16 +26,21 @@ export interface SplitTemplate {
 }
 
 const FENCE = /^---[ \t]*\r?\n/;
+/** Frontmatter holds four one-line strings: a few aliases are plenty, a billion laughs are not. */
+export const MAX_FRONTMATTER_ALIASES = 10;
 const validateFrontmatter = createAjv().compile<Frontmatter>(frontmatterSchema);
 
 export function splitFrontmatter(source: string, file: string): SplitTemplate {
-  if (!FENCE.test(source)) {
+  // A byte-order mark (Windows editors write one) comes before the fence. It is skipped,
+  // not removed, so offsets stay offsets into the text the caller holds.
+  const fence = source.charCodeAt(0) === 0xfeff ? 1 : 0;
+  if (!FENCE.test(source.slice(fence))) {
     throw new DunmailError('FRONTMATTER_INVALID', 'the template does not start with a frontmatter block', {
       place: { file, line: 1, column: 1 },
       hint: 'start the file with ---, then stage, locale, subject and preheader, then --- on a line of its own',
     });
   }
-  const close = /\r?\n---[ \t]*(\r?\n|$)/.exec(source.slice(3));
+  const close = /\r?\n---[ \t]*(\r?\n|$)/.exec(source.slice(fence + 3));
   if (!close) {
     throw new DunmailError('FRONTMATTER_INVALID', 'the frontmatter block is never closed', {
       place: { file, line: 1, column: 1 },
@@ -43,8 +48,8 @@ export function splitFrontmatter(source: string, file: string): SplitTemplate {
     });
   }
   const yamlStart = source.indexOf('\n') + 1;
-  const yamlEnd = 3 + close.index + close[0].indexOf('\n') + 1;
-  const bodyStart = 3 + close.index + close[0].length;
+  const yamlEnd = fence + 3 + close.index + close[0].indexOf('\n') + 1;
+  const bodyStart = fence + 3 + close.index + close[0].length;
   const yamlText = source.slice(yamlStart, yamlEnd);
 
   const lineCounter = new LineCounter();
@@ -65,7 +70,7 @@ export function splitFrontmatter(source: string, file: string): SplitTemplate {
     });
   }
 
-  const value: unknown = document.toJS();
+  const value = toValue(document, file, placeAt);
   const places: SplitTemplate['places'] = {};
   for (const key of ['stage', 'locale', 'subject', 'preheader'] as const) {
     const node = document.get(key, true);
@@ -91,6 +96,27 @@ export function splitFrontmatter(source: string, file: string): SplitTemplate {
   // Keep every line break so nunjucks and MJML report true line numbers.
   const body = source.slice(0, bodyStart).replace(/[^\n]/g, '') + source.slice(bodyStart);
   return { frontmatter: value, places, body };
+}
+
+/** The frontmatter as plain values, refusing alias bombs (billion laughs) with the file and line of the first alias. */
+function toValue(document: ReturnType<typeof parseDocument>, file: string, placeAt: (offset: number) => FieldPlace): unknown {
+  try {
+    return document.toJS({ maxAliasCount: MAX_FRONTMATTER_ALIASES });
+  } catch (error) {
+    if (!(error instanceof ReferenceError)) throw error;
+    let first: FieldPlace | undefined;
+    visit(document, {
+      Alias(_key, node) {
+        if (node.range) first = placeAt(node.range[0]);
+        return visit.BREAK;
+      },
+    });
+    throw new DunmailError('INPUT_TOO_LARGE', `the frontmatter's YAML aliases expand to more than ${MAX_FRONTMATTER_ALIASES} times its size`, {
+      place: { file, ...(first ? { line: first.line, column: first.column } : { line: 1, column: 1 }) },
+      hint: 'write subject and preheader out in full: frontmatter needs no YAML anchors (&) or aliases (*)',
+      cause: error,
+    });
+  }
 }
 
 /** For an unknown key, point at the key itself rather than the whole map. */

@@ -1,7 +1,8 @@
-import { readFileSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import path from 'node:path';
 import { DunmailError } from '../errors.js';
 import { splitFrontmatter, type SplitTemplate } from './frontmatter.js';
+import { readTextFile } from '../util/json-file.js';
 
 /** Larger files are refused before they are read: no reminder template comes near it. */
 export const MAX_TEMPLATE_BYTES = 256 * 1024;
@@ -11,7 +12,7 @@ export interface SourceFile {
   /** Name relative to the templates folder, with forward slashes, as tags name it. */
   name: string;
   path: string;
-  /** The whole file as written. */
+  /** The whole file as written, less a byte-order mark (not a column: positions stay true). */
   text: string;
   /** The nunjucks source: the file with any frontmatter replaced by blank lines. */
   body: string;
@@ -38,7 +39,7 @@ export class SourceStore {
         place: { file: filePath },
       });
     }
-    const text = readFileSync(filePath, 'utf8');
+    const text = readTextFile(filePath);
     const file: SourceFile = text.startsWith('---')
       ? (() => {
           const split = splitFrontmatter(text, filePath);

@@ -106,7 +106,7 @@ describe('dunmail render', () => {
     const dir = tempDir();
     const result = await runCli(['render', 'due-today', '--data', writeData(dir, '{\n  "customer": ,\n}')]);
     expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(/data\.json:2:15: error DATA_INVALID: the render data is not valid JSON: ValueExpected/);
+    expect(result.stderr).toMatch(/data\.json:2:15: error DATA_INVALID: the render data is not valid JSON: a value was expected$/m);
   });
 
   it('refuses a subject that would carry a line break', async () => {

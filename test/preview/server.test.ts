@@ -203,7 +203,7 @@ describe('dunmail preview server', () => {
     const syntax = await paste(server, '/template/en/overdue-early', '{\n  "customer": <oops>\n}');
     expect(syntax.status).toBe(422);
     expect(syntax.body).toContain('The data is not valid');
-    expect(syntax.body).toContain('pasted JSON:2:15: error DATA_INVALID: the render data is not valid JSON: InvalidSymbol');
+    expect(syntax.body).toContain('pasted JSON:2:15: error DATA_INVALID: the render data is not valid JSON: this character is not JSON here');
     expect(syntax.body).toContain('<span class="code-line hit"><span class="ln">2</span>  &quot;customer&quot;: &lt;oops&gt;</span>');
     expect(syntax.body).not.toContain('<oops>');
 

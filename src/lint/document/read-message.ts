@@ -2,11 +2,14 @@ import PostalMime from 'postal-mime';
 import { DunmailError } from '../../errors.js';
 import { htmlToText } from '../../compile/text.js';
 import type { MessageInput, MessageLayout } from './message.js';
+import { stripBom } from '../../util/json-file.js';
 
 /**
  * A text message file: `Subject: …` on the first line, a blank line, then the body.
+ * A byte-order mark before it is dropped: it is no column, so positions stay true.
  */
-export function readTextMessage(path: string, text: string): { input: Pick<MessageInput, 'subject' | 'body'>; layout: MessageLayout } {
+export function readTextMessage(path: string, file: string): { input: Pick<MessageInput, 'subject' | 'body'>; layout: MessageLayout } {
+  const text = stripBom(file);
   const match = /^Subject:[ \t]*(.*)\r?\n(?:[ \t]*\r?\n)?/i.exec(text);
   if (!match) {
     throw new DunmailError('USAGE', 'a message file starts with a "Subject: …" line, then a blank line, then the body', {
@@ -24,8 +27,8 @@ export function readTextMessage(path: string, text: string): { input: Pick<Messa
 
 /** An RFC 5322 message: the subject header and the text part (or the HTML part as text). */
 export async function readEml(path: string, original: string): Promise<{ input: Pick<MessageInput, 'subject' | 'body'>; layout: MessageLayout }> {
-  // Positions are counted on LF line ends; lines and columns are the same as with CRLF.
-  const raw = original.replace(/\r\n/g, '\n');
+  // Positions are counted on LF line ends without a byte-order mark; lines and columns are the same as in the file.
+  const raw = stripBom(original).replace(/\r\n/g, '\n');
   let email: Awaited<ReturnType<typeof PostalMime.parse>>;
   try {
     email = await PostalMime.parse(raw);
