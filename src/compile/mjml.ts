@@ -5,6 +5,7 @@ import type { MaskedTag } from '../template/mask.js';
 import type { Composition } from '../template/compose.js';
 import { checkMjmlStructure, placeOf } from './structure.js';
 import { idSeed, withStableIds } from './ids.js';
+import { trimAtRender } from './trim.js';
 
 export interface MjmlOptions {
   /** Minify the HTML. Placeholders keep tags safe; list attributes are never re-sorted. */
@@ -22,8 +23,9 @@ interface MjmlValidationError {
  * proves that every data tag came through. The ids MJML makes up for carousels and
  * navbars are replaced by ones derived from the template, so builds are reproducible.
  */
-export async function compileMjml(composition: Composition, entryPath: string, options: MjmlOptions = {}): Promise<string> {
-  checkMjmlStructure(composition, entryPath);
+export async function compileMjml(composed: Composition, entryPath: string, options: MjmlOptions = {}): Promise<string> {
+  checkMjmlStructure(composed, entryPath);
+  const composition = trimAtRender(composed);
   const index = new LineIndex(composition.source);
   let html: string;
   try {

@@ -4,7 +4,7 @@ import { LineIndex } from '../util/lines.js';
 import type { Composition } from '../template/compose.js';
 
 /** The options mjml-parser-xml gives htmlparser2, so this check reads the source as MJML does. */
-const MJML_PARSER_OPTIONS = { recognizeCDATA: true, decodeEntities: false, recognizeSelfClosing: true, lowerCaseAttributeNames: false };
+export const MJML_PARSER_OPTIONS = { recognizeCDATA: true, decodeEntities: false, recognizeSelfClosing: true, lowerCaseAttributeNames: false };
 
 /** The tokenizer event a parser event happens in: which tag token made it close an element. */
 type Cause = { kind: 'open' | 'self-closing' | 'end' } | { kind: 'close'; name: string; offset: number; matched: boolean };
@@ -96,7 +96,7 @@ export function checkMjmlStructure(composition: Composition, entryPath: string):
  * htmlparser2's supported `Tokenizer` option, used to see the tokenizer's events
  * before the parser acts on them (`watch`) and after (`after`).
  */
-function watchedTokenizer(watch: Partial<TokenizerCallbacks>, after: (event: keyof TokenizerCallbacks) => void): typeof Tokenizer {
+export function watchedTokenizer(watch: Partial<TokenizerCallbacks>, after: (event: keyof TokenizerCallbacks) => void): typeof Tokenizer {
   return class WatchedTokenizer extends Tokenizer {
     constructor(options: ConstructorParameters<typeof Tokenizer>[0], parser: TokenizerCallbacks) {
       const forward = new Proxy(parser, {
