@@ -31,8 +31,25 @@ export const CLIENT_SCRIPT = String.raw`(() => {
       /* a frame of another origin keeps its height */
     }
   };
+  // A frame wider than the room it has (the 640 px desktop one on a phone) is zoomed
+  // out as a whole: the email keeps its layout at the frame's width, only smaller.
+  const scale = (frame) => {
+    const figure = frame.closest('.frame');
+    const frames = frame.closest('.frames');
+    if (!figure || !frames) return;
+    const style = getComputedStyle(figure);
+    const chrome = ['paddingLeft', 'paddingRight', 'borderLeftWidth', 'borderRightWidth'].reduce((sum, key) => sum + parseFloat(style[key]), 0);
+    const width = Number(frame.getAttribute('width')) || frame.offsetWidth;
+    const ratio = Math.min(1, (frames.clientWidth - chrome) / width);
+    frame.style.zoom = ratio < 1 ? String(Math.floor(ratio * 1000) / 1000) : '';
+  };
+  const scaleAll = () => {
+    for (const frame of document.querySelectorAll('iframe[data-fit]')) scale(frame);
+  };
+  window.addEventListener('resize', scaleAll);
   const wire = (root, heights) => {
     for (const frame of root.querySelectorAll('iframe[data-fit]')) {
+      scale(frame);
       const kept = heights && heights.get(frame.dataset.fit);
       if (kept) frame.style.height = kept;
       frame.addEventListener('load', () => fit(frame));
@@ -92,7 +109,7 @@ export const STYLES = `
 :root { --ink: #1f2933; --muted: #616e7c; --line: #d9dee3; --bg: #f4f5f7; --panel: #ffffff; --accent: #1849a9;
   --error: #b42318; --warn: #8a5a00; --ok: #146c43; font-family: system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: var(--ink); }
 * { box-sizing: border-box; }
-body { margin: 0; background: var(--bg); font-size: 15px; line-height: 1.45; }
+body { margin: 0; background: var(--bg); font-size: 15px; line-height: 1.45; overflow-wrap: break-word; }
 a { color: var(--accent); }
 .bar { display: flex; align-items: center; gap: 16px; padding: 10px 20px; background: #0b1f44; color: #fff; }
 .bar .brand { color: #fff; font-weight: 700; text-decoration: none; }
@@ -145,7 +162,7 @@ select { font: inherit; padding: 3px 6px; }
 .inbox-row.narrow .subject, .inbox-row.narrow .preheader { overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
 .inbox-row.narrow .preheader { white-space: normal; display: -webkit-box; -webkit-line-clamp: 2; -webkit-box-orient: vertical; }
 .frames { display: flex; flex-wrap: wrap; gap: 16px; align-items: flex-start; margin-bottom: 16px; }
-.frame { margin: 0; background: #fff; border: 1px solid var(--line); border-radius: 8px; padding: 8px; }
+.frame { margin: 0; background: #fff; border: 1px solid var(--line); border-radius: 8px; padding: 8px; max-width: 100%; overflow: hidden; }
 .frame figcaption { font-size: 13px; color: var(--muted); margin-bottom: 6px; }
 .frame iframe { display: block; border: 0; background: #fff; }
 .side { flex: 1; min-width: 280px; max-width: 720px; }
@@ -174,5 +191,12 @@ select { font: inherit; padding: 3px 6px; }
 .code-line.hit { background: #fde2e1; }
 .code-line.caret { color: var(--error); font-weight: 700; }
 .code-line .ln { display: inline-block; width: 3.5em; color: var(--muted); user-select: none; }
+@media (max-width: 480px) {
+  main { padding: 10px 8px 32px; }
+  .bar { padding: 10px 12px; }
+  .panel { padding: 12px; }
+  .frame { padding: 4px; }
+  .stage-id, .offset { min-width: 0; }
+}
 .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); }
 `;

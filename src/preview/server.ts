@@ -51,7 +51,9 @@ const SECURITY_HEADERS = {
     "base-uri 'none'",
   ].join('; '),
   'x-content-type-options': 'nosniff',
-  'referrer-policy': 'no-referrer',
+  // Not no-referrer: under it a browser sends `Origin: null` even from the preview's own
+  // forms, and the cross-site check could not tell them from a foreign page's.
+  'referrer-policy': 'same-origin',
   'cache-control': 'no-store',
 };
 

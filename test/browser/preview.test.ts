@@ -84,6 +84,39 @@ describe.skipIf(!CHROMIUM)('dunmail preview in Chromium', () => {
     expect(errors).toEqual([]);
   });
 
+  it('fits a 375 px phone without horizontal scroll: the index, and a template page with the desktop frame scaled down', async () => {
+    const phone = await browser.context.newPage();
+    try {
+      await phone.setViewportSize({ width: 375, height: 800 });
+      const widest = () =>
+        phone.evaluate(() => {
+          // What sticks out, to say in the failure which element does.
+          const over = [...document.querySelectorAll('body *')]
+            .filter((e) => e.getBoundingClientRect().right > document.documentElement.clientWidth + 0.5)
+            .map((e) => `${e.tagName.toLowerCase()}.${[...e.classList].join('.')} ${Math.round(e.getBoundingClientRect().right)}`);
+          return { scrollWidth: document.documentElement.scrollWidth, over: over.slice(0, 5) };
+        });
+
+      await phone.goto(server.url);
+      await phone.locator('.timeline').waitFor();
+      const index = await widest();
+      expect(index.scrollWidth, index.over.join('\n')).toBeLessThanOrEqual(375);
+
+      await phone.goto(`${server.url}template/en/overdue-late`);
+      await expect.poll(() => phone.locator('#live').textContent()).toBe('live');
+      const desktop = phone.locator('iframe[data-fit="desktop"]');
+      // Scaled, not cut: the whole 640 px email still shows, smaller.
+      await expect.poll(async () => (await desktop.boundingBox())?.width ?? 0).toBeLessThan(375);
+      const template = await widest();
+      expect(template.scrollWidth, template.over.join('\n')).toBeLessThanOrEqual(375);
+      expect(await desktop.getAttribute('width')).toBe('640');
+      expect(await phone.frameLocator('iframe[data-fit="desktop"]').locator('body').textContent()).toContain('overdue');
+      await phone.screenshot({ path: screenshotPath('preview-phone.png'), fullPage: true });
+    } finally {
+      await phone.close();
+    }
+  });
+
   it('switches the data: another fixture, then pasted JSON with its errors shown inline', async () => {
     await page.goto(`${server.url}template/en/overdue-early`);
     await page.locator('#fixture').selectOption('en/overdue-late');
