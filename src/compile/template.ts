@@ -11,6 +11,7 @@ import { cleanMessage } from '../template/nunjucks-error.js';
 import { createRenderEnvironment } from '../render/environment.js';
 import { compileMjml, type MjmlOptions } from './mjml.js';
 import { htmlToText } from './text.js';
+import { withoutTrimCaptures } from './trim.js';
 
 /** One template compiled once: MJML done, data tags kept as precompiled nunjucks. */
 export interface CompiledTemplate {
@@ -48,7 +49,7 @@ export async function compileTemplate(name: string, store: SourceStore, options:
   const composition = compose(name, store);
   const maskedHtml = await compileMjml(composition, file.path, options);
   const htmlSource = composition.registry.restore(maskedHtml);
-  const maskedText = htmlToText(maskedHtml, (text) => composition.registry.restore(text));
+  const maskedText = htmlToText(withoutTrimCaptures(maskedHtml, composition.registry), (text) => composition.registry.restore(text));
   const textSource = withoutWhitespaceControl(composition.registry.restore(joinTagOnlyLines(maskedText, composition.registry), asTextValue));
 
   return {
