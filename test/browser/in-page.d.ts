@@ -10,3 +10,4 @@ export function layout(): {
 };
 export function documentLang(): string;
 export function axeViolations(): Promise<{ id: string; impact: string | null | undefined; help: string; nodes: string[] }[]>;
+export function overflowing(): { scrollWidth: number; over: string[] };

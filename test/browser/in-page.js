@@ -82,3 +82,13 @@ export async function axeViolations() {
     nodes: v.nodes.slice(0, 5).map((n) => n.target.join(' ')),
   }));
 }
+
+/** The page's scroll width, and the first elements that reach past the viewport (to name them in a failure). */
+export function overflowing() {
+  const viewport = document.documentElement.clientWidth;
+  const over = [...document.querySelectorAll('body *')]
+    .filter((element) => element.getBoundingClientRect().right > viewport + 0.5)
+    .slice(0, 5)
+    .map((element) => `${element.tagName.toLowerCase()}.${[...element.classList].join('.')} reaches ${Math.round(element.getBoundingClientRect().right)} px`);
+  return { scrollWidth: document.documentElement.scrollWidth, over };
+}

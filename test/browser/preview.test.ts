@@ -11,6 +11,7 @@ import { startPreview, type PreviewServer } from '../../src/preview/server.js';
 import { ROOT } from '../helpers.js';
 import { removeTempProjects, tempProject } from '../preview/helpers.js';
 import { CHROMIUM, launchChromium, reportSkip, screenshotPath, type Browser } from './chromium.js';
+import { overflowing } from './in-page.js';
 
 reportSkip('browser tests of dunmail preview');
 
@@ -88,14 +89,7 @@ describe.skipIf(!CHROMIUM)('dunmail preview in Chromium', () => {
     const phone = await browser.context.newPage();
     try {
       await phone.setViewportSize({ width: 375, height: 800 });
-      const widest = () =>
-        phone.evaluate(() => {
-          // What sticks out, to say in the failure which element does.
-          const over = [...document.querySelectorAll('body *')]
-            .filter((e) => e.getBoundingClientRect().right > document.documentElement.clientWidth + 0.5)
-            .map((e) => `${e.tagName.toLowerCase()}.${[...e.classList].join('.')} ${Math.round(e.getBoundingClientRect().right)}`);
-          return { scrollWidth: document.documentElement.scrollWidth, over: over.slice(0, 5) };
-        });
+      const widest = () => phone.evaluate(overflowing);
 
       await phone.goto(server.url);
       await phone.locator('.timeline').waitFor();
