@@ -54,6 +54,21 @@ describe('a template that would vanish from the output', () => {
   });
 });
 
+describe('lint and files without frontmatter', () => {
+  it('reports one nothing uses at its 1:1 (exit 1), and leaves alone one a template includes', async () => {
+    const dir = templatesDir({
+      template: templateSource([...section('<mj-text>Hello</mj-text>'), '{% include "en/signature.mjml.njk" %}']),
+      'en/signature.mjml.njk': '    <mj-section><mj-column><mj-text>Sam</mj-text></mj-column></mj-section>\n',
+      'en/stray.mjml.njk': '',
+    });
+    const result = await runCli(['lint', 'en', '--format', 'json'], dir);
+    expect(result.code).toBe(1);
+    const files = JSON.parse(result.stdout) as { path: string; messages: { ruleId: string; line: number; column: number }[] }[];
+    expect(files.map((file) => file.path)).toEqual(['en/before-due.mjml.njk', 'en/stray.mjml.njk']);
+    expect(files[1]?.messages.map((m) => `${m.line}:${m.column} ${m.ruleId}`)).toEqual(['1:1 parse-error']);
+  });
+});
+
 describe('the templates folder', () => {
   it.each([['render', '--all'], ['build'], ['lint']])('%s outside a project says there is no templates/ folder and what to do', async (...argv) => {
     const cwd = emptyDir();

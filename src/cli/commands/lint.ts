@@ -1,4 +1,4 @@
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { glob, isDynamicPattern } from 'tinyglobby';
 import type { VFile } from 'vfile';
@@ -9,7 +9,7 @@ import { reporters, type ReporterName } from '../../lint/reporters/index.js';
 import { countMessages } from '../../lint/reporters/shared.js';
 import { SHIPPED_CONFIG } from '../../lint/config/load.js';
 import { closest } from '../../util/closest.js';
-import { isLayoutOrPartial } from '../../project/discover.js';
+import { filesUsedByTemplates, isLayoutOrPartial, listTemplateFiles } from '../../project/discover.js';
 import { packageInfo } from '../../util/package-info.js';
 import { EXIT, type CliIo } from '../io.js';
 import { templatesFolder, wholeNumber } from './options.js';
@@ -92,6 +92,29 @@ async function lintOne(linter: ReturnType<typeof createLinter>, file: string, co
   }
 }
 
+/**
+ * Drops the files without frontmatter that a template of their folder extends or
+ * includes: partials kept beside the templates. Any other file without frontmatter
+ * stays, and is reported as the template it fails to be.
+ */
+function withoutPartials(files: string[]): string[] {
+  const bare = files.filter((file) => !readFileSync(file, 'utf8').startsWith('---'));
+  if (!bare.length) return files;
+  const root = templatesRootOf(path.dirname(bare[0] ?? ''));
+  if (!root) return files;
+  const names = listTemplateFiles(root);
+  const used = filesUsedByTemplates(root, names);
+  return files.filter((file) => !used.has(path.relative(root, file).split(path.sep).join('/')));
+}
+
+/** The folder holding stages.json at or above `dir`: the templates root that names are relative to. */
+function templatesRootOf(dir: string): string | undefined {
+  for (let at = dir; ; at = path.dirname(at)) {
+    if (existsSync(path.join(at, 'stages.json'))) return at;
+    if (path.dirname(at) === at) return undefined;
+  }
+}
+
 /** The paths given, or else the templates folder, checked so that a project without one hears what to do. */
 export function lintTargets(paths: string[], options: Pick<LintOptions, 'templates'>, cwd: string): string[] {
   if (paths.length) return paths;
@@ -131,8 +154,10 @@ async function expand(paths: string[], cwd: string): Promise<string[]> {
       throw new DunmailError('USAGE', `no such file or folder: ${entry}`);
     }
     if (statSync(absolute).isDirectory()) {
-      const matches = (await glob(['**/*.mjml.njk'], { cwd: absolute, absolute: true, ignore: ['**/node_modules/**', '**/fixtures/**'] })).filter(
-        (match) => !isLayoutOrPartial(path.relative(cwd, match)),
+      const matches = withoutPartials(
+        (await glob(['**/*.mjml.njk'], { cwd: absolute, absolute: true, ignore: ['**/node_modules/**', '**/fixtures/**'] })).filter(
+          (match) => !isLayoutOrPartial(path.relative(cwd, match)),
+        ),
       );
       if (!matches.length && !existsSync(path.join(absolute, 'stages.json'))) {
         throw new DunmailError('USAGE', `the folder ${entry} holds no template (.mjml.njk outside layouts/ and partials/) and no stages.json`, {
