@@ -99,15 +99,21 @@ export function checkMjmlStructure(composition: Composition, entryPath: string):
 export function watchedTokenizer(watch: Partial<TokenizerCallbacks>, after: (event: keyof TokenizerCallbacks) => void): typeof Tokenizer {
   return class WatchedTokenizer extends Tokenizer {
     constructor(options: ConstructorParameters<typeof Tokenizer>[0], parser: TokenizerCallbacks) {
+      const wrapped = new Map<keyof TokenizerCallbacks, (...args: number[]) => void>();
       const forward = new Proxy(parser, {
         get(target, key: keyof TokenizerCallbacks) {
-          const handler = target[key] as (...args: number[]) => void;
-          const seen = watch[key] as ((...args: number[]) => void) | undefined;
-          return (...args: number[]) => {
-            seen?.(...args);
-            handler.apply(target, args);
-            after(key);
-          };
+          let call = wrapped.get(key);
+          if (!call) {
+            const handler = target[key] as (...args: number[]) => void;
+            const seen = watch[key] as ((...args: number[]) => void) | undefined;
+            call = (...args: number[]) => {
+              seen?.(...args);
+              handler.apply(target, args);
+              after(key);
+            };
+            wrapped.set(key, call);
+          }
+          return call;
         },
       });
       super(options, forward);
