@@ -5,7 +5,7 @@ import { DunmailError } from '../errors.js';
 import { compileTemplate, type CompiledTemplate } from '../compile/template.js';
 import { SourceStore } from '../template/sources.js';
 import { splitFrontmatter } from '../template/frontmatter.js';
-import { listTemplateFiles, fixtureFor, TEMPLATE_EXTENSION } from '../project/discover.js';
+import { filesUsedByTemplates, listTemplateFiles, fixtureFor, TEMPLATE_EXTENSION } from '../project/discover.js';
 import { loadStages, type Stage, type StageDefinitions } from '../project/stages.js';
 import { createLinter, type Linter } from '../lint/linter.js';
 import { rulesFor, SHIPPED_CONFIG } from '../lint/config/load.js';
@@ -96,8 +96,10 @@ export async function loadProject(options: ProjectOptions, previous?: PreviewPro
   const templates: PreviewTemplate[] = [];
   const byKey = new Map<string, PreviewTemplate>();
 
-  for (const name of safeList(templatesDir, errors)) {
-    if (LAYOUT.test(name)) continue;
+  const names = safeList(templatesDir, errors);
+  const partials = includedPartials(templatesDir, names, store);
+  for (const name of names) {
+    if (LAYOUT.test(name) || partials.has(name)) continue;
     const slug = name.slice(0, -TEMPLATE_EXTENSION.length);
     const guess = guessStageAndLocale(slug);
     const entry: PreviewTemplate = { name, slug, path: path.join(templatesDir, name), ...guess, compiled: undefined, error: undefined };
@@ -151,6 +153,20 @@ export async function loadProject(options: ProjectOptions, previous?: PreviewPro
     took: Math.round(performance.now() - started),
     cache: new Map(),
   };
+}
+
+/** Files without frontmatter that a template includes or extends: partials kept beside the templates, not templates of their own. */
+function includedPartials(templatesDir: string, names: readonly string[], store: SourceStore): Set<string> {
+  const bare = names.filter((name) => {
+    try {
+      return !LAYOUT.test(name) && !store.read(name).frontmatter;
+    } catch {
+      return false;
+    }
+  });
+  if (!bare.length) return new Set();
+  const used = filesUsedByTemplates(templatesDir, names);
+  return new Set(bare.filter((name) => used.has(name)));
 }
 
 function safeList(templatesDir: string, errors: unknown[]): string[] {

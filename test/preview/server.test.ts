@@ -4,7 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseRoute, startPreview, type PreviewServer } from '../../src/preview/server.js';
 import { escapeHtml, html, raw } from '../../src/preview/html.js';
 import { windowLabel } from '../../src/preview/pages.js';
-import { loadFixture } from '../helpers.js';
+import { loadFixture, removeTemplatesDirs, section, templateSource, templatesDir } from '../helpers.js';
+import { loadProject } from '../../src/preview/project.js';
 import { editFile, eventually, openEvents, rawRequest, removeTempProjects, tempProject } from './helpers.js';
 
 afterAll(removeTempProjects);
@@ -300,6 +301,22 @@ describe('dunmail preview server', () => {
     });
     expect(response.status).toBe(413);
     expect(response.body).toContain('over the 1048576-byte limit');
+  });
+});
+
+describe('files without frontmatter', () => {
+  afterAll(removeTemplatesDirs);
+
+  it('an included partial beside the templates is no page of its own; an unused one is shown broken at its 1:1', async () => {
+    const dir = templatesDir({
+      template: templateSource([...section('<mj-text>Hello</mj-text>'), '{% include "en/signature.mjml.njk" %}']),
+      'en/signature.mjml.njk': '    <mj-section><mj-column><mj-text>Sam</mj-text></mj-column></mj-section>\n',
+      'en/stray.mjml.njk': '',
+    });
+    const project = await loadProject({ templates: dir, cwd: dir });
+    expect(project.templates.map((t) => t.name).sort()).toEqual(['en/before-due.mjml.njk', 'en/stray.mjml.njk']);
+    const stray = project.templates.find((t) => t.name === 'en/stray.mjml.njk');
+    expect(stray?.error).toMatchObject({ code: 'FRONTMATTER_INVALID', place: { file: path.join(dir, 'en/stray.mjml.njk'), line: 1, column: 1 } });
   });
 });
 
