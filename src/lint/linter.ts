@@ -11,10 +11,16 @@ import { messageDocument, type MessageInput } from './document/message.js';
 import { readEml, readTextMessage } from './document/read-message.js';
 import { templateDocument } from './document/template.js';
 import { sequenceDocument } from './document/sequence.js';
-import type { CompiledEmail } from './types.js';
+import { MINIMAL_DATA, type CompiledEmail, type RenderCheck, type TemplateUsage } from './types.js';
 import { compileTemplate, type CompiledTemplate } from '../compile/template.js';
 import { SourceStore } from '../template/sources.js';
-import { fixtureFor } from '../project/discover.js';
+import { fixturesFor } from '../project/fixtures.js';
+import { calendarDays } from '../project/stages.js';
+import { minimalData } from '../data/minimal.js';
+import { readTextFile } from '../util/json-file.js';
+import { checkNunjucksSyntax } from '../template/syntax.js';
+import { analyzeTemplate } from '../template/analyze.js';
+import { fieldPlace } from '../compile/template.js';
 import { assertRenderData } from '../data/validate.js';
 import { renderCompiled } from '../render/render.js';
 import { unsafeTemplateFile, unsafeTemplateViolations } from './unsafe-template.js';
@@ -112,7 +118,7 @@ export function createLinter(options: LinterOptions = {}): Linter {
       const text = readFileSync(filePath, 'utf8');
       if (filePath.endsWith('.mjml.njk')) {
         const found = nearestStages(filePath, stagesCache);
-        const email = found ? await compileForLint(filePath, found.root) : undefined;
+        const email = found ? await compileForLint(filePath, found.root, found.stages) : undefined;
         return this.lintTemplate(filePath, text, email);
       }
       const { input, layout } = filePath.endsWith('.eml') ? await readEml(filePath, text) : readTextMessage(filePath, text);
@@ -122,29 +128,76 @@ export function createLinter(options: LinterOptions = {}): Linter {
 }
 
 /**
- * Compiles a template and renders it with its fixture, as `dunmail render` would, so
- * email rules see the real output. Failures become part of the result, not exceptions.
+ * Compiles a template and renders it, as `dunmail render` would, with each of its
+ * fixtures and with the least data the schema accepts, so email rules see the real
+ * output and `template-renders` sees every failure. Failures become part of the
+ * result, not exceptions.
  */
-async function compileForLint(filePath: string, root: string): Promise<CompiledEmail> {
+async function compileForLint(filePath: string, root: string, stages: StageDefinitions): Promise<CompiledEmail> {
   const name = path.relative(root, path.resolve(filePath)).split(path.sep).join('/');
+  const store = new SourceStore(root);
   let template: CompiledTemplate;
   try {
-    template = await compileTemplate(name, new SourceStore(root));
+    template = await compileTemplate(name, store);
   } catch (error) {
     if (error instanceof DunmailError) return { error };
     throw error;
   }
-  const fixture = fixtureFor(root, template.stage, template.locale);
-  if (!fixture) return { html: template.sources.html };
-  try {
-    const data: unknown = JSON.parse(readFileSync(fixture, 'utf8'));
-    assertRenderData(data, undefined, fixture);
-    return { html: template.sources.html, sample: renderCompiled(template, data) };
-  } catch (error) {
-    if (error instanceof DunmailError) return { html: template.sources.html, error };
-    if (error instanceof SyntaxError) return { html: template.sources.html, error: new DunmailError('DATA_INVALID', `the fixture is not valid JSON: ${error.message}`, { place: { file: fixture } }) };
-    throw error;
+  const usage = templateUsage(template, store);
+  const renders = renderChecks(template, root, stages);
+  const firstFixture = renders.find((r) => r.fixture);
+  const failedFixture = renders.find((r) => r.fixture && r.error);
+  return {
+    html: template.sources.html,
+    usage,
+    renders,
+    ...(firstFixture?.email ? { sample: firstFixture.email } : {}),
+    ...(failedFixture?.error ? { error: failedFixture.error } : {}),
+  };
+}
+
+/** What each composed file reads and which filters it calls, at the places a person edits. */
+function templateUsage(template: CompiledTemplate, store: SourceStore): TemplateUsage[] {
+  const usage: TemplateUsage[] = store.all().map((file) => {
+    const { reads, filters } = checkNunjucksSyntax(file);
+    return { file: file.path, reads, filters };
+  });
+  const file = store.read(template.name);
+  for (const field of ['subject', 'preheader'] as const) {
+    const place = file.frontmatter?.places[field];
+    const { reads, filters } = analyzeTemplate(template.frontmatter[field]);
+    const move = <T extends { line: number; column: number }>(item: T): T => ({ ...item, ...fieldPlace(file.text, place, item) });
+    usage.push({ file: file.path, field, reads: reads.map(move), filters: filters.map((f) => ({ ...move(f), args: f.args.map(move) })) });
   }
+  return usage;
+}
+
+/** Renders with every fixture of the template, then with the least valid data for its stage. */
+function renderChecks(template: CompiledTemplate, root: string, stages: StageDefinitions): RenderCheck[] {
+  const checks: RenderCheck[] = [];
+  const attempt = (source: string, fixture: boolean, read: () => unknown): void => {
+    try {
+      const data = read();
+      assertRenderData(data, undefined, source);
+      checks.push({ source, fixture, email: renderCompiled(template, data) });
+    } catch (error) {
+      if (error instanceof SyntaxError) {
+        checks.push({ source, fixture, error: new DunmailError('DATA_INVALID', `the fixture is not valid JSON: ${error.message}`, { place: { file: source } }) });
+      } else if (error instanceof DunmailError) {
+        checks.push({ source, fixture, error });
+      } else {
+        throw error;
+      }
+    }
+  };
+  for (const fixture of fixturesFor(root, template.stage, template.locale)) attempt(fixture, true, () => JSON.parse(readTextFile(fixture)));
+  const stage = stages.stages.find((s) => s.id === template.stage);
+  if (stage) {
+    const start = calendarDays(stage.window.start, stage.window.unit);
+    // A late stage is sent after the due date: at least a day after it.
+    attempt(MINIMAL_DATA, false, () => minimalData(stage.late ? Math.max(1, start) : start));
+  }
+  return checks;
 }
 
 interface TemplatesRoot {

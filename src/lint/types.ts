@@ -5,6 +5,7 @@ import type { Lexicon } from './lexicon/lexicon.js';
 import type { MarkupElement } from '../extract/copy.js';
 import type { TemplateTag } from '../template/tags.js';
 import type { DunmailError } from '../errors.js';
+import type { DataRead, FilterUse } from '../template/analyze.js';
 
 export type Severity = 'off' | 'warn' | 'error';
 export type RegionKind = 'subject' | 'preheader' | 'body';
@@ -88,6 +89,30 @@ export interface CompiledEmail {
   /** The email rendered with the template's fixture data, when there is a fixture. */
   sample?: { subject: string; preheader: string; html: string; text: string };
   /** Why compiling or rendering failed: MJML validation, a lost tag, bad data… */
+  error?: DunmailError;
+  /** What every composed file (and the subject and preheader) reads of the data, and the filters it calls. */
+  usage?: TemplateUsage[];
+  /** One render per fixture of the template, and one with the least data the schema accepts. */
+  renders?: RenderCheck[];
+}
+
+/** The name a render with the least valid data goes by, where a fixture would name its file. */
+export const MINIMAL_DATA = 'the least data the schema accepts';
+
+export interface TemplateUsage {
+  /** The file, absolute. */
+  file: string;
+  /** Set when the reads are in the frontmatter's subject or preheader. */
+  field?: 'subject' | 'preheader';
+  reads: DataRead[];
+  filters: FilterUse[];
+}
+
+export interface RenderCheck {
+  /** The fixture file, or MINIMAL_DATA. */
+  source: string;
+  fixture: boolean;
+  email?: { subject: string; preheader: string; html: string; text: string };
   error?: DunmailError;
 }
 

@@ -357,7 +357,7 @@ class Walker {
       else this.expression(arg, true);
       const literal = arg.typename === 'Literal' && !(arg.value instanceof RegExp) ? (arg.value as FilterArgument['literal']) : undefined;
       const path = dataPath(arg, this);
-      use.args.push({ kind, ...place(arg), ...(literal !== undefined ? { literal } : {}), ...(path ? { path } : {}) });
+      use.args.push({ kind, ...place(chainStart(arg)), ...(literal !== undefined ? { literal } : {}), ...(path ? { path } : {}) });
     }
     for (const keywords of rest.filter((arg) => arg.typename === 'KeywordArgs')) this.expression(keywords, true);
     this.out.filters.push(use);

@@ -1,0 +1,178 @@
+import path from 'node:path';
+import type { ErrorCode } from '../../errors.js';
+import { lookupPath, pathName } from '../../data/schema-paths.js';
+import { DATE_STYLES, FILTERS } from '../../template/filter-catalog.js';
+import type { DataRead, FilterUse } from '../../template/analyze.js';
+import { closest } from '../../util/closest.js';
+import { defineRule, MINIMAL_DATA, type Finding, type LintDocument, type RenderCheck, type TemplateUsage } from '../types.js';
+import type { DunmailError } from '../../errors.js';
+import { atPlace, notes } from './mjml-valid.js';
+
+/** Compile failures mjml-valid reports; every other failure is this rule's. */
+const MJML_VALID_CODES: ReadonlySet<ErrorCode> = new Set(['MJML_INVALID', 'TAG_LOST', 'INCLUDE_NOT_ALLOWED', 'NUNJUCKS_SYNTAX', 'UNSAFE_TEMPLATE']);
+const CURRENCIES = new Set(Intl.supportedValuesOf('currency'));
+
+type Report = (finding: Finding) => void;
+type Placed = { file: string; line: number; column: number };
+
+export default defineRule({
+  meta: {
+    id: 'template-renders',
+    description: 'The template renders with every valid data object: data paths exist in the data schema, optional fields are guarded, filters get the arguments they take, and every fixture and the least valid data render.',
+    sources: ['N7', 'C5'],
+    defaultSeverity: 'error',
+    schema: { type: 'object', additionalProperties: false, properties: {} },
+    defaultOptions: {},
+    appliesTo: { email: true },
+  },
+  check(document, { report }) {
+    const email = document.email;
+    if (!email) return;
+    const failures = renderFailures(email.renders ?? []);
+    // Lines a static finding explains: a render failure there says nothing new.
+    const explained = new Set<string>();
+    for (const usage of email.usage ?? []) {
+      for (const read of usage.reads) checkRead(document, usage, read, report, explained, failures);
+      for (const filter of usage.filters) checkFilter(document, usage, filter, report, explained);
+    }
+    for (const [line, { check, error }] of failures) {
+      // A failure without a line (inside a filter) is explained by any static finding.
+      if (explained.has(line) || (error.place?.line === undefined && explained.size > 0)) continue;
+      const place = error.place ?? { file: String(document.file.path) };
+      const source = check.source === MINIMAL_DATA ? MINIMAL_DATA : `\`${relative(check.source)}\``;
+      const at = atPlace(document, isFixture(place.file, check.source) ? { file: String(document.file.path) } : place);
+      report({
+        ...at,
+        reason: `The template does not render with ${source}: ${describe(error)}`,
+        ...notes(at.note, error.hint ? `${capital(error.hint)}.` : undefined, check.source === MINIMAL_DATA ? 'The least data has only the fields the data schema requires: print optional fields inside {% if %}, or give them a default.' : undefined),
+      });
+    }
+    // A compile failure that no render and no other rule reports (a missing layout, a frontmatter the compiler refuses).
+    if (!email.renders && email.error && !MJML_VALID_CODES.has(email.error.code)) {
+      const error = email.error;
+      const at = atPlace(document, error.place ?? { file: String(document.file.path) });
+      report({ ...at, reason: `The template does not compile: ${error.message}`, ...notes(at.note, error.hint) });
+    }
+  },
+});
+
+type Failure = { check: RenderCheck; error: DunmailError };
+
+/** The first failure of each place (file and line), fixtures before the least data. */
+function renderFailures(checks: RenderCheck[]): Map<string, Failure> {
+  const failures = new Map<string, Failure>();
+  for (const check of checks) {
+    const error = check.error;
+    if (!error) continue;
+    const place = error.place;
+    const key = place?.line === undefined ? `${place?.file ?? ''}:${error.message}` : lineKey(place.file, place.line);
+    if (!failures.has(key)) failures.set(key, { check, error });
+  }
+  return failures;
+}
+
+function lineKey(file: string, line: number): string {
+  return `${path.resolve(file)}:${line}`;
+}
+
+function checkRead(document: LintDocument, usage: TemplateUsage, read: DataRead, report: Report, lines: Set<string>, failures: Map<string, Failure>): void {
+  const found = lookupPath(read.path);
+  const written = pathName(read.path);
+  const place = { file: usage.file, line: read.line, column: read.column };
+  if (!found.found) {
+    const step = read.path[found.at] ?? '';
+    const guess = closest(step, found.candidates);
+    const parentName = pathName(read.path.slice(0, found.at));
+    const suggestion = guess === undefined ? undefined : pathName([...read.path.slice(0, found.at), guess, ...read.path.slice(found.at + 1)]);
+    const where = parentName ? `\`${parentName}\` has no field \`${step}\`` : `the render data has no field \`${step}\``;
+    lines.add(lineKey(usage.file, read.line));
+    report({
+      ...placeIn(document, place, written.length),
+      reason: `\`${written}\` is not in the render data: ${where}${suggestion ? `; did you mean \`${suggestion}\`?` : ''}`,
+      ...(suggestion ? { actual: written, expected: [suggestion] } : {}),
+      ...notes(placeIn(document, place, 0).note, found.parent.type === 'object' && found.candidates.length > 0 ? `Fields of ${parentName ? `\`${parentName}\`` : 'the data'}: ${found.candidates.join(', ')}.` : undefined),
+    });
+    return;
+  }
+  if (found.optional && !read.guarded) {
+    const field = found.optional.name;
+    // A warning, unless a fixture or the least data already fails on it: then it is a fact.
+    const failure = failures.get(lineKey(usage.file, read.line));
+    if (failure) lines.add(lineKey(usage.file, read.line));
+    const fails = failure ? ` (it fails with ${failure.check.source === MINIMAL_DATA ? MINIMAL_DATA : `\`${relative(failure.check.source)}\``})` : '';
+    report({
+      ...placeIn(document, place, written.length),
+      ...(failure ? {} : { severity: 'warn' as const }),
+      reason: `\`${written}\` is printed without a guard, but \`${field}\` is optional in the data schema: a reminder without it fails to render or shows a gap${fails}`,
+      ...notes(placeIn(document, place, 0).note, `Wrap it in {% if ${field} %}…{% endif %}, or write {{ ${written} or "…" }} / {{ ${written} | default("…") }}.`),
+    });
+  }
+}
+
+function checkFilter(document: LintDocument, usage: TemplateUsage, filter: FilterUse, report: Report, lines: Set<string>): void {
+  const signature = FILTERS.get(filter.name);
+  if (!signature) return; // the sandbox refuses unknown filters
+  const place = { file: usage.file, line: filter.line, column: filter.column };
+  const problem = (at: Placed, reason: string, note?: string): void => {
+    lines.add(lineKey(at.file, at.line));
+    const placed = placeIn(document, at, filter.name.length);
+    report({ ...placed, reason, ...notes(placed.note, note) });
+  };
+  const count = filter.args.length;
+  if (count < signature.required || count > signature.args.length) {
+    const takes = signature.required === signature.args.length ? `${signature.args.length}` : `${signature.required} to ${signature.args.length}`;
+    problem(place, `The \`${filter.name}\` filter takes ${takes} ${signature.args.length === 1 ? 'argument' : 'arguments'}, not ${count}`, usageNote(filter.name));
+  }
+  for (const [i, arg] of filter.args.entries()) {
+    const at = { file: usage.file, line: arg.line, column: arg.column };
+    const kind = signature.args[i];
+    if (kind === 'currency') {
+      if (typeof arg.literal === 'string' && !CURRENCIES.has(arg.literal)) {
+        problem(at, `\`${arg.literal}\` is not an ISO 4217 currency code`, 'Pass the invoice’s own currency: money(invoice.currency).');
+      } else if (arg.path) {
+        const found = lookupPath(arg.path);
+        if (found.found && !found.found.currency && found.found.type !== 'unknown') {
+          problem(at, `\`${pathName(arg.path)}\` is not a currency code`, 'Pass the invoice’s own currency: money(invoice.currency).');
+        }
+      } else if (arg.literal !== undefined && typeof arg.literal !== 'string') {
+        problem(at, `\`${String(arg.literal)}\` is not a currency code`, 'Pass the invoice’s own currency: money(invoice.currency).');
+      }
+    }
+    if (kind === 'date-style' && (arg.literal === undefined ? !arg.path : !DATE_STYLES.includes(String(arg.literal)))) {
+      problem(at, `The \`date\` filter takes a style of ${DATE_STYLES.map((s) => `"${s}"`).join(', ')}, not ${arg.literal === undefined ? 'an expression' : `\`${JSON.stringify(arg.literal)}\``}`, 'Leave it out for the long style: {{ invoice.dueDate | date }}.');
+    }
+  }
+}
+
+function usageNote(name: string): string | undefined {
+  if (name === 'money') return 'Write {{ invoice.amount | money(invoice.currency) }}.';
+  if (name === 'date') return 'Write {{ invoice.dueDate | date }} or {{ invoice.dueDate | date("short") }}.';
+  return undefined;
+}
+
+/** A place in any composed file, as a finding in the template (with a note when it is in a layout). */
+function placeIn(document: LintDocument, place: Placed, length: number): Pick<Finding, 'start' | 'end' | 'note'> {
+  const at = atPlace(document, place);
+  return at.note === undefined && at.start !== undefined && length > 0 ? { ...at, end: at.start + length } : at;
+}
+
+function isFixture(file: string, source: string): boolean {
+  return source !== MINIMAL_DATA && path.resolve(file) === path.resolve(source);
+}
+
+/** A fixture as the templates folder names it: `fixtures/en/overdue-late.json`. */
+function relative(file: string): string {
+  const resolved = path.resolve(file);
+  const at = resolved.lastIndexOf(`${path.sep}fixtures${path.sep}`);
+  return at >= 0 ? resolved.slice(at + 1).split(path.sep).join('/') : path.basename(resolved);
+}
+
+/** An error with its first problems, as one sentence: data errors keep their details in `issues`. */
+function describe(error: DunmailError): string {
+  const details = error.issues.slice(0, 3).map((issue) => `${issue.path ? `${issue.path} ` : ''}${issue.message}`);
+  return details.length > 0 ? `${error.message}: ${details.join('; ')}` : error.message;
+}
+
+function capital(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
