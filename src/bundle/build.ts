@@ -51,7 +51,11 @@ export async function buildBundle(options: BuildOptions): Promise<BuildResult> {
     const parts = Object.fromEntries(
       (['subject', 'preheader', 'html', 'text'] as const).map((part) => [part, precompile(t.sources[part], `${relative}#${part}`)]),
     ) as Record<'subject' | 'preheader' | 'html' | 'text', string>;
-    return { stage: t.stage, locale: t.locale, path: relative, late: lateStages.has(t.stage), parts, hash: hash(JSON.stringify(parts)) };
+    // Tag places name files relative to the templates folder: the build machine's paths mean nothing to a mailer.
+    const tags = Object.fromEntries(
+      Object.entries(t.tags).map(([part, places]) => [part, places.map((p) => (p.file ? { ...p, file: path.relative(renderer.templatesDir, p.file).split(path.sep).join('/') } : p))]),
+    );
+    return { stage: t.stage, locale: t.locale, path: relative, late: lateStages.has(t.stage), parts, tags, hash: hash(JSON.stringify(parts)) };
   });
 
   const manifestBase = {
@@ -89,7 +93,7 @@ function validatorSource(urlSchemes: string[]): string {
 }
 
 function moduleSource(
-  templates: { stage: string; locale: string; path: string; late: boolean; parts: Record<string, string> }[],
+  templates: { stage: string; locale: string; path: string; late: boolean; parts: Record<string, string>; tags: Record<string, unknown> }[],
   manifest: BundleManifest,
   validator: string,
   runtime: string,
@@ -104,6 +108,7 @@ function moduleSource(
   ];
   for (const t of templates) {
     lines.push(`  { stage: ${JSON.stringify(t.stage)}, locale: ${JSON.stringify(t.locale)}, path: ${JSON.stringify(t.path)}, late: ${t.late},`);
+    lines.push(`    tags: ${JSON.stringify(t.tags)},`);
     for (const [part, code] of Object.entries(t.parts)) lines.push(`    ${part}: (function () {\n${code}\n})(),`);
     lines.push('  },');
   }

@@ -11,6 +11,8 @@ import { cleanMessage } from '../template/nunjucks-error.js';
 import { createRenderEnvironment } from '../render/environment.js';
 import { compileMjml, type MjmlOptions } from './mjml.js';
 import { htmlToText } from './text.js';
+import { tagPlaces } from './tag-places.js';
+import type { Part, TagPlace } from '../render/render.js';
 import { withoutTrimCaptures } from './trim.js';
 
 /** One template compiled once: MJML done, data tags kept as precompiled nunjucks. */
@@ -25,6 +27,8 @@ export interface CompiledTemplate {
   sources: { subject: string; preheader: string; html: string; text: string };
   /** The files composed into it (template, layout, partials), to report errors at their lines. */
   files: { path: string; text: string }[];
+  /** Each tag of each part with the file, line and column it was written at. */
+  tags: Record<Part, TagPlace[]>;
   subject: nunjucks.Template;
   preheader: nunjucks.Template;
   html: nunjucks.Template;
@@ -52,14 +56,17 @@ export async function compileTemplate(name: string, store: SourceStore, options:
   const maskedText = htmlToText(withoutTrimCaptures(maskedHtml, composition.registry), (text) => composition.registry.restore(text));
   const textSource = withoutWhitespaceControl(composition.registry.restore(joinTagOnlyLines(maskedText, composition.registry), asTextValue));
 
+  const files = composition.files.map((f) => ({ path: f.path, text: f.text }));
+  const sources = { subject: frontmatter.subject, preheader: frontmatter.preheader, html: htmlSource, text: textSource };
   return {
     name,
     path: file.path,
     stage: frontmatter.stage,
     locale: frontmatter.locale,
     frontmatter,
-    files: composition.files.map((f) => ({ path: f.path, text: f.text })),
-    sources: { subject: frontmatter.subject, preheader: frontmatter.preheader, html: htmlSource, text: textSource },
+    files,
+    sources,
+    tags: { subject: tagPlaces(sources.subject, files), preheader: tagPlaces(sources.preheader, files), html: tagPlaces(htmlSource, files), text: tagPlaces(textSource, files) },
     subject,
     preheader,
     html: new nunjucks.Template(htmlSource, htmlEnv, `${name} (compiled HTML)`, true),

@@ -48,10 +48,24 @@ export interface RenderableTemplate {
   sources?: { subject: string; preheader: string; html: string; text: string };
   /** The files composed into it, to place a failing tag at its line. */
   files?: { path: string; text: string }[];
+  /** Each tag of each part with its place in the files (compiled templates and bundles both carry it). */
+  tags?: Record<Part, TagPlace[]>;
 }
 
 type CompiledTemplate = RenderableTemplate;
-type Part = 'subject' | 'preheader' | 'html' | 'text';
+
+/** A tag of a compiled part (1-based line, columns `start` to `end`) and where a person wrote it. */
+export interface TagPlace {
+  line: number;
+  start: number;
+  end: number;
+  /** The tag as written: `{{ invoice.number }}`. */
+  text: string;
+  file?: string;
+  fileLine?: number;
+  fileColumn?: number;
+}
+export type Part = 'subject' | 'preheader' | 'html' | 'text';
 
 /** What the stage definitions say about the template's stage. */
 export interface StageFacts {
@@ -133,6 +147,8 @@ function assertOneLine(value: string, field: 'subject' | 'preheader', template: 
 /** Names the template tag that failed, at its line in the file a person edits. */
 function renderError(template: CompiledTemplate, part: Part, error: unknown): DunmailError {
   const { lineno, colno } = error as { lineno?: number; colno?: number };
+  const known = template.tags && lineno ? tagAt(template.tags[part], lineno, colno) : undefined;
+  if (known) return failedTag(template, part, known, error);
   const compiled = template.sources?.[part] ?? '';
   let tagText: string | undefined;
   if (lineno) {
@@ -148,10 +164,31 @@ function renderError(template: CompiledTemplate, part: Part, error: unknown): Du
     place,
     cause: error,
     ...(reason.includes('undefined')
-      ? { hint: 'the tag outputs a value the data does not have: check its spelling, or wrap optional fields in {% if %}' }
+      ? { hint: UNDEFINED_HINT }
       : {}),
   });
 }
+
+/** The tag of a part around a 0-based column of a 1-based line, as nunjucks reports a failure. */
+function tagAt(tags: TagPlace[], line: number, column0: number | undefined): TagPlace | undefined {
+  const onLine = tags.filter((tag) => tag.line === line);
+  if (column0 === undefined) return onLine[0];
+  const column = column0 + 1;
+  // The innermost tag that holds the column, else the last one that starts before it.
+  return onLine.find((tag) => tag.start <= column && column <= tag.end) ?? onLine.filter((tag) => tag.start <= column).at(-1) ?? onLine[0];
+}
+
+function failedTag(template: CompiledTemplate, part: Part, tag: TagPlace, error: unknown): DunmailError {
+  const reason = cleanMessage(error);
+  const place = tag.file ? { file: tag.file, ...(tag.fileLine ? { line: tag.fileLine, column: tag.fileColumn ?? 1 } : {}) } : { file: template.path };
+  return new DunmailError('RENDER_FAILED', `${tag.text}: ${reason}`, {
+    place,
+    cause: error,
+    ...(reason.includes('undefined') ? { hint: UNDEFINED_HINT } : {}),
+  });
+}
+
+const UNDEFINED_HINT = 'the tag outputs a value the data does not have: check its spelling, or wrap optional fields in {% if %}';
 
 /** The first file of the composition that holds the tag, at its line and column. */
 function locateTag(template: CompiledTemplate, tagText: string): { file: string; line?: number; column?: number } {

@@ -9,7 +9,7 @@ import { DunmailError } from '../errors.js';
 import { checkRenderData } from '../data/check.js';
 import { assertUrlSchemes, isSafeUrl } from '../data/safe-url.js';
 import { filters } from '../render/filters.js';
-import { renderCompiled, type Email, type RenderableTemplate } from '../render/render.js';
+import { renderCompiled, type Email, type Part, type RenderableTemplate, type TagPlace } from '../render/render.js';
 
 export type { Email } from '../render/render.js';
 export type { RenderData } from '../data/types.js';
@@ -36,6 +36,8 @@ export interface BundledTemplate {
   path: string;
   /** The stage is for invoices past due (stages.json `late`): the send date must be after the due date. */
   late?: boolean;
+  /** Each tag of each part and where it was written, relative to the templates folder. */
+  tags?: Record<Part, TagPlace[]>;
   subject: unknown;
   preheader: unknown;
   html: unknown;
@@ -68,7 +70,8 @@ export interface Bundle {
 }
 
 function environment(autoescape: boolean): SlimEnvironment {
-  const env = new nunjucks.Environment(null, { autoescape, throwOnUndefined: true });
+  // dev keeps nunjucks' error with its line and column, so a failing tag is named as the library names it.
+  const env = new nunjucks.Environment(null, { autoescape, throwOnUndefined: true, dev: true });
   // No globals: `range.constructor` is `Function` (see src/render/environment.ts).
   env.globals = Object.create(null) as object;
   for (const [name, filter] of Object.entries(filters)) env.addFilter(name, filter as (...args: never[]) => unknown);
@@ -88,6 +91,7 @@ export function defineBundle(definition: BundleDefinition): Bundle {
       stage: t.stage,
       locale: t.locale,
       path: t.path,
+      ...(t.tags ? { tags: t.tags } : {}),
       subject: part(t.subject, text, 'subject'),
       preheader: part(t.preheader, text, 'preheader'),
       html: part(t.html, html, 'compiled HTML'),
