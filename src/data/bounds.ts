@@ -21,6 +21,12 @@ export function assertBoundedData(data: unknown, source: string): void {
         hint: 'render data is one reminder: its customer, invoice (up to 200 line items), sender and company',
       });
     }
+    if (!isJsonValue(value)) {
+      throw new DunmailError('DATA_INVALID', `the ${source} holds ${describe(value)} at ${pointer || '/'}: render data is plain JSON`, {
+        place: { file: source },
+        hint: 'pass strings, numbers, booleans, arrays and plain objects only (JSON.parse output); dates are "YYYY-MM-DD" strings',
+      });
+    }
     if (value === null || typeof value !== 'object') continue;
     if (depth >= MAX_DATA_DEPTH) {
       throw new DunmailError('INPUT_TOO_LARGE', `the ${source} is nested more than ${MAX_DATA_DEPTH} levels deep at ${pointer}`, {
@@ -30,4 +36,28 @@ export function assertBoundedData(data: unknown, source: string): void {
     }
     for (const [key, child] of Object.entries(value)) stack.push([child, depth + 1, `${pointer}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`]);
   }
+}
+
+/** What JSON.parse can make: templates must never meet a function, a getter's class or a prototype of its own. */
+function isJsonValue(value: unknown): boolean {
+  switch (typeof value) {
+    case 'string':
+    case 'boolean':
+      return true;
+    case 'number':
+      return Number.isFinite(value);
+    case 'object': {
+      if (value === null || Array.isArray(value)) return true;
+      const proto = Object.getPrototypeOf(value) as unknown;
+      return proto === Object.prototype || proto === null;
+    }
+    default:
+      return false;
+  }
+}
+
+function describe(value: unknown): string {
+  if (typeof value === 'number') return `the number ${String(value)}`;
+  if (typeof value === 'object' && value !== null) return `an instance of ${(value.constructor as { name?: string } | undefined)?.name ?? 'a class'}`;
+  return `a ${typeof value}`;
 }
