@@ -181,12 +181,12 @@ function renderChecks(template: CompiledTemplate, root: string, stages: StageDef
       assertRenderData(data, undefined, source);
       checks.push({ source, fixture, email: renderCompiled(template, data) });
     } catch (error) {
-      if (error instanceof SyntaxError) {
-        checks.push({ source, fixture, error: new DunmailError('DATA_INVALID', `the fixture is not valid JSON: ${error.message}`, { place: { file: source } }) });
-      } else if (error instanceof DunmailError) {
+      if (error instanceof DunmailError) {
         checks.push({ source, fixture, error });
       } else {
-        throw error;
+        // JSON.parse's SyntaxError, or its RangeError on a fixture nested without end: one file's problem, not the run's.
+        const reason = error instanceof SyntaxError ? `the fixture is not valid JSON: ${error.message}` : `the fixture cannot be read: ${String(error)}`;
+        checks.push({ source, fixture, error: new DunmailError('DATA_INVALID', reason, { place: { file: source } }) });
       }
     }
   };
