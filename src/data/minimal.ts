@@ -1,19 +1,6 @@
-import dataSchema from '../schemas/data.schema.json' with { type: 'json' };
 import type { RenderData } from './types.js';
+import { dataSchemaRoot, resolveRef, type SchemaNode } from './schema-node.js';
 
-interface SchemaNode {
-  $ref?: string;
-  type?: string | string[];
-  properties?: Record<string, SchemaNode>;
-  required?: string[];
-  items?: SchemaNode;
-  minItems?: number;
-  enum?: unknown[];
-  pattern?: string;
-  format?: string;
-}
-
-const schema = dataSchema as unknown as SchemaNode & { definitions: Record<string, SchemaNode> };
 const DUE_DATE = '2026-03-12';
 
 /**
@@ -22,7 +9,7 @@ const DUE_DATE = '2026-03-12';
  * optional field without a guard.
  */
 export function minimalData(sendDaysAfterDue: number): RenderData {
-  const data = valueFor(schema, '') as Record<string, unknown>;
+  const data = valueFor(dataSchemaRoot, '') as Record<string, unknown>;
   const invoice = data['invoice'] as Record<string, unknown>;
   invoice['dueDate'] = DUE_DATE;
   invoice['issueDate'] = addDays(DUE_DATE, -30);
@@ -31,8 +18,7 @@ export function minimalData(sendDaysAfterDue: number): RenderData {
 }
 
 function valueFor(raw: SchemaNode, key: string): unknown {
-  const { $ref, ...own } = raw;
-  const node: SchemaNode = $ref ? { ...schema.definitions[$ref.replace('#/definitions/', '')], ...own } : raw;
+  const node = resolveRef(raw);
   if (node.enum) return node.enum[0];
   const type = Array.isArray(node.type) ? node.type[0] : node.type;
   switch (type) {

@@ -1,4 +1,4 @@
-import dataSchema from '../schemas/data.schema.json' with { type: 'json' };
+import { dataSchemaRoot, resolveRef, type SchemaNode } from './schema-node.js';
 
 /**
  * The render data as a tree of fields, read from the data schema, plus the send
@@ -19,18 +19,6 @@ export interface DataField {
   description?: string;
 }
 
-interface SchemaNode {
-  $ref?: string;
-  type?: string | string[];
-  properties?: Record<string, SchemaNode>;
-  required?: string[];
-  items?: SchemaNode;
-  enum?: unknown[];
-  pattern?: string;
-  format?: string;
-  description?: string;
-}
-
 /** What render() adds to the data for every template (src/render/render.ts renderContext). */
 const CONTEXT: Record<string, { type: DataField['type']; description: string }> = {
   locale: { type: 'string', description: 'the template’s locale' },
@@ -41,14 +29,6 @@ const CONTEXT: Record<string, { type: DataField['type']; description: string }> 
   businessDaysOverdue: { type: 'number', description: 'business days from the due date to the send date' },
 };
 
-const schema = dataSchema as unknown as SchemaNode & { definitions: Record<string, SchemaNode> };
-
-function resolve(node: SchemaNode): SchemaNode {
-  if (!node.$ref) return node;
-  const name = node.$ref.replace('#/definitions/', '');
-  return { ...resolve(schema.definitions[name] ?? {}), ...(node.description ? { description: node.description } : {}) };
-}
-
 function typeOf(node: SchemaNode): DataField['type'] {
   const type = Array.isArray(node.type) ? node.type[0] : node.type;
   if (type === 'integer') return 'number';
@@ -58,7 +38,7 @@ function typeOf(node: SchemaNode): DataField['type'] {
 }
 
 function field(name: string, raw: SchemaNode, required: boolean): DataField {
-  const node = resolve(raw);
+  const node = resolveRef(raw);
   const result: DataField = { name, type: typeOf(node), required };
   if (node.description) result.description = node.description;
   if (node.pattern === '^[A-Z]{3}$') result.currency = true;
@@ -76,7 +56,7 @@ let root: DataField | undefined;
 /** The data a template sees: the schema's fields and the send context. */
 export function dataTree(): DataField {
   if (root) return root;
-  root = field('', schema, true);
+  root = field('', dataSchemaRoot, true);
   for (const [name, info] of Object.entries(CONTEXT)) root.properties?.set(name, { name, type: info.type, required: true, description: info.description });
   return root;
 }
