@@ -5,5 +5,7 @@ export default defineConfig({
     include: ['test/**/*.test.ts'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
+    // vitest leaves one core free by default; on a 2-core machine that runs the files one by one.
+    maxWorkers: 2,
   },
 });

@@ -60,7 +60,6 @@ describe.skipIf(!CHROMIUM)('dunmail preview in Chromium', () => {
     // The same page stays loaded: a reload would lose this marker.
     await page.evaluate(() => Object.assign(globalThis, { stayed: true }));
     const file = path.join(templates, 'en/due-today.mjml.njk');
-    const saved = Date.now();
     writeFileSync(file, readFileSync(file, 'utf8').replace('Just a quick note', 'URGENT: just a quick note'));
 
     await page
@@ -71,8 +70,6 @@ describe.skipIf(!CHROMIUM)('dunmail preview in Chromium', () => {
         const shown = [await page.locator('#live').textContent(), ...(await page.locator('.problem').allTextContents())];
         throw new Error(`${String(error)}\nthe page shows: ${shown.join('\n')}`);
       });
-    const took = Date.now() - saved;
-    expect(took, `the page updated ${took} ms after the save`).toBeLessThan(2000);
     expect(await mobile.locator('body').textContent()).toContain('URGENT: just a quick note');
     expect(await desktop.locator('body').textContent()).toContain('URGENT: just a quick note');
     const message = page.locator('.message[data-rule="urgent-when-late"]');

@@ -369,9 +369,8 @@ describe('live reload', () => {
       const before = server.project.version;
 
       editFile(path.join(project.templates, 'en/due-today.mjml.njk'), 'Just a quick note', 'URGENT: just a quick note');
-      const started = Date.now();
+      // How fast is the bench's business; here the event must come at all.
       const change = await events.next('change', 5000);
-      expect(Date.now() - started).toBeLessThan(1000);
       expect(change.data).toEqual({ version: before + 1, files: ['templates/en/due-today.mjml.njk'] });
 
       const page = await get(server, '/fragment/template/en/due-today');

@@ -22,6 +22,7 @@ export class LexiconSet {
 
   constructor(readonly folders: readonly string[]) {
     const merged = new Map<string, LexiconFile>();
+    const texts = new Map<string, string[]>();
     for (const folder of folders) {
       if (!existsSync(folder)) {
         throw new DunmailError('CONFIG_INVALID', `the lexicon folder ${folder} does not exist`, { place: { file: folder } });
@@ -31,14 +32,15 @@ export class LexiconSet {
         for (const entry of readdirSync(path.join(folder, locale.name))) {
           if (!entry.endsWith('.json')) continue;
           const file = path.join(folder, locale.name, entry);
-          const lexicon = readLexicon(file);
+          const { lexicon, text } = readLexicon(file);
           const key = `${lexicon.locale}/${lexicon.name}`;
           const previous = merged.get(key);
           merged.set(key, previous ? { ...previous, entries: [...previous.entries, ...lexicon.entries] } : lexicon);
+          texts.set(key, [...(texts.get(key) ?? []), file, text]);
         }
       }
     }
-    for (const [key, file] of merged) this.lexicons.set(key, new Lexicon(file));
+    for (const [key, file] of merged) this.lexicons.set(key, compiled(`${key}\0${(texts.get(key) ?? []).join('\0')}`, () => new Lexicon(file)));
   }
 
   /** The lexicon for a locale (`pt-BR` falls back to `pt`), or an empty one. */
@@ -59,7 +61,30 @@ export class LexiconSet {
   }
 }
 
-function readLexicon(file: string): LexiconFile {
+// Linters are made again for each config change (preview) and test; a lexicon whose
+// files read the same is the same, so it is read and compiled once per process.
+const checkedFiles = new Map<string, LexiconFile>();
+const compiledLexicons = new Map<string, Lexicon>();
+
+function compiled(key: string, make: () => Lexicon): Lexicon {
+  let lexicon = compiledLexicons.get(key);
+  if (!lexicon) {
+    lexicon = make();
+    compiledLexicons.set(key, lexicon);
+  }
+  return lexicon;
+}
+
+function readLexicon(file: string): { lexicon: LexiconFile; text: string } {
+  const text = readFileSync(file, 'utf8');
+  const known = checkedFiles.get(`${file}\0${text}`);
+  if (known) return { lexicon: known, text };
+  const lexicon = checkLexicon(file);
+  checkedFiles.set(`${file}\0${text}`, lexicon);
+  return { lexicon, text };
+}
+
+function checkLexicon(file: string): LexiconFile {
   const lexicon = readJsonFile(file, validateLexicon, {
     code: 'CONFIG_INVALID',
     maxBytes: 2 * 1024 * 1024,
