@@ -60,6 +60,21 @@ export function isForbiddenName(name: string): boolean {
   return name === 'constructor' || name === 'prototype' || name === '__proto__' || name.startsWith('_');
 }
 
+/**
+ * Members every value has through Object.prototype and Function.prototype (`toString`,
+ * `valueOf`, `call`, `apply`, `bind`…): a lookup of one gives a function, never data.
+ * `name` and `length` are common data fields and stay allowed; the data-path rule
+ * (template-renders) flags lookups the data schema does not know.
+ */
+const BUILT_IN_MEMBERS: ReadonlySet<string> = new Set(
+  [Object.prototype, Function.prototype].flatMap((proto) => Object.getOwnPropertyNames(proto)).filter((name) => name !== 'length' && name !== 'name'),
+);
+
+/** Loops nested deeper than this multiply data into millions of lines: no reminder needs it. */
+export const MAX_LOOP_DEPTH = 3;
+/** Numbers given to filters (widths, counts) stay within this: larger ones exhaust memory. */
+export const MAX_FILTER_NUMBER = 1000;
+
 /** nunjucks' default globals, which dunmail's environments do not have. */
 const NUNJUCKS_GLOBALS = new Set(['range', 'cycler', 'joiner', 'caller']);
 const REFUSED_TAGS: ReadonlyMap<string, string> = new Map([
@@ -179,6 +194,8 @@ class Walker {
   }
 
   private forLoop(node: AstNode): void {
+    const depth = this.scopes.filter((scope) => scope.has('loop')).length + 1;
+    if (depth > MAX_LOOP_DEPTH) this.refuse(node, `loops are nested ${depth} deep, more than ${MAX_LOOP_DEPTH}`, 'a reminder lists its invoice lines and ways to pay; move the inner list into the data');
     this.expression(node.arr as AstNode, true);
     const of = dataPath(node.arr as AstNode, this);
     const scope = new Map<string, Binding>([['loop', { kind: 'loop' }]]);
@@ -328,6 +345,9 @@ class Walker {
       } else if (typeof val.value === 'string' && isForbiddenName(val.value)) {
         safe = false;
         this.refuse(val, `\`${val.value}\` cannot be looked up`, HINT_LOOKUP);
+      } else if (typeof val.value === 'string' && BUILT_IN_MEMBERS.has(val.value)) {
+        safe = false;
+        this.refuse(val, `\`${val.value}\` is a JavaScript method, not data`, 'templates read data fields and format them with filters, e.g. {{ customer.name | upper }}');
       }
     }
     if (!safe) return;
@@ -355,6 +375,9 @@ class Walker {
       const kind = signature?.args[i] ?? 'value';
       if (kind === 'attribute' || kind === 'test') this.literalName(arg, kind);
       else this.expression(arg, true);
+      if (arg.typename === 'Literal' && typeof arg.value === 'number' && Math.abs(arg.value) > MAX_FILTER_NUMBER) {
+        this.refuse(arg, `${arg.value} is more than a filter is given (at most ${MAX_FILTER_NUMBER})`, 'widths and counts in a reminder are small numbers');
+      }
       const literal = arg.typename === 'Literal' && !(arg.value instanceof RegExp) ? (arg.value as FilterArgument['literal']) : undefined;
       const path = dataPath(arg, this);
       use.args.push({ kind, ...place(chainStart(arg)), ...(literal !== undefined ? { literal } : {}), ...(path ? { path } : {}) });

@@ -1,4 +1,4 @@
-import { statSync } from 'node:fs';
+import { existsSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { DunmailError } from '../errors.js';
 import { splitFrontmatter, type SplitTemplate } from './frontmatter.js';
@@ -59,6 +59,16 @@ export class SourceStore {
     const relative = path.relative(this.root, filePath);
     if (relative.startsWith('..') || path.isAbsolute(relative)) {
       throw new DunmailError('TEMPLATE_NOT_FOUND', `"${name}" is outside the templates folder ${this.root}`);
+    }
+    // A symbolic link committed in a pull request could point anywhere: follow it, then check again.
+    if (existsSync(filePath)) {
+      const real = path.relative(realpathSync(this.root), realpathSync(filePath));
+      if (real.startsWith('..') || path.isAbsolute(real)) {
+        throw new DunmailError('TEMPLATE_NOT_FOUND', `"${name}" is a link to a file outside the templates folder ${this.root}`, {
+          place: { file: filePath },
+          hint: 'templates, layouts and partials must be files inside the templates folder, not links out of it',
+        });
+      }
     }
     return filePath;
   }

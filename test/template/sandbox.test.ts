@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import fc from 'fast-check';
@@ -52,6 +52,13 @@ const PAYLOADS: { name: string; tag: string }[] = [
   { name: 'a regular expression (ReDoS)', tag: '{{ "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaa!" | replace(r/(a+)+$/, "") }}' },
   { name: 'safe (markup from data)', tag: '{{ customer.name | safe }}' },
   { name: 'raw', tag: '{% raw %}{{ x }}{% endraw %}' },
+  { name: 'a method of every value, handed to a filter', tag: '{{ "a" | replace("a", invoice.valueOf) }}' },
+  { name: 'Function.prototype.call reached through a value', tag: '{{ invoice.number.toString.call }}' },
+  { name: 'a filter width that exhausts memory', tag: '{{ "x" | center(1000000000) }}' },
+  {
+    name: 'loops nested four deep (millions of lines)',
+    tag: '{% for a in paymentMethods %}{% for b in paymentMethods %}{% for c in paymentMethods %}{% for d in paymentMethods %}x{% endfor %}{% endfor %}{% endfor %}{% endfor %}',
+  },
 ];
 
 afterEach(() => {
@@ -138,6 +145,19 @@ describe('the sandbox refuses known template-injection payloads', () => {
   });
 });
 
+describe('files outside the templates folder', () => {
+  it('a symbolic link out of the folder is refused, and its target never reaches an email', async () => {
+    const secret = path.join(scratch, 'secret.txt');
+    writeFileSync(secret, 'SECRET');
+    const dir = templatesDir({ template: templateSource(section('<mj-text><p>{% include "partials/note.mjml.njk" %}</p></mj-text>')) });
+    mkdirSync(path.join(dir, 'partials'));
+    symlinkSync(secret, path.join(dir, 'partials/note.mjml.njk'));
+    const error = await dunmailErrorAsync(() => createRenderer({ templates: dir }));
+    expect(error.code).toBe('TEMPLATE_NOT_FOUND');
+    expect(error.message).toContain('a link to a file outside the templates folder');
+  });
+});
+
 describe('the render environments have no globals', () => {
   it('range, cycler and joiner are not defined, so a template compiled elsewhere cannot reach them', () => {
     const env = createRenderEnvironment('html');
@@ -160,7 +180,7 @@ const safeLeaf = fc.constantFrom<Expr>(
   ...['invoice.number', 'customer.name', 'paymentMethods[0].label', 'daysOverdue', 'stage', '"text"', '42', 'true', 'none', 'invoice["number"]'].map((text) => ({ text, safe: true })),
 );
 const unsafeLeaf = fc.constantFrom<Expr>(
-  ...['range', 'cycler', 'joiner', 'invoice.constructor', 'invoice["constructor"]', 'invoice.__proto__', 'customer._secret', 'invoice[stage]', 'prototype', 'r/a+/'].map((text) => ({ text, safe: false })),
+  ...['range', 'cycler', 'joiner', 'invoice.toString', 'customer.name.call', 'invoice.constructor', 'invoice["constructor"]', 'invoice.__proto__', 'customer._secret', 'invoice[stage]', 'prototype', 'r/a+/'].map((text) => ({ text, safe: false })),
 );
 
 const expr: fc.Arbitrary<Expr> = fc.letrec<{ e: Expr }>((tie) => ({
