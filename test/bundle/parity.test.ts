@@ -7,6 +7,7 @@ import { buildBundle } from '../../src/bundle/build.js';
 import { createRenderer } from '../../src/project/renderer.js';
 import type { Bundle } from '../../src/runtime/index.js';
 import { DunmailError } from '../../src/errors.js';
+import type { RenderData } from '../../src/data/types.js';
 import { loadFixture, removeTemplatesDirs, section, templateSource, templatesDir, variant, where } from '../helpers.js';
 
 const RUNTIME = fileURLToPath(new URL('../../src/runtime/index.ts', import.meta.url));
@@ -38,15 +39,16 @@ describe('the bundle fails as the library does', () => {
   );
   const source = templateSource(body);
 
-  it('a missing value in an attribute: the same error, at the same tag, on both paths', async () => {
+  /** Renders the fixture, edited, on both paths; both must fail. */
+  async function bothFail(edit: (data: RenderData) => void) {
     const dir = templatesDir({ template: source });
     const { renderer, bundle } = await bothPaths(dir);
-    const data = variant(loadFixture('en', 'before-due'), (d) => {
-      delete d.invoice.url;
-    });
-    const input = { stage: 'before-due', locale: 'en', data };
-    const library = caught(() => renderer.render(input));
-    const bundled = caught(() => bundle.render(input));
+    const input = { stage: 'before-due', locale: 'en', data: variant(loadFixture('en', 'before-due'), edit) };
+    return { dir, library: caught(() => renderer.render(input)), bundled: caught(() => bundle.render(input)) };
+  }
+
+  it('a missing value in an attribute: the same error, at the same tag, on both paths', async () => {
+    const { dir, library, bundled } = await bothFail((d) => delete d.invoice.url);
     expect(library.code).toBe('RENDER_FAILED');
     expect(bundled.code).toBe(library.code);
     expect(bundled.message).toBe(library.message);
@@ -57,18 +59,11 @@ describe('the bundle fails as the library does', () => {
     expect(bundled.hint).toBe(library.hint);
   });
 
-  it('a missing value in the text part is placed at the tag in the template too', async () => {
-    const dir = templatesDir({ template: source });
-    const { renderer, bundle } = await bothPaths(dir);
-    const data = variant(loadFixture('en', 'before-due'), (d) => {
-      delete d.sender.title;
-    });
-    const input = { stage: 'before-due', locale: 'en', data };
-    const library = caught(() => renderer.render(input));
-    const bundled = caught(() => bundle.render(input));
+  it('a missing value in an element’s text: placed at its tag on both paths', async () => {
+    const { library, bundled } = await bothFail((d) => delete d.sender.title);
     expect(bundled.message).toBe(library.message);
-    expect(library.place?.line).toBe(where(source, '{{ sender.title }}').line);
-    expect(bundled.place).toMatchObject({ line: library.place?.line, column: library.place?.column });
+    expect(library.place).toMatchObject(where(source, '{{ sender.title }}'));
+    expect(bundled.place).toMatchObject(where(source, '{{ sender.title }}'));
   });
 
   it('with every value present, both render the same email', async () => {
