@@ -60,10 +60,14 @@ function renderComposition(entry: string, store: SourceStore, prepare: (file: So
   const requested: string[] = [];
   // nunjucks wraps what a loader throws; keep our own error to rethrow it whole.
   let loaderError: DunmailError | undefined;
+  const loads = new Map<string, number>();
   const loader = {
     getSource(name: string) {
       requested.push(name);
       try {
+        const count = (loads.get(name) ?? 0) + 1;
+        loads.set(name, count);
+        if (count > MAX_LOADS_PER_FILE) throw includeLoop(name, store, requested);
         if (!store.has(name)) throw missingTemplate(name, store, requested);
         const file = store.read(name);
         checkNunjucksSyntax(file);
@@ -87,6 +91,23 @@ function renderComposition(entry: string, store: SourceStore, prepare: (file: So
       hint: 'a template holds {% extends %} and {% block %} tags; data tags go inside the blocks',
     });
   }
+}
+
+/** A partial may be included a few times; this many means a file includes itself, directly or not. */
+const MAX_LOADS_PER_FILE = 50;
+
+function includeLoop(name: string, store: SourceStore, requested: string[]): DunmailError {
+  const asker = requested.slice(0, -1).reverse().find((n) => store.has(n) && includeTagOf(store.read(n).body, name));
+  const file = asker ? store.read(asker) : undefined;
+  const tag = file ? includeTagOf(file.body, name) : undefined;
+  return new DunmailError('NUNJUCKS_SYNTAX', `"${name}" is included in itself, directly or through another file`, {
+    place: file && tag ? { file: file.path, ...new LineIndex(file.body).placeOf(tag.start) } : { file: store.resolve(name) },
+    hint: 'a file cannot {% include %} or {% extends %} itself or a file that includes it',
+  });
+}
+
+function includeTagOf(body: string, name: string) {
+  return findTags(body).find((t) => t.kind === 'block' && (t.keyword === 'include' || t.keyword === 'extends') && (t.text.includes(`"${name}"`) || t.text.includes(`'${name}'`)));
 }
 
 function missingTemplate(name: string, store: SourceStore, requested: string[]): DunmailError {
