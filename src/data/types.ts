@@ -1,7 +1,7 @@
 /* Generated from src/schemas/data.schema.json by `npm run types:data`. Do not edit. */
 
 /**
- * One line of text that may reach a mail header: no control character (CR, LF, NUL, tab, NEL…), no line or paragraph separator (U+2028, U+2029), and not a MIME encoded-word (=?utf-8?B?…?=).
+ * One line of text that may reach a mail header: no control character (CR, LF, NUL, tab, NEL…), no line or paragraph separator (U+2028, U+2029), no bidirectional override (U+202A–U+202E, U+2066–U+2069), and not a MIME encoded-word (=?utf-8?B?…?=).
  */
 export type SingleLine = string;
 export type IsoDate = string;
@@ -43,7 +43,7 @@ export interface RenderData {
     issueDate: IsoDate;
     dueDate: IsoDate;
     /**
-     * One line of text that may reach a mail header: no control character (CR, LF, NUL, tab, NEL…), no line or paragraph separator (U+2028, U+2029), and not a MIME encoded-word (=?utf-8?B?…?=).
+     * One line of text that may reach a mail header: no control character (CR, LF, NUL, tab, NEL…), no line or paragraph separator (U+2028, U+2029), no bidirectional override (U+202A–U+202E, U+2066–U+2069), and not a MIME encoded-word (=?utf-8?B?…?=).
      */
     poNumber?: string;
     /**

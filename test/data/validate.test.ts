@@ -87,6 +87,17 @@ describe('assertRenderData', () => {
     expect(error.issues).toEqual([{ path: pointer, message: `must be one line: ${character} is not allowed` }]);
   });
 
+  it.each([
+    ['/customer/name', 'U+202E (right-to-left override)', 'Dana \u202Efdp.exe'],
+    ['/invoice/number', 'U+2067 (right-to-left isolate)', 'INV-\u20671042'],
+  ])('%s holding %s is HEADER_INJECTION: it would reorder what the reader sees', (pointer, character, value) => {
+    const error = dunmailError(() =>
+      assertRenderData(variant(base, (d) => void (pointer === '/customer/name' ? (d.customer.name = value) : (d.invoice.number = value)))),
+    );
+    expect(error.code).toBe('HEADER_INJECTION');
+    expect(error.issues).toEqual([{ path: pointer, message: `must not hold ${character}, which reorders the text a reader sees` }]);
+  });
+
   it.each(['=?utf-8?B?UGF5UGFsIFNlY3VyaXR5?=', 'Dana =?UTF-8?q?=50ay=50al?= Lee', '=??b??='])('refuses the MIME encoded-word %j in a one-line field', (name) => {
     const error = dunmailError(() => assertRenderData(variant(base, (d) => void (d.sender.name = name))));
     expect(error.code).toBe('HEADER_INJECTION');
