@@ -1,0 +1,222 @@
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { compileTemplate, type CompiledTemplate } from '../compile/template.js';
+import type { MjmlOptions } from '../compile/mjml.js';
+import { compose, type Composition } from '../template/compose.js';
+import { SourceStore, type SourceFile } from '../template/sources.js';
+import { loadConfig, SHIPPED_CONFIG, type LintConfig } from '../lint/config/load.js';
+import { LexiconSet } from '../lint/lexicon/load.js';
+import { isLayoutOrPartial, listTemplateFiles, SHIPPED_TEMPLATES } from './discover.js';
+import { fixturesFor } from './fixtures.js';
+import { loadStages, type StageDefinitions } from './stages.js';
+
+/** Which files of the folder are what: one reading, shared by render, lint, build and preview. */
+export interface TemplateIndex {
+  /** Every `.mjml.njk` file, relative to the folder, sorted. */
+  files: string[];
+  /** Files with frontmatter: one email each. */
+  templates: string[];
+  /** Files in layouts/ or partials/, and files without frontmatter that a template extends or includes. */
+  layouts: string[];
+  /** Files without frontmatter that no template uses and that sit outside layouts/ and partials/. */
+  unused: string[];
+  /** Files that could not be read (too large, a link out of the folder), with the reason, in file order. */
+  unreadable: Map<string, unknown>;
+}
+
+export interface WorkspaceOptions {
+  /** The lint config file. Default: the project's (see resolveConfigFile). */
+  config?: string;
+  /** Where a project's rules/ folder is looked for when the templates folder has none beside it. */
+  cwd?: string;
+}
+
+/**
+ * One templates folder, read once and kept until told what changed: its sources,
+ * stages, template index, fixtures, lint config and lexicons, and its templates
+ * compiled on demand. The renderer, the linter and the preview all ask it.
+ */
+export interface Workspace {
+  readonly root: string;
+  /** The sources, shared by every composition (read once until invalidated). */
+  readonly sources: SourceStore;
+  /** The config file lint reads for this folder. */
+  readonly configFile: string;
+  /**
+   * Forgets what changed: the named files (absolute or relative to the folder), or,
+   * without names, every source whose text on disk differs. Listings, stages and
+   * config are read again on next use either way.
+   */
+  invalidate(paths?: readonly string[]): void;
+  stages(): StageDefinitions & { file: string };
+  index(): TemplateIndex;
+  /** Every fixture of a stage and locale (locale fixtures, their variants, then shared ones). */
+  fixtures(stage: string, locale: string): string[];
+  config(): LintConfig;
+  lexicons(): LexiconSet;
+  /** The template composed with its layout and partials by nunjucks' loader. */
+  compose(name: string): Composition;
+  /** The template compiled; kept until a file composed into it changes. */
+  compile(name: string, options?: MjmlOptions): Promise<CompiledTemplate>;
+  /** The name a path has in the folder (`en/due-today.mjml.njk`), or undefined outside it. */
+  nameOf(file: string): string | undefined;
+}
+
+/**
+ * The project's rules/dunmail.config.json under cwd (where `dunmail lint` always looked),
+ * else beside the templates folder, else the shipped one.
+ */
+export function resolveConfigFile(templatesDir: string, cwd: string = process.cwd()): string {
+  for (const base of [path.resolve(cwd), path.dirname(path.resolve(templatesDir))]) {
+    const local = path.join(base, 'rules', 'dunmail.config.json');
+    if (existsSync(local)) return local;
+  }
+  return SHIPPED_CONFIG;
+}
+
+export function openWorkspace(dir: string = SHIPPED_TEMPLATES, options: WorkspaceOptions = {}): Workspace {
+  const root = path.resolve(dir);
+  const sources = new WorkspaceSources(root);
+  const configFile = options.config ? path.resolve(options.config) : resolveConfigFile(root, options.cwd);
+  let stages: (StageDefinitions & { file: string }) | undefined;
+  let index: TemplateIndex | undefined;
+  let config: LintConfig | undefined;
+  let lexicons: LexiconSet | undefined;
+  const compiled = new Map<string, { template: CompiledTemplate; files: SourceFile[] }>();
+
+  const nameOf = (file: string): string | undefined => {
+    const relative = path.relative(root, path.resolve(root, file));
+    return relative.startsWith('..') || path.isAbsolute(relative) ? undefined : relative.split(path.sep).join('/');
+  };
+
+  return {
+    root,
+    sources,
+    configFile,
+    nameOf,
+    invalidate(paths) {
+      if (paths) for (const file of paths) sources.forget(nameOf(file) ?? file);
+      else sources.forgetChanged();
+      stages = undefined;
+      index = undefined;
+      // Lexicons are compiled once per content in the process: reading them again is cheap.
+      config = undefined;
+      lexicons = undefined;
+    },
+    stages() {
+      stages ??= loadStages(root);
+      return stages;
+    },
+    index() {
+      index ??= buildIndex(root, sources);
+      return index;
+    },
+    fixtures(stage, locale) {
+      return fixturesFor(root, stage, locale);
+    },
+    config() {
+      config ??= loadConfig(configFile);
+      return config;
+    },
+    lexicons() {
+      lexicons ??= new LexiconSet(this.config().lexiconFolders);
+      return lexicons;
+    },
+    compose(name) {
+      return compose(name, sources);
+    },
+    async compile(name, mjmlOptions = {}) {
+      const key = `${name}\0${JSON.stringify(mjmlOptions)}`;
+      const kept = compiled.get(key);
+      // Each composed file read again is a new object: the same objects mean nothing changed.
+      if (kept && kept.files.every((file) => sources.isCurrent(file))) return kept.template;
+      compiled.delete(key);
+      const template = await compileTemplate(name, sources, mjmlOptions);
+      const files = template.files.flatMap((file) => {
+        const fileName = nameOf(file.path);
+        return fileName ? [sources.read(fileName)] : [];
+      });
+      compiled.set(key, { template, files });
+      return template;
+    },
+  };
+}
+
+/** Sources kept across compilations until the workspace forgets them. */
+class WorkspaceSources extends SourceStore {
+  private readonly kept = new Map<string, SourceFile>();
+
+  override has(name: string): boolean {
+    return this.kept.has(name) || super.has(name);
+  }
+
+  override read(name: string): SourceFile {
+    const cached = this.kept.get(name);
+    if (cached) return cached;
+    // A fresh store reads one file with every check the store makes (size, links out of the folder).
+    const file = new SourceStore(this.root).read(name);
+    this.kept.set(name, file);
+    return file;
+  }
+
+  override all(): SourceFile[] {
+    return [...this.kept.values()];
+  }
+
+  isCurrent(file: SourceFile): boolean {
+    return this.kept.get(file.name) === file;
+  }
+
+  forget(name: string): void {
+    this.kept.delete(name);
+  }
+
+  /** Drops every source whose file is gone or reads differently now. */
+  forgetChanged(): void {
+    for (const [name, file] of this.kept) {
+      let text: string | undefined;
+      try {
+        text = readFileSync(file.path, 'utf8');
+      } catch {
+        text = undefined;
+      }
+      if (text === undefined || text.replace(/^\uFEFF/, '') !== file.text) this.kept.delete(name);
+    }
+  }
+}
+
+function buildIndex(root: string, sources: SourceStore): TemplateIndex {
+  const files = listTemplateFiles(root);
+  const unreadable = new Map<string, unknown>();
+  const templates: string[] = [];
+  const bare: string[] = [];
+  for (const name of files) {
+    let file: SourceFile;
+    try {
+      file = sources.read(name);
+    } catch (error) {
+      unreadable.set(name, error);
+      continue;
+    }
+    if (file.frontmatter) templates.push(name);
+    else if (!isLayoutOrPartial(name)) bare.push(name);
+  }
+  // nunjucks follows the tags: a bare file a template composes is its layout or partial.
+  const used = new Set<string>();
+  if (bare.length > 0) {
+    for (const name of templates) {
+      try {
+        for (const file of compose(name, sources).files) if (file.name !== name) used.add(file.name);
+      } catch {
+        // The template's own compilation or lint reports why it does not compose.
+      }
+    }
+  }
+  return {
+    files,
+    templates,
+    layouts: files.filter((name) => !unreadable.has(name) && !templates.includes(name) && (isLayoutOrPartial(name) || used.has(name))),
+    unused: bare.filter((name) => !used.has(name)),
+    unreadable,
+  };
+}

@@ -1,0 +1,110 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { openWorkspace, resolveConfigFile } from '../../src/project/workspace.js';
+import { SHIPPED_CONFIG } from '../../src/lint/config/load.js';
+import { FRONTMATTER, LAYOUT, removeTemplatesDirs, section, templateSource, templatesDir } from '../helpers.js';
+
+afterAll(removeTemplatesDirs);
+
+const TEMPLATE = templateSource(section('<mj-text>Hello, your invoice is due soon.</mj-text>'));
+
+describe('openWorkspace sources', () => {
+  it('reads a file once and again only after it is invalidated', () => {
+    const dir = templatesDir({ template: TEMPLATE });
+    const workspace = openWorkspace(dir);
+    const first = workspace.sources.read('en/before-due.mjml.njk');
+    expect(workspace.sources.read('en/before-due.mjml.njk')).toBe(first);
+    writeFileSync(path.join(dir, 'en/before-due.mjml.njk'), TEMPLATE.replace('Hello', 'Hi'));
+    expect(workspace.sources.read('en/before-due.mjml.njk').text).toContain('Hello');
+    workspace.invalidate([path.join(dir, 'en/before-due.mjml.njk')]);
+    expect(workspace.sources.read('en/before-due.mjml.njk').text).toContain('Hi,');
+  });
+
+  it('without names, forgets exactly the files whose text changed', () => {
+    const dir = templatesDir({ template: TEMPLATE });
+    const workspace = openWorkspace(dir);
+    const template = workspace.sources.read('en/before-due.mjml.njk');
+    const layout = workspace.sources.read('layouts/base.mjml.njk');
+    writeFileSync(path.join(dir, 'layouts/base.mjml.njk'), LAYOUT.replace('<mj-body>', '<mj-body width="500px">'));
+    workspace.invalidate();
+    expect(workspace.sources.read('en/before-due.mjml.njk')).toBe(template);
+    expect(workspace.sources.read('layouts/base.mjml.njk')).not.toBe(layout);
+    expect(workspace.sources.read('layouts/base.mjml.njk').text).toContain('width="500px"');
+  });
+});
+
+describe('openWorkspace compile', () => {
+  it('keeps a compiled template until a file composed into it changes', async () => {
+    const dir = templatesDir({ template: TEMPLATE, 'en/notes.mjml.njk': `${FRONTMATTER.replace('before-due', 'due-today')}\n{% extends "layouts/base.mjml.njk" %}\n` });
+    const workspace = openWorkspace(dir);
+    const first = await workspace.compile('en/before-due.mjml.njk');
+    expect(await workspace.compile('en/before-due.mjml.njk')).toBe(first);
+
+    // Another template changing leaves this one compiled.
+    writeFileSync(path.join(dir, 'en/notes.mjml.njk'), `${FRONTMATTER.replace('before-due', 'due-today')}\n{% extends "layouts/base.mjml.njk" %}\n\n`);
+    workspace.invalidate();
+    expect(await workspace.compile('en/before-due.mjml.njk')).toBe(first);
+
+    writeFileSync(path.join(dir, 'layouts/base.mjml.njk'), LAYOUT.replace('<mj-body>', '<mj-body background-color="#fafafa">'));
+    workspace.invalidate();
+    const second = await workspace.compile('en/before-due.mjml.njk');
+    expect(second).not.toBe(first);
+    expect(second.sources.html).toContain('#fafafa');
+  });
+
+  it('composes with nunjucks’ own list of files: template, layout, partials', () => {
+    const dir = templatesDir({
+      template: templateSource(['{% include "partials/hello.mjml.njk" %}']),
+      'partials/hello.mjml.njk': section('<mj-text>Hello</mj-text>').join('\n'),
+    });
+    const files = openWorkspace(dir).compose('en/before-due.mjml.njk').files.map((f) => f.name);
+    expect(files).toEqual(['en/before-due.mjml.njk', 'layouts/base.mjml.njk', 'partials/hello.mjml.njk']);
+  });
+});
+
+describe('openWorkspace index', () => {
+  it('tells templates, layouts and partials, and files no template uses', () => {
+    const dir = templatesDir({
+      template: templateSource(['{% include "en/greeting.mjml.njk" %}']),
+      'en/greeting.mjml.njk': section('<mj-text>Hello</mj-text>').join('\n'),
+      'en/stray.mjml.njk': '<mj-text>left over</mj-text>\n',
+      'partials/unused.mjml.njk': '<mj-text>kept for later</mj-text>\n',
+    });
+    const index = openWorkspace(dir).index();
+    expect(index.templates).toEqual(['en/before-due.mjml.njk']);
+    expect(index.layouts).toEqual(['en/greeting.mjml.njk', 'layouts/base.mjml.njk', 'partials/unused.mjml.njk']);
+    expect(index.unused).toEqual(['en/stray.mjml.njk']);
+    expect([...index.unreadable.keys()]).toEqual([]);
+  });
+
+  it('finds the fixtures of a stage and locale', () => {
+    const dir = templatesDir({ template: TEMPLATE, 'fixtures/en/before-due.json': '{}', 'fixtures/en/before-due.no-logo.json': '{}' });
+    expect(openWorkspace(dir).fixtures('before-due', 'en')).toEqual([
+      path.join(dir, 'fixtures/en/before-due.json'),
+      path.join(dir, 'fixtures/en/before-due.no-logo.json'),
+    ]);
+  });
+});
+
+describe('resolveConfigFile', () => {
+  const project = mkdtempSync(path.join(os.tmpdir(), 'dunmail-workspace-'));
+  const templates = path.join(project, 'templates');
+  const elsewhere = mkdtempSync(path.join(os.tmpdir(), 'dunmail-cwd-'));
+  mkdirSync(templates, { recursive: true });
+
+  it('is the shipped config when the project has none', () => {
+    expect(resolveConfigFile(templates, elsewhere)).toBe(SHIPPED_CONFIG);
+  });
+
+  it('is rules/dunmail.config.json beside the templates folder, and under cwd before that', () => {
+    mkdirSync(path.join(project, 'rules'), { recursive: true });
+    writeFileSync(path.join(project, 'rules', 'dunmail.config.json'), '{}');
+    expect(resolveConfigFile(templates, elsewhere)).toBe(path.join(project, 'rules', 'dunmail.config.json'));
+    expect(openWorkspace(templates, { cwd: elsewhere }).configFile).toBe(path.join(project, 'rules', 'dunmail.config.json'));
+    mkdirSync(path.join(elsewhere, 'rules'), { recursive: true });
+    writeFileSync(path.join(elsewhere, 'rules', 'dunmail.config.json'), '{}');
+    expect(resolveConfigFile(templates, elsewhere)).toBe(path.join(elsewhere, 'rules', 'dunmail.config.json'));
+  });
+});
