@@ -30,8 +30,17 @@ export type ErrorCode =
   | 'UNSAFE_URL'
   | 'RENDER_FAILED'
   | 'INPUT_TOO_LARGE'
+  /** The CLI's own: a bad command line. Library code says what is wrong with one of the codes below. */
   | 'USAGE'
-  | 'CONFIG_INVALID';
+  | 'CONFIG_INVALID'
+  /** An option value the library cannot accept, e.g. a URL scheme that is always denied. */
+  | 'INVALID_OPTION'
+  /** A stage id that the stage definitions do not have. */
+  | 'STAGE_UNKNOWN'
+  /** A message file that is neither `Subject: …` text nor a readable .eml. */
+  | 'MESSAGE_INVALID'
+  /** The preview server cannot listen on the port or host asked for. */
+  | 'LISTEN_FAILED';
 
 /**
  * The one error class of dunmail. `code` is for machines; the message, place,

@@ -1,3 +1,4 @@
+// The public API of `dunmail`: re-exports only, so what is public is visible in one place.
 export { render, createRenderer } from './project/renderer.js';
 export type { Renderer, RendererOptions, RenderInput } from './project/renderer.js';
 export type { Email, RenderContext } from './render/render.js';
@@ -7,5 +8,14 @@ export type { Stage, StageDefinitions, Tone } from './project/stages.js';
 export { toEml } from './email/eml.js';
 export { countWords, words } from './text/words.js';
 export type { Word } from './text/words.js';
+
+export { lint, createLinter } from './lint/linter.js';
+export type { Linter, LinterOptions, MessageContext } from './lint/linter.js';
+export { defineRule } from './lint/types.js';
+export type { Rule, RuleMeta, RuleContext, LintDocument, Finding, TextRegion, Placeholder, Link, Severity, RegionKind, OptionsSchema } from './lint/types.js';
+export type { LintConfig, RuleConfig } from './lint/config/load.js';
+export { reporters } from './lint/reporters/index.js';
+export type { Reporter, ReportContext, ReporterName } from './lint/reporters/index.js';
+
 export { DunmailError, formatError } from './errors.js';
 export type { ErrorCode, Issue, SourcePlace } from './errors.js';

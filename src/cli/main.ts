@@ -8,6 +8,7 @@ import { rulesCommand } from './commands/rules.js';
 import { buildCommand, type BuildCommandOptions } from './commands/build.js';
 import { DEFAULT_TEMPLATES } from './commands/options.js';
 import { reporters } from '../lint/reporters/index.js';
+import { packageInfo } from '../util/package-info.js';
 
 const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
 
@@ -19,6 +20,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
   let code: number = EXIT.ok;
   const program = new Command('dunmail')
     .description('Compile, render and lint payment-reminder email.')
+    .version(packageInfo.version, '-V, --version', 'print the dunmail version')
     .exitOverride()
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
     .showHelpAfterError('(run dunmail --help for usage)');

@@ -29,10 +29,11 @@ export interface CompiledTemplate {
   files: { path: string; text: string }[];
   /** Each tag of each part with the file, line and column it was written at. */
   tags: Record<Part, TagPlace[]>;
-  subject: nunjucks.Template;
-  preheader: nunjucks.Template;
-  html: nunjucks.Template;
-  text: nunjucks.Template;
+  // Described by shape, not as nunjucks.Template, so the public types need no @types/nunjucks.
+  subject: { render(context: object): string };
+  preheader: { render(context: object): string };
+  html: { render(context: object): string };
+  text: { render(context: object): string };
 }
 
 const htmlEnv = createRenderEnvironment('html');

@@ -18,7 +18,7 @@ function normaliseScheme(scheme: string): string {
 export function assertUrlSchemes(schemes: readonly string[]): void {
   const denied = schemes.filter((scheme) => DENIED_URL_SCHEMES.includes(normaliseScheme(scheme)));
   if (denied.length === 0) return;
-  throw new DunmailError('USAGE', `the URL scheme(s) ${denied.map((s) => `"${s}"`).join(', ')} can never be allowed: links with them run code or open local files`, {
+  throw new DunmailError('INVALID_OPTION', `the URL scheme(s) ${denied.map((s) => `"${s}"`).join(', ')} can never be allowed: links with them run code or open local files`, {
     hint: `remove them from --url-scheme or urlSchemes; ${DENIED_URL_SCHEMES.map((s) => `${s}:`).join(', ')} are always refused`,
   });
 }

@@ -70,7 +70,7 @@ export function createLinter(options: LinterOptions = {}): Linter {
     if (context.stage === undefined) return undefined;
     const stage = stages.stages.find((s) => s.id === context.stage);
     if (!stage) {
-      throw new DunmailError('USAGE', `"${context.stage}" is not a stage of this sequence`, {
+      throw new DunmailError('STAGE_UNKNOWN', `"${context.stage}" is not a stage of this sequence`, {
         hint: `stages: ${stages.stages.map((s) => s.id).join(', ')}`,
       });
     }

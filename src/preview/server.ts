@@ -344,9 +344,9 @@ function listen(server: Server, host: string, port: number): Promise<{ address: 
       server.off('listening', onListening);
       reject(
         error.code === 'EADDRINUSE'
-          ? new DunmailError('USAGE', `port ${port} on ${host} is in use`, { hint: 'pass --port with another number, or --port 0 for any free port', cause: error })
+          ? new DunmailError('LISTEN_FAILED', `port ${port} on ${host} is in use`, { hint: 'pass --port with another number, or --port 0 for any free port', cause: error })
           : error.code === 'EADDRNOTAVAIL' || error.code === 'ENOTFOUND'
-            ? new DunmailError('USAGE', `cannot listen on host ${host}`, { hint: 'pass --host 127.0.0.1', cause: error })
+            ? new DunmailError('LISTEN_FAILED', `cannot listen on host ${host}`, { hint: 'pass --host 127.0.0.1', cause: error })
             : error,
       );
     };

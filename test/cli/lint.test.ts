@@ -84,7 +84,7 @@ describe('dunmail lint', () => {
     writeFileSync(path.join(dir, 'reminder.txt'), AGGRESSIVE);
     const result = await runCli(['lint', 'reminder.txt', '--stage', 'due-today', '--format', 'github', '--only', 'urgent-when-late'], dir);
     expect(result.stdout.trim()).toBe(
-      '::error file=reminder.txt,line=1,col=10,endLine=1,endColumn=16,title=dunmail urgent-when-late::`URGENT` in the `due-today` stage: the invoice is not late yet, so there is nothing urgent (source: N8, N12.3) Suggestion:  (https://github.com/dunmail/dunmail/blob/main/docs/rules/urgent-when-late.md)',
+      '::error file=reminder.txt,line=1,col=10,endLine=1,endColumn=16,title=dunmail urgent-when-late::`URGENT` in the `due-today` stage: the invoice is not late yet, so there is nothing urgent (source: N8, N12.3) Suggestion: remove `URGENT` (https://github.com/dunmail/dunmail/blob/main/docs/rules/urgent-when-late.md)',
     );
   });
 

@@ -65,7 +65,7 @@ describe('isSafeUrl', () => {
 describe('assertUrlSchemes', () => {
   it.each([['javascript'], ['https', 'JavaScript:'], ['data'], ['vbscript'], [' file']])('refuses an allow list naming a denied scheme: %j', (...schemes) => {
     const error = dunmailError(() => assertUrlSchemes(schemes));
-    expect(error.code).toBe('USAGE');
+    expect(error.code).toBe('INVALID_OPTION');
     expect(error.message).toMatch(/can never be allowed: links with them run code or open local files/);
     expect(error.hint).toBe('remove them from --url-scheme or urlSchemes; javascript:, data:, vbscript:, file: are always refused');
   });
@@ -75,7 +75,7 @@ describe('assertUrlSchemes', () => {
   });
 
   it('createAjv refuses them too, so no validator ever allows them', () => {
-    expect(dunmailError(() => createAjv(['https', 'javascript'])).code).toBe('USAGE');
+    expect(dunmailError(() => createAjv(['https', 'javascript'])).code).toBe('INVALID_OPTION');
     expect(() => assertUrlSchemes(['https', 'http', 'mailto', 'tel'])).not.toThrow();
   });
 });

@@ -188,6 +188,6 @@ describe('amounts through the public paths', () => {
   it('the CLI refuses --url-scheme javascript as a usage error', async () => {
     const result = await runCli(['render', 'before-due', '--templates', dir, '--url-scheme', 'https', '--url-scheme', 'javascript']);
     expect(result.code).toBe(2);
-    expect(result.stderr).toContain('error USAGE: the URL scheme(s) "javascript" can never be allowed');
+    expect(result.stderr).toContain('error INVALID_OPTION: the URL scheme(s) "javascript" can never be allowed');
   });
 });

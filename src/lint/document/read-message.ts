@@ -12,7 +12,7 @@ export function readTextMessage(path: string, file: string): { input: Pick<Messa
   const text = stripBom(file);
   const match = /^Subject:[ \t]*(.*)\r?\n(?:[ \t]*\r?\n)?/i.exec(text);
   if (!match) {
-    throw new DunmailError('USAGE', 'a message file starts with a "Subject: …" line, then a blank line, then the body', {
+    throw new DunmailError('MESSAGE_INVALID', 'a message file starts with a "Subject: …" line, then a blank line, then the body', {
       place: { file: path, line: 1, column: 1 },
       hint: 'or lint an .eml file, or a .mjml.njk template',
     });
@@ -33,7 +33,7 @@ export async function readEml(path: string, original: string): Promise<{ input: 
   try {
     email = await PostalMime.parse(raw);
   } catch (error) {
-    throw new DunmailError('USAGE', `the message cannot be parsed: ${(error as Error).message}`, { place: { file: path } });
+    throw new DunmailError('MESSAGE_INVALID', `the message cannot be parsed: ${(error as Error).message}`, { place: { file: path } });
   }
   const subject = email.subject ?? '';
   const body = (email.text ?? (email.html ? htmlToText(email.html) : '')).replace(/\r\n/g, '\n').trimEnd();

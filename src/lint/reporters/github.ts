@@ -1,4 +1,4 @@
-import { levelOf, relativePath } from './shared.js';
+import { levelOf, relativePath, suggestionOf } from './shared.js';
 import type { Reporter } from './types.js';
 
 /** GitHub Actions workflow commands, which annotate the pull request's lines. */
@@ -14,7 +14,8 @@ export const github: Reporter = (files, { cwd }) => {
         ...(place ? [`endLine=${place.end.line}`, `endColumn=${place.end.column}`] : []),
         `title=${escapeProperty(`dunmail ${m.ruleId ?? 'error'}`)}`,
       ];
-      const suggestion = m.expected?.length ? ` Suggestion: ${m.expected.join(' / ')}` : '';
+      const suggested = suggestionOf(m);
+      const suggestion = suggested === undefined ? '' : ` Suggestion: ${suggested}`;
       lines.push(`::${levelOf(m)} ${props.join(',')}::${escapeData(`${m.reason}${suggestion} (${m.url ?? ''})`)}`);
     }
   }

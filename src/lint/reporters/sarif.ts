@@ -1,6 +1,6 @@
 import type { Log, ReportingDescriptor, Result } from 'sarif';
 import { docsUrl } from '../types.js';
-import { levelOf, relativePath } from './shared.js';
+import { levelOf, relativePath, suggestionOf } from './shared.js';
 import type { Reporter } from './types.js';
 
 /** SARIF 2.1.0, for code-scanning annotations. */
@@ -18,11 +18,12 @@ export const sarif: Reporter = (files, { cwd, rules, version }) => {
     for (const m of file.messages) {
       const place = m.place && 'start' in m.place ? m.place : undefined;
       const ruleIndex = m.ruleId ? index.get(m.ruleId) : undefined;
+      const suggestion = suggestionOf(m);
       results.push({
         ...(m.ruleId ? { ruleId: m.ruleId } : {}),
         ...(ruleIndex === undefined ? {} : { ruleIndex }),
         level: levelOf(m),
-        message: { text: m.expected?.length ? `${m.reason}. Suggestion: ${m.expected.join(' / ')}` : m.reason },
+        message: { text: suggestion === undefined ? m.reason : `${m.reason}. Suggestion: ${suggestion}` },
         locations: [
           {
             physicalLocation: {

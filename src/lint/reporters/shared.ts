@@ -17,3 +17,14 @@ export function countMessages(files: VFile[]): { errors: number; warnings: numbe
   for (const file of files) for (const message of file.messages) message.fatal ? errors++ : warnings++;
   return { errors, warnings };
 }
+
+/**
+ * The suggestion of a message as words, or undefined when it has none. An empty
+ * replacement means "remove" (vfile's convention), so it is said, never left blank.
+ */
+export function suggestionOf(message: VFileMessage): string | undefined {
+  const expected = message.expected ?? [];
+  if (expected.length === 0) return undefined;
+  const removal = message.actual ? `remove \`${message.actual}\`` : 'remove it';
+  return [...new Set(expected.map((text) => (text.trim() === '' ? removal : text)))].join(' / ');
+}
