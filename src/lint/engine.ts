@@ -4,6 +4,7 @@ import { rulesFor, type LintConfig } from './config/load.js';
 import type { LexiconSet } from './lexicon/load.js';
 import { builtInRules } from './rules/index.js';
 import { applyDirectives, readDirectives } from './directives.js';
+import { parsedForProfile } from './locale/apply.js';
 import { docsUrl, type Finding, type LintDocument, type Rule } from './types.js';
 
 export interface EngineOptions {
@@ -15,7 +16,9 @@ export interface EngineOptions {
 }
 
 /** Runs every enabled rule on a document and records its findings on the document's file. */
-export function lintDocument(document: LintDocument, options: EngineOptions): VFile {
+export function lintDocument(given: LintDocument, options: EngineOptions): VFile {
+  const locale = options.lexicons.profiles.get(given.locale);
+  const document = parsedForProfile(given, locale);
   const { file } = document;
   const lines = new LineIndex(String(file.value));
   const rules = options.rules ?? builtInRules;
@@ -30,6 +33,8 @@ export function lintDocument(document: LintDocument, options: EngineOptions): VF
     ran.add(id);
     rule.check(document, {
       options: setting.options,
+      locale,
+      locales: options.lexicons.profiles.all(),
       lexicon: (name) => options.lexicons.get(document.locale, name),
       report(finding) {
         record(file, lines, document, rule, finding.severity ?? severity, finding);

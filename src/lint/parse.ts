@@ -3,28 +3,34 @@ import retextEnglish from 'retext-english';
 import retextLatin from 'retext-latin';
 import type { Root } from 'nlcst';
 import { parseSegmented } from './parse-segmented.js';
+import { LocaleProfiles } from './locale/load.js';
+import type { ParserKind } from './locale/profile.js';
 
-const processors = new Map<string, Processor<Root>>();
+const english = unified().use(retextEnglish) as unknown as Processor<Root>;
+const latin = unified().use(retextLatin) as unknown as Processor<Root>;
 
-/**
- * The retext parser that fits a locale's script: retext-english for English,
- * retext-latin (Latin and Cyrillic scripts) for the rest; scripts without spaces
- * between words get a tree from Intl.Segmenter (parse-segmented.ts).
- */
-function processorFor(locale: string): Processor<Root> {
-  const language = locale.split('-')[0] ?? locale;
-  let processor = processors.get(language);
-  if (!processor) {
-    processor = (language === 'en' ? unified().use(retextEnglish) : unified().use(retextLatin)) as unknown as Processor<Root>;
-    processors.set(language, processor);
-  }
-  return processor;
+// Documents are built before a linter's own profiles are known: they are parsed as the
+// shipped profile of their locale says, and the engine parses again when a project's
+// profile names another parser (locale/apply.ts).
+const shipped = new LocaleProfiles([]);
+
+/** The parser the shipped profile of a locale names (retext-latin for a locale without one). */
+export function shippedParser(locale: string): ParserKind {
+  return shipped.get(locale).parser;
 }
 
-/** Languages written without spaces between words: parsed with Intl.Segmenter. */
-const SEGMENTED = new Set(['th', 'lo', 'km', 'my']);
-
-export function parseText(text: string, locale: string): Root {
-  const language = locale.split('-')[0] ?? locale;
-  return SEGMENTED.has(language) ? parseSegmented(text, locale) : processorFor(locale).parse(text);
+/**
+ * An nlcst tree of the text, by the parser a locale profile names: retext-english,
+ * retext-latin (Latin, Cyrillic and other scripts written with spaces), or
+ * Intl.Segmenter for scripts written without spaces between words (parse-segmented.ts).
+ */
+export function parseText(text: string, locale: string, parser: ParserKind = shippedParser(locale)): Root {
+  switch (parser) {
+    case 'segmented':
+      return parseSegmented(text, locale);
+    case 'english':
+      return english.parse(text);
+    case 'latin':
+      return latin.parse(text);
+  }
 }

@@ -14,8 +14,8 @@ export function regionsOf(document: LintDocument): TextRegion[] {
   return [document.subject, document.preheader, ...document.body].filter((r): r is TextRegion => r !== undefined);
 }
 
-// Stemmed words per region and stemmer: every lexicon of a locale shares them.
-const stemmed = new WeakMap<TextRegion, Map<Lexicon['stem'], MatchWord[][]>>();
+// Stemmed words per region and locale profile: every lexicon of a locale shares them.
+const stemmed = new WeakMap<TextRegion, Map<Lexicon['profile'], MatchWord[][]>>();
 
 function matchWords(region: TextRegion, lexicon: Lexicon): MatchWord[][] {
   let byStemmer = stemmed.get(region);
@@ -23,10 +23,10 @@ function matchWords(region: TextRegion, lexicon: Lexicon): MatchWord[][] {
     byStemmer = new Map();
     stemmed.set(region, byStemmer);
   }
-  let sentences = byStemmer.get(lexicon.stem);
+  let sentences = byStemmer.get(lexicon.profile);
   if (!sentences) {
     sentences = sentenceWords(region).map((sentence) => lexicon.toWords(sentence.filter((w) => !inPlaceholder(region, w.start, w.end))));
-    byStemmer.set(lexicon.stem, sentences);
+    byStemmer.set(lexicon.profile, sentences);
   }
   return sentences;
 }

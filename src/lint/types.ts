@@ -2,6 +2,7 @@ import type { Root as NlcstRoot } from 'nlcst';
 import type { VFile } from 'vfile';
 import type { Stage, StageDefinitions } from '../project/stages.js';
 import type { Lexicon } from './lexicon/lexicon.js';
+import type { LocaleProfile } from './locale/profile.js';
 import type { MarkupElement } from '../extract/copy.js';
 import type { TemplateTag } from '../template/tags.js';
 import type { DunmailError } from '../errors.js';
@@ -65,7 +66,7 @@ export interface LintDocument {
    */
   email?: CompiledEmail;
   /** The layouts and partials a template extends or includes: their copy and markup, read-only. */
-  layout: { files: string[]; regions: TextRegion[]; elements: MarkupElement[]; tags: TemplateTag[] } | undefined;
+  layout: { root?: string; files: string[]; regions: TextRegion[]; elements: MarkupElement[]; tags: TemplateTag[] } | undefined;
 }
 
 export interface SequenceTemplate {
@@ -150,6 +151,10 @@ export interface RuleContext<Options> {
   report(finding: Finding): void;
   /** The lexicon of this name for the document's locale (rules/lexicons/<locale>/<name>.json). */
   lexicon(name: string): Lexicon;
+  /** The profile of the document's locale (rules/locales/<locale>.json): its words, examples and parser. */
+  locale: LocaleProfile;
+  /** Every locale profile the linter read. */
+  locales: readonly LocaleProfile[];
 }
 
 /** The JSON schema of a rule's options: an object that names each option. */

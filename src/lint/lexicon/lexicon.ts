@@ -1,5 +1,7 @@
-import { compilePattern, normalizeWord, type TokenMatcher } from './pattern.js';
-import { stemmerFor } from './stemmers.js';
+import type { LocaleProfile } from '../locale/profile.js';
+import { normalizerFor, patternWordsFor } from '../locale/words.js';
+import { compilePattern, type TokenMatcher } from './pattern.js';
+import { stemmerNamed } from './stemmers.js';
 
 /** One phrase of a lexicon, as data in rules/lexicons/<locale>/<name>.json. */
 export interface LexiconEntry {
@@ -41,21 +43,27 @@ interface CompiledEntry {
   matchers: TokenMatcher[];
 }
 
-/** A lexicon compiled for matching: patterns parsed once, words stemmed for the locale. */
+/** A lexicon compiled for matching: patterns parsed once, words compared as the locale's profile says. */
 export class Lexicon {
   private readonly compiled: CompiledEntry[];
   readonly stem: (word: string) => string;
+  readonly normalize: (word: string) => string;
 
   /** Entries by a word their match must start with (`w:` stem, `n:` form), so a word tries only those. */
   private readonly byFirstWord = new Map<string, CompiledEntry[]>();
   /** Entries whose first word is a prefix or optional: tried at every word. */
   private readonly anywhere: CompiledEntry[] = [];
 
-  constructor(readonly file: LexiconFile) {
-    this.stem = stemmerFor(file.locale);
+  constructor(
+    readonly file: LexiconFile,
+    readonly profile: LocaleProfile,
+  ) {
+    this.stem = stemmerNamed(profile.stemmer);
+    this.normalize = normalizerFor(profile);
+    const words = { normalize: this.normalize, split: patternWordsFor(profile) };
     this.compiled = file.entries.map((entry) => ({
       entry,
-      matchers: compilePattern(entry.pattern).map((m) => this.prepare(m)),
+      matchers: compilePattern(entry.pattern, words).map((m) => this.prepare(m)),
     }));
     for (const compiled of this.compiled) {
       const keys = firstWordKeys(compiled.matchers[0]);
@@ -77,7 +85,7 @@ export class Lexicon {
 
   toWords(tokens: { text: string; start: number; end: number }[]): MatchWord[] {
     return tokens.map((token) => {
-      const norm = normalizeWord(token.text);
+      const norm = this.normalize(token.text);
       return { ...token, norm, stem: this.stem(norm) };
     });
   }

@@ -7,6 +7,8 @@ import { readJsonFile } from '../../util/json-file.js';
 import { LineIndex } from '../../util/lines.js';
 import { Lexicon, type LexiconFile } from './lexicon.js';
 import { PatternError } from './pattern.js';
+import { LocaleProfiles, localesBeside } from '../locale/load.js';
+import type { LoadedProfile } from '../locale/profile.js';
 
 /** The lexicons shipped with dunmail. */
 export const SHIPPED_LEXICONS = fileURLToPath(new URL('../../../rules/lexicons', import.meta.url));
@@ -15,12 +17,17 @@ export const SHIPPED_LEXICONS = fileURLToPath(new URL('../../../rules/lexicons',
 const lexiconSchema: object = JSON.parse(readFileSync(new URL('../../../rules/schemas/lexicon.schema.json', import.meta.url), 'utf8'));
 const validateLexicon = createAjv().compile<LexiconFile>(lexiconSchema);
 
-/** Lexicons by locale and name; later folders add entries to earlier ones. */
+/**
+ * Lexicons by locale and name; later folders add entries to earlier ones. The locale
+ * profiles come with them: the shipped ones, and those in `locales/` beside each folder.
+ */
 export class LexiconSet {
   private readonly lexicons = new Map<string, Lexicon>();
   private readonly empty = new Map<string, Lexicon>();
+  readonly profiles: LocaleProfiles;
 
   constructor(readonly folders: readonly string[]) {
+    this.profiles = new LocaleProfiles(folders.map(localesBeside));
     const merged = new Map<string, LexiconFile>();
     const texts = new Map<string, string[]>();
     for (const folder of folders) {
@@ -32,7 +39,7 @@ export class LexiconSet {
         for (const entry of readdirSync(path.join(folder, locale.name))) {
           if (!entry.endsWith('.json')) continue;
           const file = path.join(folder, locale.name, entry);
-          const { lexicon, text } = readLexicon(file);
+          const { lexicon, text } = readLexicon(file, this.profiles);
           const key = `${lexicon.locale}/${lexicon.name}`;
           const previous = merged.get(key);
           merged.set(key, previous ? { ...previous, entries: [...previous.entries, ...lexicon.entries] } : lexicon);
@@ -40,7 +47,10 @@ export class LexiconSet {
         }
       }
     }
-    for (const [key, file] of merged) this.lexicons.set(key, compiled(`${key}\0${(texts.get(key) ?? []).join('\0')}`, () => new Lexicon(file)));
+    for (const [key, file] of merged) {
+      const profile = this.profiles.get(file.locale);
+      this.lexicons.set(key, compiled(`${profileKey(profile)}\0${key}\0${(texts.get(key) ?? []).join('\0')}`, () => new Lexicon(file, profile)));
+    }
   }
 
   /** The lexicon for a locale (`pt-BR` falls back to `pt`), or an empty one. */
@@ -50,7 +60,7 @@ export class LexiconSet {
     const key = `${locale}/${name}`;
     let empty = this.empty.get(key);
     if (!empty) {
-      empty = new Lexicon({ locale, name, entries: [] });
+      empty = new Lexicon({ locale, name, entries: [] }, this.profiles.get(locale));
       this.empty.set(key, empty);
     }
     return empty;
@@ -75,16 +85,22 @@ function compiled(key: string, make: () => Lexicon): Lexicon {
   return lexicon;
 }
 
-function readLexicon(file: string): { lexicon: LexiconFile; text: string } {
+/** A profile read from a file is the same while its file reads the same; a fallback is made from its locale. */
+function profileKey(profile: LoadedProfile): string {
+  return profile.file ? `${profile.file}\0${JSON.stringify(profile)}` : `fallback:${profile.locale}`;
+}
+
+function readLexicon(file: string, profiles: LocaleProfiles): { lexicon: LexiconFile; text: string } {
   const text = readFileSync(file, 'utf8');
-  const known = checkedFiles.get(`${file}\0${text}`);
+  const key = `${file}\0${text}`;
+  const known = checkedFiles.get(key);
   if (known) return { lexicon: known, text };
-  const lexicon = checkLexicon(file);
-  checkedFiles.set(`${file}\0${text}`, lexicon);
+  const lexicon = checkLexicon(file, profiles);
+  checkedFiles.set(key, lexicon);
   return { lexicon, text };
 }
 
-function checkLexicon(file: string): LexiconFile {
+function checkLexicon(file: string, profiles: LocaleProfiles): LexiconFile {
   const lexicon = readJsonFile(file, validateLexicon, {
     code: 'CONFIG_INVALID',
     maxBytes: 2 * 1024 * 1024,
@@ -94,7 +110,7 @@ function checkLexicon(file: string): LexiconFile {
   for (const entry of lexicon.entries) {
     try {
       // Compiling here reports a bad pattern at its line, not at first use.
-      new Lexicon({ ...lexicon, entries: [entry] });
+      new Lexicon({ ...lexicon, entries: [entry] }, profiles.get(lexicon.locale));
     } catch (error) {
       if (!(error instanceof PatternError)) throw error;
       const text = readFileSync(file, 'utf8');

@@ -20,7 +20,16 @@ export class PatternError extends Error {}
 
 const GAP_WORDS = 3;
 
-export function compilePattern(pattern: string): TokenMatcher[] {
+/** How the locale reads words: the same functions the text goes through. */
+export interface PatternWords {
+  /** Lower case and the locale's folds. */
+  normalize(word: string): string;
+  /** The words of a space-separated token (Thai `ดำเนินคดี` is two). */
+  split(token: string): string[];
+}
+
+export function compilePattern(pattern: string, words: PatternWords): TokenMatcher[] {
+  const parseToken = tokenParser(words);
   const tokens = splitTokens(pattern.trim());
   if (tokens.length === 0 || tokens[0] === '') throw new PatternError('the pattern is empty');
   const matchers = tokens.map(parseToken);
@@ -54,15 +63,21 @@ function splitTokens(pattern: string): string[] {
   return tokens;
 }
 
-function parseSequence(text: string, whole: string): TokenMatcher[] {
-  const tokens = splitTokens(text.trim());
-  if (tokens.length === 0) throw new PatternError(`empty alternative in ${whole}`);
-  const sequence = tokens.map(parseToken);
-  if (sequence.some((m) => m.kind === 'gap')) throw new PatternError(`... cannot stand inside brackets in ${whole}`);
-  return sequence;
-}
-
-function parseToken(token: string): TokenMatcher {
+function tokenParser({ normalize, split }: PatternWords): (token: string) => TokenMatcher {
+  const parseSequence = (text: string, whole: string): TokenMatcher[] => {
+    const tokens = splitTokens(text.trim());
+    if (tokens.length === 0) throw new PatternError(`empty alternative in ${whole}`);
+    const sequence = tokens.map(parseToken);
+    if (sequence.some((m) => m.kind === 'gap')) throw new PatternError(`... cannot stand inside brackets in ${whole}`);
+    return sequence;
+  };
+  // A token the locale splits into several words is their sequence: one option of an any-of.
+  const wordsOf = (token: string, last: (word: string) => TokenMatcher): TokenMatcher => {
+    const parts = split(token);
+    const matchers = parts.map((part, i) => (i === parts.length - 1 ? last(part) : { kind: 'word' as const, value: normalize(part), exact: false }));
+    return matchers.length === 1 && matchers[0] ? matchers[0] : { kind: 'any-of', options: [matchers] };
+  };
+  function parseToken(token: string): TokenMatcher {
   const gap = /^\.\.\.(\d?)$/.exec(token);
   if (gap) return { kind: 'gap', max: gap[1] ? Number(gap[1]) : GAP_WORDS };
   if (token.startsWith('[') && token.endsWith(']')) {
@@ -79,22 +94,10 @@ function parseToken(token: string): TokenMatcher {
   }
   if (/[()[\]|]/.test(token)) throw new PatternError(`cannot read ${token}: brackets must wrap a whole word`);
   if (token.startsWith('=')) return { kind: 'word', value: token.slice(1), exact: true };
-  if (token.endsWith('*') && token.length > 1) return { kind: 'prefix', value: normalizeWord(token.slice(0, -1)) };
-  return { kind: 'word', value: normalizeWord(token), exact: false };
-}
-
-/**
- * Lower case, typographic apostrophes made straight, accents kept (they carry meaning),
- * and the spellings a language writes both ways made one: Russian ё as е, Romanian ş ţ
- * (cedilla, common in old fonts) as ș ț (comma below).
- */
-export function normalizeWord(word: string): string {
-  return word
-    .toLowerCase()
-    .replace(/[\u2019\u2018\u02bc]/g, "'")
-    .replace(/ё/g, 'е')
-    .replace(/ş/g, 'ș')
-    .replace(/ţ/g, 'ț');
+  if (token.endsWith('*') && token.length > 1) return wordsOf(token.slice(0, -1), (word) => ({ kind: 'prefix', value: normalize(word) }));
+  return wordsOf(token, (word) => ({ kind: 'word', value: normalize(word), exact: false }));
+  }
+  return parseToken;
 }
 
 /** Splits `a|b c|(d|e)` on the bars at its own depth. */

@@ -1,15 +1,27 @@
-import { stemmer as english } from '@orama/stemmers/english';
-import { stemmer as spanish } from '@orama/stemmers/spanish';
-import { stemmer as romanian } from '@orama/stemmers/romanian';
-import { stemmer as russian } from '@orama/stemmers/russian';
+import { createRequire } from "node:module";
+
+const require = createRequire(import.meta.url);
+const loaded = new Map<string, (word: string) => string>();
+const unchanged = (word: string): string => word;
 
 /**
- * Snowball stemmers, so a lexicon lists a word once and matches its inflections
- * (threaten, threatened; суд, суда, судом). Languages without inflection (Thai)
- * or without a stemmer here compare lower-cased words.
+ * The Snowball stemmer of a language (a profile's `stemmer`, one of @orama/stemmers'
+ * languages), so a lexicon lists a word once and matches its inflections (threaten,
+ * threatened; суд, суда, судом). Without one (Thai), words are compared as they are.
+ * Loaded on first use: a process that lints English reads one stemmer, not 28.
  */
-const STEMMERS: Record<string, (word: string) => string> = { en: english, es: spanish, ro: romanian, ru: russian };
-
-export function stemmerFor(locale: string): (word: string) => string {
-  return STEMMERS[locale.split('-')[0] ?? locale] ?? ((word) => word);
+export function stemmerNamed(
+  language: string | undefined,
+): (word: string) => string {
+  if (language === undefined) return unchanged;
+  let stem = loaded.get(language);
+  if (!stem) {
+    // The schema allows only @orama/stemmers' own subpaths.
+    const module = require(`@orama/stemmers/${language}`) as {
+      stemmer: (word: string) => string;
+    };
+    stem = module.stemmer;
+    loaded.set(language, stem);
+  }
+  return stem;
 }

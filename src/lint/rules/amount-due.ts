@@ -1,5 +1,6 @@
 import { defineRule, type LintDocument } from '../types.js';
 import { refersTo } from '../places.js';
+import type { LocaleProfile } from '../locale/profile.js';
 
 interface Options {
   /** The data path a template prints the amount from. */
@@ -9,12 +10,21 @@ interface Options {
 }
 
 // A currency symbol ($ € £ ¥ ₹ ₽ ฿ …) or an ISO 4217 code (USD, EUR, RON) beside a number:
-// $1,250.00, 1.250,00 €, EUR 400, £400, 400 USD, 1 250,50 ₽.
-// Currency words as people write them after an amount: lei, рублей, руб., р., euros, บาท.
-const CURRENCY_WORDS = String.raw`lei|leu|рубл\p{L}*|руб\.?|р\.|euros?|dólar\p{L}*|pesos?|dollars?|บาท`;
-const CURRENCY = `(?:\\p{Sc}|(?<![\\p{L}])(?:${Intl.supportedValuesOf('currency').join('|')}|${CURRENCY_WORDS})(?![\\p{L}]))`;
+// $1,250.00, 1.250,00 €, EUR 400, £400, 400 USD, 1 250,50 ₽; and the currency words of
+// the locale's profile, as people write them after an amount (lei, рублей, บาท).
 const NUMBER = String.raw`(?:\d{1,3}(?:[,.\u00a0\u202f' ]\d{3})+|\d+)(?:[.,]\d{1,2})?(?!\d)`;
-const MONEY = new RegExp(`${CURRENCY}\\s?${NUMBER}|(?<![\\d.,])${NUMBER}\\s?${CURRENCY}`, 'u');
+const moneyByLocale = new WeakMap<LocaleProfile, RegExp>();
+
+function money(locale: LocaleProfile): RegExp {
+  let pattern = moneyByLocale.get(locale);
+  if (!pattern) {
+    const names = [...Intl.supportedValuesOf('currency'), ...locale.currencyWords].join('|');
+    const currency = `(?:\\p{Sc}|(?<![\\p{L}])(?:${names})(?![\\p{L}]))`;
+    pattern = new RegExp(`${currency}\\s?${NUMBER}|(?<![\\d.,])${NUMBER}\\s?${currency}`, 'u');
+    moneyByLocale.set(locale, pattern);
+  }
+  return pattern;
+}
 
 export default defineRule<Options>({
   meta: {
@@ -34,11 +44,11 @@ export default defineRule<Options>({
     defaultOptions: { placeholder: 'invoice.amount', patterns: [] },
     appliesTo: { late: true },
   },
-  check(document, { options, report }) {
-    if (statesAmount(document, options)) return;
+  check(document, { options, report, locale }) {
+    if (statesAmount(document, options, locale)) return;
     const first = document.body[0];
     const lead = first ? first.text.length - first.text.trimStart().length : 0;
-    const example = document.locale.split('-')[0] === 'en' ? '$1,250.00' : `${new Intl.NumberFormat(document.locale, { minimumFractionDigits: 2 }).format(1250)} and its currency`;
+    const example = locale.examples?.amount ?? `${new Intl.NumberFormat(document.locale, { minimumFractionDigits: 2 }).format(1250)} and its currency`;
     const what = document.kind === 'template' ? `\`{{ ${options.placeholder} | money(invoice.currency) }}\`` : `the amount owed (for example \`${example}\`)`;
     report({
       ...(first ? { region: first, start: lead, end: lead } : { start: document.bodyOffset }),
@@ -47,11 +57,11 @@ export default defineRule<Options>({
   },
 });
 
-function statesAmount(document: LintDocument, options: Options): boolean {
+function statesAmount(document: LintDocument, options: Options, locale: LocaleProfile): boolean {
   if (document.kind === 'template') {
     const path = refersTo(options.placeholder);
     return [...document.body, ...(document.layout?.regions ?? [])].some((region) => region.placeholders.some((p) => path.test(p.expression)));
   }
-  const patterns = [MONEY, ...options.patterns.map((source) => new RegExp(source, 'iu'))];
+  const patterns = [money(locale), ...options.patterns.map((source) => new RegExp(source, 'iu'))];
   return document.body.some((region) => patterns.some((pattern) => pattern.test(region.text)));
 }

@@ -1,6 +1,7 @@
 import { findPhrases } from '../phrases.js';
 import { defineRule, type Link, type LintDocument, type TextRegion } from '../types.js';
 import { endOfBody, refersTo } from '../places.js';
+import { fillExample } from '../locale/profile.js';
 
 interface Options {
   /** Data paths a template lists the payment methods from. */
@@ -26,7 +27,7 @@ export default defineRule<Options>({
     },
     defaultOptions: { methodPlaceholders: ['paymentMethods'], alternative: 'late' },
   },
-  check(document, { options, report, lexicon }) {
+  check(document, { options, report, lexicon, locale }) {
     const ways = lexicon('payment-options');
     const links = document.links.filter(isWayToPay);
     // The layout's copy counts for offers of help (`Questions? Just reply.` in a footer).
@@ -42,8 +43,8 @@ export default defineRule<Options>({
         ...endOfBody(document),
         reason:
           document.kind === 'template'
-            ? document.locale.split('-')[0] === 'en'
-              ? 'Body has no button or link to pay; add one, such as `<mj-button href="{{ payUrl }}">Pay invoice {{ invoice.number }}</mj-button>`'
+            ? locale.examples?.payButton
+              ? `Body has no button or link to pay; add one, such as \`<mj-button href="{{ payUrl }}">${locale.examples.payButton}</mj-button>\``
               : 'Body has no button or link to pay; add an `<mj-button href="{{ payUrl }}">` labelled in the template\'s language'
             : 'Body gives no way to pay; add a link to pay the invoice, or say how to pay',
       });
@@ -58,11 +59,11 @@ export default defineRule<Options>({
     const distinctMethods = new Set(methods.map((m) => m.text.toLowerCase())).size;
     const another = listsMethods || helps || (primary === 'link' ? distinctMethods > 0 : distinctMethods > 1);
     if (another) return;
-    // The template sentence is English; other languages suggest from their own lexicon.
-    const english = document.locale.split('-')[0] === 'en';
+    // A template gets the profile's sentence that lists the methods; without one, a suggestion from the lexicon.
+    const sentence = locale.examples?.otherWaysToPay;
     const offer =
-      document.kind === 'template' && english && options.methodPlaceholders[0]
-        ? `You can also pay by {{ ${options.methodPlaceholders[0]} | join(", ", "label") }}.`
+      document.kind === 'template' && sentence && options.methodPlaceholders[0]
+        ? fillExample(sentence, { methods: `{{ ${options.methodPlaceholders[0]} | join(", ", "label") }}` })
         : (suggestion('help') ?? suggestion('alternative'));
     const firstLink = links[0];
     report({

@@ -3,6 +3,7 @@ import { TONE_ORDER, type Tone } from '../../project/stages.js';
 import { defineRule, type LintDocument } from '../types.js';
 import { inPlaceholder, sentenceWords } from '../words.js';
 import { refersTo } from '../places.js';
+import { fillExample } from '../locale/profile.js';
 
 interface Options {
   /** Stages of these tones must say how late the invoice is. */
@@ -33,7 +34,7 @@ export default defineRule<Options>({
     defaultOptions: { tones: ['urgent'], placeholders: ['daysOverdue', 'businessDaysOverdue'] },
     appliesTo: { late: true },
   },
-  check(document, { options, report, lexicon }) {
+  check(document, { options, report, lexicon, locale }) {
     const stage = document.stage;
     if (!stage || !options.tones.includes(stage.tone)) return;
     const stated = document.kind === 'template' ? printsDays(document, options) : saysDays(document, lexicon('days-overdue'));
@@ -41,19 +42,20 @@ export default defineRule<Options>({
     const first = document.body[0];
     const lead = first ? first.text.length - first.text.trimStart().length : 0;
     const days = document.businessDaysLate;
-    // The example phrase is English; other languages get the placeholder alone.
-    const english = document.locale.split('-')[0] === 'en';
+    // The profile's phrases for days overdue; without them, the placeholder or a description.
     const placeholder = `{{ ${options.placeholders[0] ?? 'daysOverdue'} }}`;
+    const phrase = locale.examples?.daysOverdue;
+    const businessPhrase = locale.examples?.businessDaysOverdue;
     const what =
       document.kind === 'template'
-        ? english
-          ? `\`${placeholder} days overdue\``
+        ? phrase
+          ? `\`${fillExample(phrase, { days: placeholder })}\``
           : `\`${placeholder}\` with the words for days overdue`
-        : !english
+        : !phrase
           ? 'the number of days overdue'
-          : days === undefined
-            ? 'it (for example `12 days overdue`)'
-            : `\`${days} business days overdue\``;
+          : days === undefined || !businessPhrase
+            ? `it (for example \`${fillExample(phrase, { days: '12' })}\`)`
+            : `\`${fillExample(businessPhrase, { days: String(days) })}\``;
     report({
       ...(first ? { region: first, start: lead, end: lead } : { start: document.bodyOffset }),
       reason: `Body does not say how many days overdue the invoice is; add ${what}`,

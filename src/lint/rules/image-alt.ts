@@ -1,6 +1,7 @@
 import type { MarkupElement } from '../../extract/copy.js';
 import { findTags } from '../../template/tags.js';
 import { defineRule } from '../types.js';
+import type { LocaleProfile } from '../locale/profile.js';
 import { atElement, attributeDefaults, notes } from './mjml-valid.js';
 
 interface Options {
@@ -11,15 +12,20 @@ interface Options {
 const IMAGES = new Set(['img', 'mj-image', 'mj-carousel-image']);
 
 /**
- * Alt texts that say nothing about the image, compared lowercased with digits,
- * spaces and punctuation removed ("Image 1", "IMG_0042" and "logo" all match).
+ * Alt texts that say nothing about the image, from every locale profile (an image's alt
+ * text is often left in another language than the copy), compared lowercased with
+ * digits, spaces and punctuation removed ("Image 1", "IMG_0042" and "logo" all match).
  */
-const MEANINGLESS = new Set([
-  // en
-  'image', 'img', 'picture', 'pic', 'photo', 'logo', 'icon', 'banner', 'graphic', 'spacer', 'placeholder', 'untitled', 'alt', 'alttext', 'dsc',
-  // es, ro, ru, th: the languages of the source articles
-  'imagen', 'foto', 'logotipo', 'imagine', 'poza', 'sigla', 'siglă', 'изображение', 'картинка', 'фото', 'логотип', 'รูปภาพ', 'ภาพ', 'โลโก้',
-]);
+const meaninglessByProfiles = new WeakMap<readonly LocaleProfile[], Set<string>>();
+
+function meaningless(locales: readonly LocaleProfile[]): Set<string> {
+  let words = meaninglessByProfiles.get(locales);
+  if (!words) {
+    words = new Set(locales.flatMap((profile) => profile.meaninglessAltTexts));
+    meaninglessByProfiles.set(locales, words);
+  }
+  return words;
+}
 
 const FILE_NAME = /^[^\s/\\]+\.(?:png|jpe?g|gif|svg|webp|bmp|avif|ico|tiff?)$/i;
 const URL_LIKE = /^(?:https?:)?\/\/|^www\./i;
@@ -39,13 +45,13 @@ export default defineRule<Options>({
     defaultOptions: { decorative: [] },
     appliesTo: { email: true },
   },
-  check(document, { options, report }) {
+  check(document, { options, report, locales }) {
     const elements = [...document.elements, ...(document.layout?.elements ?? [])];
     const defaults = attributeDefaults(elements);
     const images = elements.filter((element) => IMAGES.has(element.name) && !defaults.has(element));
     for (const image of images) {
       if (isDecorative(image, options.decorative)) continue;
-      const problem = altProblem(image);
+      const problem = altProblem(image, meaningless(locales));
       if (!problem) continue;
       const at = atElement(document, image);
       report({ ...at, ...problem, ...notes(at.note, HINT) });
@@ -62,7 +68,7 @@ function isDecorative(image: MarkupElement, decorative: string[]): boolean {
 
 const HINT = 'Say what the image shows, such as the company name for a logo: many clients block images until the reader allows them, and screen readers read the alt text.';
 
-function altProblem(image: MarkupElement): { reason: string; actual?: string } | undefined {
+function altProblem(image: MarkupElement, meaningless: Set<string>): { reason: string; actual?: string } | undefined {
   const tag = `\`<${image.name}>\``;
   const alt = image.attributes['alt'];
   if (alt === undefined) return { reason: `${tag} has no alt text` };
@@ -72,6 +78,6 @@ function altProblem(image: MarkupElement): { reason: string; actual?: string } |
   if (findTags(text).some((t) => t.kind === 'variable')) return undefined;
   if (FILE_NAME.test(text) || URL_LIKE.test(text)) return { reason: `Alt text \`${text}\` is a file name, not a description`, actual: alt };
   const word = text.toLowerCase().replace(/[\p{N}\p{P}\p{S}\s_]+/gu, '');
-  if (word === '' || MEANINGLESS.has(word)) return { reason: `Alt text \`${text}\` says nothing about the image`, actual: alt };
+  if (word === '' || meaningless.has(word)) return { reason: `Alt text \`${text}\` says nothing about the image`, actual: alt };
   return undefined;
 }

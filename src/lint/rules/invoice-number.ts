@@ -2,17 +2,29 @@ import type { LintDocument, TextRegion } from '../types.js';
 import { writtenText } from '../written-text.js';
 import { defineRule } from '../types.js';
 import { escapeRegExp, refersTo } from '../places.js';
+import type { LocaleProfile } from '../locale/profile.js';
 
 interface Options {
   /** The data path a template uses for the invoice number. */
   placeholder: string;
-  /** A regular expression for an invoice number in a plain message whose number is not given. */
-  pattern: string;
+  /**
+   * A regular expression for an invoice number in a plain message whose number is not
+   * given. Default: a number after the locale profile's invoice words, or one shaped like
+   * a code (#1042, INV-1042).
+   */
+  pattern?: string;
 }
 
-// INV-1042, #1042, Invoice 2024-0042, factura n.º 77, facturii seria ADC nr. 0142, счёт № СВ-15, ใบแจ้งหนี้เลขที่ 9
-const DEFAULT_PATTERN =
-  '(?:#\\s?\\p{N}[\\p{L}\\p{N}-]*|(?<![\\p{L}\\p{N}])\\p{Lu}{2,5}[-/]?\\p{N}{2,}[\\p{L}\\p{N}-]*|(?:invoice|inv\\.?|factur\\p{L}*|сч[её]т\\p{L}*|ใบแจ้งหนี้|ใบกำกับภาษี)\\s*(?:seria\\s+\\p{L}+\\s+)?(?:no\\.?|number|nr\\.?|n\\.?\\s?[º°o]\\.?|№|เลขที่|หมายเลข|número|núm\\.?)?\\s*[:#]?\\s*[\\p{L}\\p{N}][\\p{L}\\p{N}/-]*\\p{N}[\\p{L}\\p{N}/-]*)';
+// #1042, INV-1042, ADC-0142: numbers shaped like invoice codes in any language.
+const CODE = String.raw`#\s?\p{N}[\p{L}\p{N}-]*|(?<![\p{L}\p{N}])\p{Lu}{2,5}[-/]?\p{N}{2,}[\p{L}\p{N}-]*`;
+const NUMBER = String.raw`\s*[:#]?\s*[\p{L}\p{N}][\p{L}\p{N}/-]*\p{N}[\p{L}\p{N}/-]*`;
+
+/** Invoice 2024-0042, factura n.º 77, facturii seria ADC nr. 0142, счёт № СВ-15, ใบแจ้งหนี้เลขที่ 9: from the profile's words. */
+function defaultPattern(locale: LocaleProfile): string {
+  if (locale.invoiceWords.length === 0) return CODE;
+  const markers = locale.invoiceNumberMarkers.length ? `(?:${locale.invoiceNumberMarkers.join('|')})?` : '';
+  return `${CODE}|(?:${locale.invoiceWords.join('|')})\\s*${markers}${NUMBER}`;
+}
 
 export default defineRule<Options>({
   meta: {
@@ -26,13 +38,13 @@ export default defineRule<Options>({
       required: [],
       properties: {
         placeholder: { type: 'string', minLength: 1, default: 'invoice.number' },
-        pattern: { type: 'string', minLength: 1, default: DEFAULT_PATTERN },
+        pattern: { type: 'string', minLength: 1 },
       },
     },
-    defaultOptions: { placeholder: 'invoice.number', pattern: DEFAULT_PATTERN },
+    defaultOptions: { placeholder: 'invoice.number' },
   },
-  check(document, { options, report }) {
-    const has = hasInvoiceNumber(document, options);
+  check(document, { options, report, locale }) {
+    const has = hasInvoiceNumber(document, options, locale);
     const subject = document.subject;
     if (subject && !has(subject)) {
       const end = subject.text.trimEnd().length;
@@ -70,7 +82,7 @@ function insertion(document: LintDocument, options: Options): string | undefined
   return document.invoiceNumber;
 }
 
-function hasInvoiceNumber(document: LintDocument, options: Options): (region: TextRegion) => boolean {
+function hasInvoiceNumber(document: LintDocument, options: Options, locale: LocaleProfile): (region: TextRegion) => boolean {
   if (document.kind === 'template') {
     const path = refersTo(options.placeholder);
     return (region) => region.placeholders.some((p) => path.test(p.expression));
@@ -79,7 +91,7 @@ function hasInvoiceNumber(document: LintDocument, options: Options): (region: Te
     const number = new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(document.invoiceNumber)}(?![\\p{L}\\p{N}])`, 'iu');
     return (region) => number.test(region.text);
   }
-  const pattern = new RegExp(options.pattern, 'iu');
+  const pattern = new RegExp(options.pattern ?? defaultPattern(locale), 'iu');
   return (region) => pattern.test(region.text);
 }
 

@@ -1,21 +1,17 @@
 import { franc } from 'franc';
 import { regionsOf } from '../phrases.js';
 import { defineRule, type TextRegion } from '../types.js';
+import { fallbackProfile, languageOf } from '../locale/profile.js';
 
 interface Options {
   /** Shortest text (in letters) worth judging; shorter ones say too little. */
   minLetters: number;
-  /** Other languages to tell apart, as BCP 47 tags, besides the shipped locales. */
+  /** Other languages to tell apart, as BCP 47 tags, besides those with a locale profile. */
   candidates: string[];
 }
 
-/** ISO 639-3 codes franc uses, for the languages dunmail knows by their BCP 47 tag. */
-const ISO_639_3: Record<string, string> = {
-  en: 'eng', es: 'spa', ro: 'ron', ru: 'rus', th: 'tha', fr: 'fra', de: 'deu', pt: 'por', it: 'ita',
-  nl: 'nld', pl: 'pol', uk: 'ukr', tr: 'tur', sv: 'swe', da: 'dan', nb: 'nob', fi: 'fin', cs: 'ces',
-  hu: 'hun', el: 'ell', bg: 'bul', id: 'ind', vi: 'vie',
-};
-const NAMES = new Intl.DisplayNames(['en'], { type: 'language' });
+// Messages are written in English, so languages are named in English.
+const NAMES = new Intl.DisplayNames(['en-US'], { type: 'language' });
 
 export default defineRule<Options>({
   meta: {
@@ -28,23 +24,29 @@ export default defineRule<Options>({
       additionalProperties: false,
       properties: {
         minLetters: { type: 'integer', minimum: 5, default: 20 },
-        candidates: { type: 'array', items: { type: 'string' }, default: ['en', 'es', 'ro', 'ru', 'th'] },
+        candidates: { type: 'array', items: { type: 'string' }, default: [] },
       },
     },
-    defaultOptions: { minLetters: 20, candidates: ['en', 'es', 'ro', 'ru', 'th'] },
+    defaultOptions: { minLetters: 20, candidates: [] },
     appliesTo: { kinds: ['template', 'message'] },
   },
-  check(document, { options, report }) {
-    const declared = document.locale.split('-')[0] ?? document.locale;
-    const code = ISO_639_3[declared];
+  check(document, { options, report, locale, locales }) {
+    const declared = languageOf(document.locale);
+    const code = locale.franc;
     if (!code) return;
-    const only = [...new Set([code, ...options.candidates.map((c) => ISO_639_3[c]).filter((c): c is string => c !== undefined)])];
+    // franc code to language tag, for the profiles read and the candidates named.
+    const known = new Map<string, string>();
+    for (const profile of [...locales, ...options.candidates.map(fallbackProfile)]) {
+      if (profile.franc && !known.has(profile.franc)) known.set(profile.franc, languageOf(profile.locale));
+    }
+    const only = [...new Set([code, ...known.keys()])];
     for (const region of regionsOf(document)) {
       const text = readable(region);
       if (letters(text) < options.minLetters) continue;
       const detected = franc(text, { only, minLength: 1 });
       if (detected === 'und' || detected === code) continue;
-      const language = languageName(detected);
+      const tag = known.get(detected);
+      const language = tag ? (NAMES.of(tag) ?? tag) : detected;
       const lead = region.text.length - region.text.trimStart().length;
       report({
         region,
@@ -66,9 +68,4 @@ function readable(region: TextRegion): string {
 
 function letters(text: string): number {
   return (text.match(/\p{L}/gu) ?? []).length;
-}
-
-function languageName(iso6393: string): string {
-  const tag = Object.entries(ISO_639_3).find(([, code]) => code === iso6393)?.[0];
-  return tag ? (NAMES.of(tag) ?? tag) : iso6393;
 }

@@ -69,7 +69,7 @@ function reportShouting(document: LintDocument, { options, report, lexicon }: Ru
   const acronyms = capitals.filter((e) => e.category === 'acronym').map((e) => e.pattern);
   const allowed = new Set([...options.allowCapitals, ...urgencyWords, ...acronyms].filter(Boolean).map((w) => w.toUpperCase()));
   // An urgency word is allowed in capitals in any of its forms (СРОЧНО for `срочн*`).
-  const oneWordUrgency = new Lexicon({ ...urgency.file, entries: urgency.entries.filter((e) => !/\s/.test(e.pattern.trim())) });
+  const oneWordUrgency = new Lexicon({ ...urgency.file, entries: urgency.entries.filter((e) => !/\s/.test(e.pattern.trim())) }, urgency.profile);
   const isAllowed = (word: string): boolean =>
     allowed.has(word.toUpperCase()) || oneWordUrgency.match(oneWordUrgency.toWords([{ text: word, start: 0, end: word.length }])).length > 0;
   // Short words in capitals pass as acronyms (INV, USD), unless they are words like NOT or NOW.

@@ -36,10 +36,10 @@ export default defineRule<Options>({
     },
     defaultOptions: { maxWords: 30, maxGrade: 12, minWords: 5 },
   },
-  check(document, { options, report }) {
-    // Sentence length reads the same in every language; the grade formula and the
-    // syllable counts are for English only.
-    const english = document.locale.split('-')[0] === 'en';
+  check(document, { options, report, locale }) {
+    // Sentence length reads the same in every language; the grade formula (and the
+    // syllable counts it rests on) only where the locale's profile names one.
+    const graded = locale.gradeFormula === 'flesch-kincaid';
     // The subject is a heading, not a sentence: subject-length keeps it short.
     for (const region of regionsOf(document).filter((r) => r.kind !== 'subject')) {
       visit(region.tree, 'SentenceNode', (sentence: Sentence) => {
@@ -60,7 +60,7 @@ export default defineRule<Options>({
           });
           return;
         }
-        if (!english || words < options.minWords) return;
+        if (!graded || words < options.minWords) return;
         const grade = fleschKincaid(words, syllables);
         if (grade <= options.maxGrade) return;
         const hard = longWords.slice(0, 3).map((w) => `\`${w}\``);

@@ -1,0 +1,123 @@
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { createAjv } from "../../data/ajv.js";
+import type { Issue } from "../../errors.js";
+import { readJsonFile } from "../../util/json-file.js";
+import {
+  fallbackProfile,
+  languageOf,
+  type LoadedProfile,
+  type LocaleProfile,
+} from "./profile.js";
+
+/** The profiles shipped with dunmail. */
+export const SHIPPED_LOCALES = fileURLToPath(
+  new URL("../../../rules/locales", import.meta.url),
+);
+
+// rules/ ships beside dist/ and src/, so the schema is read from the package root.
+const localeSchema: object = JSON.parse(
+  readFileSync(
+    new URL("../../../rules/schemas/locale.schema.json", import.meta.url),
+    "utf8",
+  ),
+);
+const validateProfile = createAjv().compile<LocaleProfile>(localeSchema);
+
+/**
+ * The folder of profiles that goes with a lexicon folder: `locales/` beside it, as
+ * rules/locales sits beside rules/lexicons.
+ */
+export function localesBeside(lexiconFolder: string): string {
+  return path.join(path.dirname(path.resolve(lexiconFolder)), "locales");
+}
+
+/** Profiles by locale: the shipped ones, then each folder's; a later profile of a locale replaces an earlier one. */
+export class LocaleProfiles {
+  private readonly profiles = new Map<string, LoadedProfile>();
+  private readonly fallbacks = new Map<string, LoadedProfile>();
+  private readonly read: readonly LoadedProfile[];
+
+  constructor(folders: readonly string[]) {
+    for (const folder of [
+      SHIPPED_LOCALES,
+      ...folders.filter((f) => path.resolve(f) !== SHIPPED_LOCALES),
+    ]) {
+      if (!existsSync(folder)) continue;
+      for (const entry of readdirSync(folder).sort()) {
+        if (!entry.endsWith(".json")) continue;
+        const profile = readProfile(path.join(folder, entry));
+        this.profiles.set(profile.locale, profile);
+      }
+    }
+    this.read = Object.freeze([...this.profiles.values()]);
+  }
+
+  /** The profile of a locale (`pt-BR` falls back to `pt`), or the fallback for a locale without one. */
+  get(locale: string): LoadedProfile {
+    const found =
+      this.profiles.get(locale) ?? this.profiles.get(languageOf(locale));
+    if (found) return found;
+    let fallback = this.fallbacks.get(locale);
+    if (!fallback) {
+      fallback = fallbackProfile(locale);
+      this.fallbacks.set(locale, fallback);
+    }
+    return fallback;
+  }
+
+  /** Every profile read from a file. */
+  all(): readonly LoadedProfile[] {
+    return this.read;
+  }
+}
+
+// Linters are made again for each config change and test: a profile file that reads
+// the same is read and checked once per process.
+const checked = new Map<string, LoadedProfile>();
+
+function readProfile(file: string): LoadedProfile {
+  const text = readFileSync(file, "utf8");
+  const key = `${file}\0${text}`;
+  let profile = checked.get(key);
+  if (!profile) {
+    const data = readJsonFile(file, validateProfile, {
+      code: "CONFIG_INVALID",
+      maxBytes: 256 * 1024,
+      what: "locale profile",
+      hint: "see rules/schemas/locale.schema.json and docs/locales.md",
+      check: (value) => profileIssues(value, path.basename(file, ".json")),
+    });
+    profile = Object.freeze({ ...data, file });
+    checked.set(key, profile);
+  }
+  return profile;
+}
+
+/** What the schema cannot say: the file is named for its locale, and every expression compiles. */
+function profileIssues(profile: LocaleProfile, name: string): Issue[] {
+  const issues: Issue[] = [];
+  if (profile.locale !== name)
+    issues.push({
+      path: "/locale",
+      message: `the profile of "${profile.locale}" must be named ${profile.locale}.json`,
+    });
+  for (const field of [
+    "invoiceWords",
+    "invoiceNumberMarkers",
+    "currencyWords",
+  ] as const) {
+    profile[field].forEach((source, i) => {
+      try {
+        new RegExp(source, "u");
+      } catch (error) {
+        issues.push({
+          path: `/${field}/${i}`,
+          message: `is not a regular expression: ${(error as Error).message}`,
+        });
+      }
+    });
+  }
+  return issues;
+}

@@ -1,0 +1,96 @@
+/**
+ * A locale profile: what the linter knows about one language, as data in
+ * rules/locales/<locale>.json (validated by rules/schemas/locale.schema.json).
+ * Rules and parsers read it instead of testing locale codes.
+ */
+export type ParserKind = "english" | "latin" | "segmented";
+
+export interface LocaleExamples {
+  /** An amount as the language writes it: `$1,250.00`. */
+  amount?: string;
+  /** A pay button's label in a template: `Pay invoice {{ invoice.number }}`. */
+  payButton?: string;
+  /** A template sentence naming other ways to pay; `{methods}` stands for the list. */
+  otherWaysToPay?: string;
+  /** `{days} days overdue`. */
+  daysOverdue?: string;
+  /** `{days} business days overdue`. */
+  businessDaysOverdue?: string;
+}
+
+export interface LocaleProfile {
+  locale: string;
+  parser: ParserKind;
+  /** An @orama/stemmers language; none: words are compared lower-cased. */
+  stemmer?: string;
+  folds?: Record<string, string>;
+  /** franc's ISO 639-3 code; none when the language is not one franc is asked about. */
+  franc?: string;
+  /** Regular expressions (case-insensitive). */
+  invoiceWords: string[];
+  invoiceNumberMarkers: string[];
+  /** Regular expressions (case-sensitive). */
+  currencyWords: string[];
+  meaninglessAltTexts: string[];
+  gradeFormula?: "flesch-kincaid";
+  examples?: LocaleExamples;
+}
+
+/** A profile and the file it was read from (none for the fallback of an unknown locale). */
+export interface LoadedProfile extends LocaleProfile {
+  file?: string;
+}
+
+/**
+ * franc's codes for languages that have no profile yet, so locale-match still tells
+ * them apart when a config names them as candidates (or a template declares one).
+ */
+const FRANC_CODES: Record<string, string> = {
+  fr: "fra",
+  de: "deu",
+  pt: "por",
+  it: "ita",
+  nl: "nld",
+  pl: "pol",
+  uk: "ukr",
+  tr: "tur",
+  sv: "swe",
+  da: "dan",
+  nb: "nob",
+  fi: "fin",
+  cs: "ces",
+  hu: "hun",
+  el: "ell",
+  bg: "bul",
+  id: "ind",
+  vi: "vie",
+};
+
+/** What a locale without a profile gets: retext-latin, no stemming, no locale words. */
+export function fallbackProfile(locale: string): LoadedProfile {
+  const franc = FRANC_CODES[languageOf(locale)];
+  return {
+    locale,
+    parser: "latin",
+    ...(franc ? { franc } : {}),
+    invoiceWords: [],
+    invoiceNumberMarkers: [],
+    currencyWords: [],
+    meaninglessAltTexts: [],
+  };
+}
+
+export function languageOf(locale: string): string {
+  return locale.split("-")[0] ?? locale;
+}
+
+/** Fills `{name}` slots of an example phrase. */
+export function fillExample(
+  example: string,
+  values: Record<string, string>,
+): string {
+  return example.replace(
+    /\{(\w+)\}/g,
+    (slot, name: string) => values[name] ?? slot,
+  );
+}
