@@ -1,6 +1,7 @@
 import { Parser, parseDocument } from 'htmlparser2';
 import { decodeHTML } from 'entities';
 import { findTags, type TemplateTag } from '../template/tags.js';
+import { LineIndex } from '../util/lines.js';
 
 /** A run of visible copy (a paragraph, a button label, a cell) in a template file. */
 export interface CopyBlock {
@@ -20,6 +21,11 @@ export interface MarkupElement {
   attributes: Record<string, string>;
   /** Offset of its `<` in the file. */
   start: number;
+  /** The file it is written in (a template, layout or partial), as given to extractTemplateCopy. */
+  file: string;
+  /** 1-based line and column of its `<` in that file. */
+  line: number;
+  column: number;
   /** The text inside it (tags masked), for links and buttons. */
   text: string;
 }
@@ -63,9 +69,11 @@ export function maskTemplate(text: string, tags: TemplateTag[] = findTags(text))
  * the layout's header, footer and signature live in other files), with offsets
  * into the file the copywriter edits.
  * @param bodyStart offset where the template body starts (after the frontmatter)
+ * @param file the file's path, which each element keeps with its line and column
  */
-export function extractTemplateCopy(text: string, bodyStart = 0): TemplateCopy {
+export function extractTemplateCopy(text: string, bodyStart = 0, file = ''): TemplateCopy {
   const tags = findTags(text);
+  const lines = new LineIndex(text);
   const masked = maskTemplate(text, tags);
   const body = masked.slice(0, bodyStart).replace(/[^\n]/g, ' ') + masked.slice(bodyStart);
   const blocks: CopyBlock[] = [];
@@ -96,7 +104,8 @@ export function extractTemplateCopy(text: string, bodyStart = 0): TemplateCopy {
   const parser: Parser = new Parser(
     {
       onopentag(name, attributes) {
-        const element = { name, attributes: restoreAttributes(attributes, text, parser.startIndex, parser.endIndex), start: parser.startIndex, text: '' };
+        const start = parser.startIndex;
+        const element = { name, attributes: restoreAttributes(attributes, text, start, parser.endIndex), start, file, ...lines.placeOf(start), text: '' };
         elements.push(element);
         open.push(element);
         stack.push(name);

@@ -9,12 +9,12 @@ import { LexiconSet } from './lexicon/load.js';
 import { lintDocument } from './engine.js';
 import { messageDocument, type MessageInput } from './document/message.js';
 import { readEml, readTextMessage } from './document/read-message.js';
-import { templateDocument } from './document/template.js';
+import { templateDocument, type LayoutSources } from './document/template.js';
 import { sequenceDocument } from './document/sequence.js';
 import { MINIMAL_DATA, type CompiledEmail, type RenderCheck, type TemplateUsage } from './types.js';
-import { compileTemplate, type CompiledTemplate } from '../compile/template.js';
-import { SourceStore } from '../template/sources.js';
-import { fixturesFor } from '../project/fixtures.js';
+import type { CompiledTemplate } from '../compile/template.js';
+import type { SourceFile } from '../template/sources.js';
+import { openWorkspace, type Workspace } from '../project/workspace.js';
 import { calendarDays } from '../project/stages.js';
 import { minimalData } from '../data/minimal.js';
 import { readTextFile } from '../util/json-file.js';
@@ -100,7 +100,7 @@ export function createLinter(options: LinterOptions = {}): Linter {
       const layoutError = email?.error?.code === 'UNSAFE_TEMPLATE' && email.error.place?.file !== path.resolve(filePath) ? email.error : undefined;
       if (unsafe.length > 0 || layoutError) return unsafeTemplateFile(filePath, text, unsafe, layoutError);
       const found = nearestStages(filePath, stagesCache);
-      const document = templateDocument(filePath, text, found?.stages, found?.root);
+      const document = templateDocument(filePath, text, found?.stages, found ? layoutSources(found, filePath, text) : undefined);
       if (email) document.email = email;
       return lintDocument(document, engine);
     },
@@ -118,7 +118,7 @@ export function createLinter(options: LinterOptions = {}): Linter {
       const text = readFileSync(filePath, 'utf8');
       if (filePath.endsWith('.mjml.njk')) {
         const found = nearestStages(filePath, stagesCache);
-        const email = found ? await compileForLint(filePath, found.root, found.stages) : undefined;
+        const email = found ? await compileForLint(filePath, found) : undefined;
         return this.lintTemplate(filePath, text, email);
       }
       const { input, layout } = filePath.endsWith('.eml') ? await readEml(filePath, text) : readTextMessage(filePath, text);
@@ -133,18 +133,19 @@ export function createLinter(options: LinterOptions = {}): Linter {
  * output and `template-renders` sees every failure. Failures become part of the
  * result, not exceptions.
  */
-async function compileForLint(filePath: string, root: string, stages: StageDefinitions): Promise<CompiledEmail> {
-  const name = path.relative(root, path.resolve(filePath)).split(path.sep).join('/');
-  const store = new SourceStore(root);
+async function compileForLint(filePath: string, { workspace, stages }: TemplatesRoot): Promise<CompiledEmail> {
+  const name = workspace.nameOf(path.resolve(filePath)) ?? filePath;
+  // Files may have changed since the last lint: only those are read again.
+  workspace.invalidate();
   let template: CompiledTemplate;
   try {
-    template = await compileTemplate(name, store);
+    template = await workspace.compile(name);
   } catch (error) {
     if (error instanceof DunmailError) return { error };
     throw error;
   }
-  const usage = templateUsage(template, store);
-  const renders = renderChecks(template, root, stages);
+  const usage = templateUsage(template, workspace);
+  const renders = renderChecks(template, workspace, stages);
   const firstFixture = renders.find((r) => r.fixture);
   const failedFixture = renders.find((r) => r.fixture && r.error);
   return {
@@ -157,12 +158,12 @@ async function compileForLint(filePath: string, root: string, stages: StageDefin
 }
 
 /** What each composed file reads and which filters it calls, at the places a person edits. */
-function templateUsage(template: CompiledTemplate, store: SourceStore): TemplateUsage[] {
-  const usage: TemplateUsage[] = store.all().map((file) => {
+function templateUsage(template: CompiledTemplate, workspace: Workspace): TemplateUsage[] {
+  const usage: TemplateUsage[] = composedSources(template, workspace).map((file) => {
     const { reads, filters } = checkNunjucksSyntax(file);
     return { file: file.path, reads, filters };
   });
-  const file = store.read(template.name);
+  const file = workspace.sources.read(template.name);
   for (const field of ['subject', 'preheader'] as const) {
     const place = file.frontmatter?.places[field];
     const { reads, filters } = analyzeTemplate(template.frontmatter[field]);
@@ -172,8 +173,30 @@ function templateUsage(template: CompiledTemplate, store: SourceStore): Template
   return usage;
 }
 
+/** The files composed into a compiled template, each once, in the order nunjucks loaded them. */
+function composedSources(template: CompiledTemplate, workspace: Workspace): SourceFile[] {
+  const names = new Set(template.files.flatMap((file) => workspace.nameOf(file.path) ?? []));
+  return [...names].map((name) => workspace.sources.read(name));
+}
+
+/**
+ * The layouts and partials a template is composed with, by nunjucks' loader. A template
+ * that does not compose has none; its compile error is reported by the email rules.
+ */
+function layoutSources({ root, workspace }: TemplatesRoot, filePath: string, text: string): LayoutSources {
+  const name = workspace.nameOf(path.resolve(filePath));
+  if (!name) return { root, files: [] };
+  workspace.invalidate();
+  try {
+    // The template as given (it may not be saved), the layouts and partials as on disk.
+    return { root, files: workspace.compose(name, text).files };
+  } catch {
+    return { root, files: [] };
+  }
+}
+
 /** Renders with every fixture of the template, then with the least valid data for its stage. */
-function renderChecks(template: CompiledTemplate, root: string, stages: StageDefinitions): RenderCheck[] {
+function renderChecks(template: CompiledTemplate, workspace: Workspace, stages: StageDefinitions): RenderCheck[] {
   const checks: RenderCheck[] = [];
   const attempt = (source: string, fixture: boolean, read: () => unknown): void => {
     try {
@@ -190,7 +213,7 @@ function renderChecks(template: CompiledTemplate, root: string, stages: StageDef
       }
     }
   };
-  for (const fixture of fixturesFor(root, template.stage, template.locale)) attempt(fixture, true, () => JSON.parse(readTextFile(fixture)));
+  for (const fixture of workspace.fixtures(template.stage, template.locale)) attempt(fixture, true, () => JSON.parse(readTextFile(fixture)));
   const stage = stages.stages.find((s) => s.id === template.stage);
   if (stage) {
     const start = calendarDays(stage.window.start, stage.window.unit);
@@ -203,6 +226,7 @@ function renderChecks(template: CompiledTemplate, root: string, stages: StageDef
 interface TemplatesRoot {
   root: string;
   stages: StageDefinitions;
+  workspace: Workspace;
 }
 
 /** The stages.json in the template's folder or the nearest folder above it: the templates root. */
@@ -213,7 +237,8 @@ function nearestStages(filePath: string, cache: Map<string, TemplatesRoot | unde
     if (cache.has(dir)) break;
     visited.push(dir);
     if (existsSync(path.join(dir, 'stages.json'))) {
-      cache.set(dir, { root: dir, stages: loadStages(dir) });
+      const workspace = openWorkspace(dir);
+      cache.set(dir, { root: dir, stages: workspace.stages(), workspace });
       break;
     }
     const parent = path.dirname(dir);

@@ -4,6 +4,7 @@ import { compileTemplate, type CompiledTemplate } from '../compile/template.js';
 import type { MjmlOptions } from '../compile/mjml.js';
 import { compose, type Composition } from '../template/compose.js';
 import { SourceStore, type SourceFile } from '../template/sources.js';
+import { splitFrontmatter } from '../template/frontmatter.js';
 import { loadConfig, SHIPPED_CONFIG, type LintConfig } from '../lint/config/load.js';
 import { LexiconSet } from '../lint/lexicon/load.js';
 import { isLayoutOrPartial, listTemplateFiles, SHIPPED_TEMPLATES } from './discover.js';
@@ -54,8 +55,11 @@ export interface Workspace {
   fixtures(stage: string, locale: string): string[];
   config(): LintConfig;
   lexicons(): LexiconSet;
-  /** The template composed with its layout and partials by nunjucks' loader. */
-  compose(name: string): Composition;
+  /**
+   * The template composed with its layout and partials by nunjucks' loader; with `text`,
+   * the template reads as that text (an editor's buffer, a linted string) instead of its file.
+   */
+  compose(name: string, text?: string): Composition;
   /** The template compiled; kept until a file composed into it changes. */
   compile(name: string, options?: MjmlOptions): Promise<CompiledTemplate>;
   /** The name a path has in the folder (`en/due-today.mjml.njk`), or undefined outside it. */
@@ -122,8 +126,8 @@ export function openWorkspace(dir: string = SHIPPED_TEMPLATES, options: Workspac
       lexicons ??= new LexiconSet(this.config().lexiconFolders);
       return lexicons;
     },
-    compose(name) {
-      return compose(name, sources);
+    compose(name, text) {
+      return compose(name, text === undefined ? sources : new OverlaySources(sources, sourceFromText(root, name, text)));
     },
     async compile(name, mjmlOptions = {}) {
       const key = `${name}\0${JSON.stringify(mjmlOptions)}`;
@@ -183,6 +187,37 @@ class WorkspaceSources extends SourceStore {
       if (text === undefined || text.replace(/^\uFEFF/, '') !== file.text) this.kept.delete(name);
     }
   }
+}
+
+/** The workspace's sources, with one file read from a given text instead of the disk. */
+class OverlaySources extends SourceStore {
+  constructor(
+    private readonly base: SourceStore,
+    private readonly overlay: SourceFile,
+  ) {
+    super(base.root);
+  }
+
+  override has(name: string): boolean {
+    return name === this.overlay.name || this.base.has(name);
+  }
+
+  override read(name: string): SourceFile {
+    return name === this.overlay.name ? this.overlay : this.base.read(name);
+  }
+
+  override all(): SourceFile[] {
+    return [this.overlay, ...this.base.all().filter((file) => file.name !== this.overlay.name)];
+  }
+}
+
+/** A source file as the store would read it, from text: frontmatter blanked for nunjucks. */
+function sourceFromText(root: string, name: string, raw: string): SourceFile {
+  const text = raw.replace(/^\uFEFF/, '');
+  const filePath = path.join(root, name);
+  if (!text.startsWith('---')) return { name, path: filePath, text, body: text };
+  const split = splitFrontmatter(text, filePath);
+  return { name, path: filePath, text, body: split.body, frontmatter: split };
 }
 
 function buildIndex(root: string, sources: SourceStore): TemplateIndex {

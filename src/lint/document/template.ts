@@ -1,4 +1,3 @@
-import { existsSync, readFileSync, statSync } from 'node:fs';
 import nodePath from 'node:path';
 import { VFile } from 'vfile';
 import { DunmailError } from '../../errors.js';
@@ -14,7 +13,7 @@ import { makeRegion, placeholdersOf } from './regions.js';
  * from its frontmatter, and the copy of its own blocks, each with offsets into
  * the file. Throws a DunmailError when the frontmatter is invalid.
  */
-export function templateDocument(path: string, text: string, stages: StageDefinitions | undefined, root?: string): LintDocument {
+export function templateDocument(path: string, text: string, stages: StageDefinitions | undefined, layout?: LayoutSources): LintDocument {
   const file = new VFile({ path, value: text });
   const split = splitFrontmatter(text, path);
   const { frontmatter, places } = split;
@@ -25,7 +24,7 @@ export function templateDocument(path: string, text: string, stages: StageDefini
     const place = places[kind];
     return place ? fieldRegion(kind, frontmatter[kind], text, place, locale) : undefined;
   };
-  const copy = extractTemplateCopy(text, text.length - split.body.length);
+  const copy = extractTemplateCopy(text, text.length - split.body.length, nodePath.resolve(path));
   const stage = stages?.stages.find((s) => s.id === frontmatter.stage);
   if (stages && !stage) {
     throw new DunmailError('FRONTMATTER_INVALID', `stage "${frontmatter.stage}" is not defined in stages.json`, {
@@ -52,40 +51,46 @@ export function templateDocument(path: string, text: string, stages: StageDefini
     ),
     elements: copy.elements,
     tags,
-    layout: root ? readLayout(tags, root, locale) : undefined,
+    layout: layout ? readLayout(layout, path, locale) : undefined,
   };
 }
 
-/** Follows `{% extends %}` and `{% include %}` from the templates root, reading each file once. */
-function readLayout(tags: TemplateTag[], root: string, locale: string): LintDocument['layout'] {
+/** The files composed into a template besides itself, as nunjucks' loader found them. */
+export interface LayoutSources {
+  /** The templates folder that tags name files from. */
+  root: string;
+  /** Layouts and partials in the order nunjucks loaded them; empty when the template does not compose. */
+  files: readonly { path: string; text: string }[];
+}
+
+/** The copy, markup and tags of the layouts and partials, each file parsed once per change. */
+function readLayout(sources: LayoutSources, templatePath: string, locale: string): NonNullable<LintDocument['layout']> {
   const files: string[] = [];
   const regions: TextRegion[] = [];
   const elements: MarkupElement[] = [];
   const layoutTags: TemplateTag[] = [];
-  const queue = referencedNames(tags);
-  while (queue.length > 0) {
-    const name = queue.shift() ?? '';
-    const file = nodePath.resolve(root, name);
-    if (files.includes(file) || !file.startsWith(nodePath.resolve(root)) || !existsSync(file)) continue;
+  const self = nodePath.resolve(templatePath);
+  for (const source of sources.files) {
+    const file = nodePath.resolve(source.path);
+    // A partial included twice is one file; the template itself is not its layout.
+    if (file === self || files.includes(file)) continue;
     files.push(file);
-    const copy = layoutCopy(file);
+    const copy = layoutCopy(file, source.text);
     regions.push(...layoutRegions(copy, locale));
     elements.push(...copy.elements);
     layoutTags.push(...copy.tags);
-    queue.push(...referencedNames(copy.tags));
   }
-  return { files, regions, elements, tags: layoutTags };
+  return { root: nodePath.resolve(sources.root), files, regions, elements, tags: layoutTags };
 }
 
-// Every template of a folder reads the same layouts: each is read once per change.
-const layouts = new Map<string, { mtimeMs: number; copy: ReturnType<typeof extractTemplateCopy> }>();
+// Every template of a folder reads the same layouts: each is parsed once per text.
+const layouts = new Map<string, { text: string; copy: ReturnType<typeof extractTemplateCopy> }>();
 
-function layoutCopy(file: string): ReturnType<typeof extractTemplateCopy> {
-  const mtimeMs = statSync(file).mtimeMs;
+function layoutCopy(file: string, text: string): ReturnType<typeof extractTemplateCopy> {
   const cached = layouts.get(file);
-  if (cached && cached.mtimeMs === mtimeMs) return cached.copy;
-  const copy = extractTemplateCopy(readFileSync(file, 'utf8'));
-  layouts.set(file, { mtimeMs, copy });
+  if (cached && cached.text === text) return cached.copy;
+  const copy = extractTemplateCopy(text, 0, file);
+  layouts.set(file, { text, copy });
   return copy;
 }
 
@@ -104,15 +109,6 @@ function layoutRegions(copy: ReturnType<typeof extractTemplateCopy>, locale: str
     byLocale.set(locale, regions);
   }
   return regions;
-}
-
-function referencedNames(tags: TemplateTag[]): string[] {
-  return tags
-    .filter((t) => t.kind === 'block' && (t.keyword === 'extends' || t.keyword === 'include'))
-    .flatMap((t) => {
-      const name = /["']([^"']+)["']/.exec(t.text)?.[1];
-      return name ? [name] : [];
-    });
 }
 
 /**

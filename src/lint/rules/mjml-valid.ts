@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { ErrorCode } from '../../errors.js';
 import type { MarkupElement } from '../../extract/copy.js';
@@ -95,8 +94,7 @@ export function atPlace(document: LintDocument, place: { file: string; line?: nu
 /** A markup element: at it when it is the template's own, else at the extends tag with the layout's file and line. */
 export function atElement(document: LintDocument, element: MarkupElement): Placed {
   if (document.elements.includes(element)) return { start: element.start, end: element.start + 1 + element.name.length };
-  const place = layoutPlaceOf(document, element);
-  return { ...layoutAnchor(document), note: place ? layoutNote(document, place) : 'In the layout this template extends.' };
+  return { ...layoutAnchor(document), note: element.file ? layoutNote(document, element) : 'In the layout this template extends.' };
 }
 
 /**
@@ -123,80 +121,12 @@ export function layoutNote(document: LintDocument, place: { file: string; line?:
 /** A layout file's name as tags write it, relative to the templates folder (`layouts/base.mjml.njk`). */
 export function layoutName(document: LintDocument, file: string): string {
   const resolved = path.resolve(file);
-  const root = templatesRoot(document);
-  if (root) {
-    const relative = path.relative(root, resolved);
-    if (!relative.startsWith('..') && !path.isAbsolute(relative)) return relative.split(path.sep).join('/');
-  }
-  return path.relative(process.cwd(), resolved).split(path.sep).join('/');
+  // Without a templates folder, names are relative to the template's own folder.
+  const root = document.layout?.root ?? path.dirname(path.resolve(String(document.file.path)));
+  const relative = path.relative(root, resolved);
+  return (!relative.startsWith('..') && !path.isAbsolute(relative) ? relative : resolved).split(path.sep).join('/');
 }
 
 function isTemplateFile(document: LintDocument, file: string): boolean {
   return path.resolve(file) === path.resolve(String(document.file.path));
-}
-
-/** The templates folder: a layout file path minus the name a tag of the template gives it. */
-function templatesRoot(document: LintDocument): string | undefined {
-  const files = document.layout?.files ?? [];
-  for (const tag of document.tags) {
-    if (tag.kind !== 'block' || (tag.keyword !== 'extends' && tag.keyword !== 'include')) continue;
-    const name = /["']([^"']+)["']/.exec(tag.text)?.[1];
-    if (!name) continue;
-    const suffix = path.normalize(name);
-    const file = files.map((f) => path.resolve(f)).find((f) => f.endsWith(path.sep + suffix));
-    if (file) return file.slice(0, file.length - suffix.length - 1);
-  }
-  return undefined;
-}
-
-interface LayoutFile {
-  path: string;
-  text: string;
-  lines: LineIndex;
-}
-
-const attributions = new WeakMap<LintDocument, Map<MarkupElement, LayoutFile>>();
-
-/**
- * The file, line and column of a layout element. The document lists the layout's
- * elements with offsets but not their files, so the files are read again (they were
- * just read to build the document) and each element matched to its file, in order.
- */
-export function layoutPlaceOf(document: LintDocument, element: MarkupElement): { file: string; line: number; column: number } | undefined {
-  let attribution = attributions.get(document);
-  if (!attribution) {
-    attribution = attributeElements(document);
-    attributions.set(document, attribution);
-  }
-  const file = attribution.get(element);
-  return file ? { file: file.path, ...file.lines.placeOf(element.start) } : undefined;
-}
-
-/** Layout elements were collected file by file, in document order: walk both together. */
-function attributeElements(document: LintDocument): Map<MarkupElement, LayoutFile> {
-  const result = new Map<MarkupElement, LayoutFile>();
-  const files: LayoutFile[] = (document.layout?.files ?? []).flatMap((file) => {
-    try {
-      const text = readFileSync(file, 'utf8');
-      return [{ path: file, text, lines: new LineIndex(text) }];
-    } catch {
-      return [];
-    }
-  });
-  let index = 0;
-  let last = -1;
-  for (const element of document.layout?.elements ?? []) {
-    const opens = (file: LayoutFile): boolean => file.text.slice(element.start, element.start + element.name.length + 1).toLowerCase() === `<${element.name}`;
-    while (index < files.length) {
-      const file = files[index];
-      if (file && element.start > last && opens(file)) break;
-      index++;
-      last = -1;
-    }
-    const file = files[index];
-    if (!file) break;
-    result.set(element, file);
-    last = element.start;
-  }
-  return result;
 }
