@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import type { VFile } from 'vfile';
 import { DunmailError } from '../errors.js';
@@ -8,7 +8,8 @@ import { splitFrontmatter } from '../template/frontmatter.js';
 import { filesUsedByTemplates, listTemplateFiles, fixtureFor, TEMPLATE_EXTENSION } from '../project/discover.js';
 import { loadStages, type Stage, type StageDefinitions } from '../project/stages.js';
 import { createLinter, type Linter } from '../lint/linter.js';
-import { rulesFor, SHIPPED_CONFIG } from '../lint/config/load.js';
+import { rulesFor } from '../lint/config/load.js';
+import { resolveConfigFile } from '../project/workspace.js';
 import { dataValidator, MAX_DATA_BYTES } from '../data/validate.js';
 import type { RenderData } from '../data/types.js';
 import { renderCompiled, type Email } from '../render/render.js';
@@ -62,9 +63,8 @@ export interface ProjectOptions {
 const LAYOUT = /(^|\/)(layouts|partials)\//;
 
 /** The config the lint command would use: the project's rules/dunmail.config.json, else the shipped one. */
-export function defaultConfigFile(cwd: string): string {
-  const local = path.join(cwd, 'rules', 'dunmail.config.json');
-  return existsSync(local) ? local : SHIPPED_CONFIG;
+export function defaultConfigFile(cwd: string, templatesDir: string = path.join(cwd, 'templates')): string {
+  return resolveConfigFile(templatesDir, cwd);
 }
 
 /**
@@ -74,7 +74,7 @@ export function defaultConfigFile(cwd: string): string {
 export async function loadProject(options: ProjectOptions, previous?: PreviewProject): Promise<PreviewProject> {
   const started = performance.now();
   const templatesDir = path.resolve(options.templates);
-  const configFile = options.config ?? defaultConfigFile(options.cwd);
+  const configFile = options.config ?? defaultConfigFile(options.cwd, templatesDir);
   const errors: unknown[] = [];
 
   let stages: PreviewProject['stages'];

@@ -7,9 +7,9 @@ import { createLinter, type MessageContext } from '../../lint/linter.js';
 import { builtInRules } from '../../lint/rules/index.js';
 import { reporters, type ReporterName } from '../../lint/reporters/index.js';
 import { countMessages } from '../../lint/reporters/shared.js';
-import { SHIPPED_CONFIG } from '../../lint/config/load.js';
 import { closest } from '../../util/closest.js';
 import { filesUsedByTemplates, isLayoutOrPartial, listTemplateFiles } from '../../project/discover.js';
+import { resolveConfigFile } from '../../project/workspace.js';
 import { packageInfo } from '../../util/package-info.js';
 import { EXIT, type CliIo } from '../io.js';
 import { templatesFolder, wholeNumber } from './options.js';
@@ -45,7 +45,7 @@ export async function lintCommand(paths: string[], options: LintOptions, io: Cli
   const daysLate = options.daysLate === undefined ? undefined : wholeNumber('--days-late', options.daysLate);
   // Before the config loads: a wrong folder should be said at once.
   const targets = lintTargets(paths, options, io.cwd);
-  const configFile = options.config ? path.resolve(io.cwd, options.config) : defaultConfig(io.cwd);
+  const configFile = options.config ? path.resolve(io.cwd, options.config) : resolveConfigFile(path.resolve(io.cwd, options.templates ?? 'templates'), io.cwd);
   const linter = createLinter({ config: configFile, ...(only ? { only } : {}) });
   const context: MessageContext = {
     ...(options.stage ? { stage: options.stage } : {}),
@@ -131,12 +131,6 @@ function sequenceRoots(paths: string[], cwd: string): string[] {
     else if (existsSync(path.join(absolute, 'stages.json')) && statSync(absolute).isDirectory()) roots.push(absolute);
   }
   return [...new Set(roots)];
-}
-
-/** The project's rules/dunmail.config.json when it has one, else the shipped one. */
-function defaultConfig(cwd: string): string {
-  const local = path.join(cwd, 'rules', 'dunmail.config.json');
-  return existsSync(local) ? local : SHIPPED_CONFIG;
 }
 
 async function expand(paths: string[], cwd: string): Promise<string[]> {

@@ -13,6 +13,7 @@ import { table } from '../table.js';
 import { outFolder, templatesFolder } from './options.js';
 import type { CompiledTemplate } from '../../compile/template.js';
 import { createLinter } from '../../lint/linter.js';
+import { resolveConfigFile } from '../../project/workspace.js';
 
 export const FORMATS = ['html', 'text', 'json', 'eml'] as const;
 export type RenderFormat = (typeof FORMATS)[number];
@@ -71,7 +72,8 @@ export async function renderCommand(stage: string | undefined, options: RenderOp
 async function renderAll(renderer: Renderer, out: string, options: RenderOptions, io: CliIo): Promise<number> {
   const rows: string[][] = [];
   let failures = 0;
-  const linter = createLinter();
+  // The config `dunmail lint` reads, so the summary agrees with it.
+  const linter = createLinter({ config: resolveConfigFile(renderer.templatesDir, io.cwd) });
   let lintErrors = 0;
   let lintWarnings = 0;
   for (const template of renderer.templates) {
