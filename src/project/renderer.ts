@@ -1,13 +1,13 @@
 import path from 'node:path';
 import { DunmailError } from '../errors.js';
-import { compileTemplate, type CompiledTemplate } from '../compile/template.js';
+import type { CompiledTemplate } from '../compile/template.js';
 import type { MjmlOptions } from '../compile/mjml.js';
-import { SourceStore } from '../template/sources.js';
 import { assertRenderData } from '../data/validate.js';
 import { assertUrlSchemes, DEFAULT_URL_SCHEMES } from '../data/ajv.js';
 import { renderCompiled, type Email } from '../render/render.js';
-import { isLayoutOrPartial, listTemplateFiles, SHIPPED_TEMPLATES } from './discover.js';
-import { loadStages, type StageDefinitions } from './stages.js';
+import { SHIPPED_TEMPLATES } from './discover.js';
+import type { StageDefinitions } from './stages.js';
+import { openWorkspace, type TemplateIndex, type Workspace } from './workspace.js';
 
 export interface RendererOptions extends MjmlOptions {
   /** Folder with stages.json, layouts, partials and `<locale>/<stage>.mjml.njk` templates. */
@@ -26,6 +26,8 @@ export interface RenderInput {
 
 export interface Renderer {
   readonly templatesDir: string;
+  /** The folder's sources, index and compilations, shared with whoever else reads it. */
+  readonly workspace: Workspace;
   readonly stages: StageDefinitions & { file: string };
   readonly templates: readonly CompiledTemplate[];
   /** Finds the compiled template for a stage and locale, or explains what exists. */
@@ -37,27 +39,32 @@ export interface Renderer {
 /**
  * Compiles every template of a folder once (MJML runs here, never per email) and
  * returns a renderer whose per-recipient work is filling precompiled nunjucks.
+ * It is the workspace, failing fast: the first problem of the folder is thrown.
  */
 export async function createRenderer(options: RendererOptions = {}): Promise<Renderer> {
   const templatesDir = path.resolve(options.templates ?? SHIPPED_TEMPLATES);
   // A denied scheme (javascript:, data:…) is refused before any compiling.
   assertUrlSchemes(options.urlSchemes ?? DEFAULT_URL_SCHEMES);
-  const stages = loadStages(templatesDir);
-  const store = new SourceStore(templatesDir);
+  const workspace = openWorkspace(templatesDir);
+  const stages = workspace.stages();
+  const store = workspace.sources;
   const only = options.only;
-  const all = listTemplateFiles(templatesDir);
+  const index = workspace.index();
+  const [unreadable] = index.unreadable.values();
+  if (unreadable !== undefined) throw unreadable;
   // Every locale the folder has templates for, compiled or not, for "did you mean" hints.
-  const knownLocales = [...new Set(all.flatMap((name) => store.read(name).frontmatter?.frontmatter.locale ?? []))].sort();
-  const names = all.filter((name) => {
+  const knownLocales = [...new Set(index.templates.flatMap((name) => store.read(name).frontmatter?.frontmatter.locale ?? []))].sort();
+  const names = index.templates.filter((name) => {
     const frontmatter = store.read(name).frontmatter?.frontmatter;
     return frontmatter && (!only || (frontmatter.stage === only.stage && frontmatter.locale === only.locale));
   });
+  const mjmlOptions = options.minify === undefined ? {} : { minify: options.minify };
   const templates: CompiledTemplate[] = [];
   const byKey = new Map<string, CompiledTemplate>();
   const stageIds = new Set(stages.stages.map((s) => s.id));
 
   for (const name of names) {
-    const template = await compileTemplate(name, store, options);
+    const template = await workspace.compile(name, mjmlOptions);
     const file = store.read(name);
     if (!stageIds.has(template.stage)) {
       throw new DunmailError('FRONTMATTER_INVALID', `stage "${template.stage}" is not defined in ${stages.file}`, {
@@ -76,7 +83,7 @@ export async function createRenderer(options: RendererOptions = {}): Promise<Ren
     templates.push(template);
   }
   // Rendering one stage composes one template: which files the others use is unknown then.
-  if (!only) assertEveryFileUsed(all, templates, store);
+  if (!only) assertEveryFileUsed(index, workspace);
 
   // The sequence order of stages.json, then locale: how people read a sequence.
   const order = new Map(stages.stages.map((stage, i) => [stage.id, i]));
@@ -100,6 +107,7 @@ export async function createRenderer(options: RendererOptions = {}): Promise<Ren
 
   return {
     templatesDir,
+    workspace,
     stages,
     templates,
     get,
@@ -127,12 +135,8 @@ export async function render(input: RenderInput): Promise<Email> {
  * partials/ or some template extends or includes it. Any other one would vanish from
  * the output without a word (a stage missing from the bundle), so it is an error.
  */
-function assertEveryFileUsed(names: readonly string[], templates: readonly CompiledTemplate[], store: SourceStore): void {
-  const used = new Set(templates.flatMap((t) => t.files.map((f) => path.resolve(f.path))));
-  const unused = names
-    .map((name) => store.read(name))
-    .filter((file) => !file.frontmatter && !isLayoutOrPartial(file.name) && !used.has(path.resolve(file.path)));
-  const [first, ...others] = unused;
+function assertEveryFileUsed(index: TemplateIndex, workspace: Workspace): void {
+  const [first, ...others] = index.unused.map((name) => workspace.sources.read(name));
   if (!first) return;
   const what = (text: string): string => (text.trim() === '' ? 'is empty' : 'has no frontmatter and no template extends or includes it');
   throw new DunmailError('FRONTMATTER_INVALID', `the file ${what(first.text)}: it is not used`, {

@@ -108,3 +108,14 @@ describe('resolveConfigFile', () => {
     expect(resolveConfigFile(templates, elsewhere)).toBe(path.join(elsewhere, 'rules', 'dunmail.config.json'));
   });
 });
+
+describe('createRenderer on the workspace', () => {
+  it('is the workspace failing fast: its templates are the workspace’s compilations, not compiled again', async () => {
+    const { createRenderer } = await import('../../src/project/renderer.js');
+    const dir = templatesDir({ template: TEMPLATE });
+    const renderer = await createRenderer({ templates: dir });
+    expect(renderer.workspace.root).toBe(dir);
+    expect(renderer.workspace.index().templates).toEqual(['en/before-due.mjml.njk']);
+    expect(await renderer.workspace.compile('en/before-due.mjml.njk')).toBe(renderer.get('before-due', 'en'));
+  });
+});
