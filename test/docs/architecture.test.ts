@@ -1,0 +1,75 @@
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import path from 'node:path';
+import ts from 'typescript';
+import { describe, expect, it } from 'vitest';
+import { ROOT } from '../helpers.js';
+
+// The import rules of docs/architecture.md, checked on every source file so the page stays true.
+
+const SRC = path.join(ROOT, 'src');
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const file = path.join(dir, name);
+    return statSync(file).isDirectory() ? sourceFiles(file) : file.endsWith('.ts') ? [file] : [];
+  });
+}
+
+/** Each import of a file: a bare package (`mjml`, `node:fs`) or a path under src/ (`lint/linter.ts`). */
+function importsOf(file: string): string[] {
+  // TypeScript's own pre-processor lists import, export-from and dynamic import specifiers.
+  const { importedFiles } = ts.preProcessFile(readFileSync(file, 'utf8'), true, true);
+  return importedFiles.map(({ fileName }) =>
+    fileName.startsWith('.') ? path.relative(SRC, path.resolve(path.dirname(file), fileName)).split(path.sep).join('/').replace(/\.js$/, '.ts') : fileName,
+  );
+}
+
+const files = sourceFiles(SRC).map((file) => ({ file: path.relative(SRC, file).split(path.sep).join('/'), imports: importsOf(file) }));
+const under = (...folders: string[]) => files.filter(({ file }) => folders.some((folder) => file.startsWith(`${folder}/`) || file === folder));
+
+/** Every import of these files that matches the forbidden test, as `file -> import`. */
+function violations(scope: typeof files, forbidden: (target: string) => boolean): string[] {
+  return scope.flatMap(({ file, imports }) => imports.filter(forbidden).map((target) => `${file} -> ${target}`));
+}
+
+// ajv-formats' format functions alone, which the bundle's standalone validator calls: not ajv's compiler.
+const RUNTIME_FORMATS = 'ajv-formats/dist/formats.js';
+const isLayer = (target: string, ...layers: string[]) => layers.some((layer) => target.startsWith(`${layer}/`) || target === `${layer}.ts`);
+
+describe('docs/architecture.md: which layer may import which', () => {
+  it('reads imports as they are written', () => {
+    expect(importsOf(path.join(SRC, 'cli/bin.ts'))).toEqual(['cli/main.ts']);
+    expect(files.length).toBeGreaterThan(100);
+  });
+
+  it('the runtime imports only render, data, errors and util: no compiler, no linter, no mjml', () => {
+    expect(violations(under('runtime'), (t) => !(isLayer(t, 'render', 'data', 'errors', 'util') || t.startsWith('node:') || t.startsWith('nunjucks') || t === RUNTIME_FORMATS))).toEqual([]);
+  });
+
+  it('template, compile, render, data, text, extract, email and util never import lint, project, bundle, preview or cli', () => {
+    const core = under('template', 'compile', 'render', 'data', 'text', 'extract', 'email', 'util', 'errors.ts');
+    expect(violations(core, (t) => isLayer(t, 'lint', 'project', 'bundle', 'preview', 'cli', 'runtime'))).toEqual([]);
+  });
+
+  it('the lint engine and the rules read no files and know nothing of the Node adapter, the preview or the CLI', () => {
+    const kernel = [...under('lint/rules'), ...files.filter(({ file }) => file === 'lint/engine.ts')];
+    expect(kernel.length).toBeGreaterThan(25);
+    expect(violations(kernel, (t) => /^(node:)?(fs|fs\/promises|child_process|http|net)$/.test(t) || t === 'lint/linter.ts' || isLayer(t, 'preview', 'cli', 'bundle'))).toEqual([]);
+  });
+
+  it('the reporters read only messages and rule metadata', () => {
+    expect(violations(under('lint/reporters'), (t) => !(t.startsWith('lint/reporters/') || t === 'lint/types.ts' || ['vfile', 'vfile-message', 'vfile-reporter', 'sarif', 'node:path'].includes(t)))).toEqual([]);
+  });
+
+  it('only the CLI imports the preview, and nothing imports the CLI', () => {
+    const outside = files.filter(({ file }) => !file.startsWith('cli/') && !file.startsWith('preview/'));
+    expect(violations(outside, (t) => isLayer(t, 'preview', 'cli'))).toEqual([]);
+    expect(violations(under('preview'), (t) => isLayer(t, 'cli'))).toEqual([]);
+  });
+
+  it('src/index.ts only re-exports', () => {
+    const source = ts.createSourceFile('index.ts', readFileSync(path.join(SRC, 'index.ts'), 'utf8'), ts.ScriptTarget.ES2022);
+    const kinds = source.statements.filter((statement) => !(ts.isExportDeclaration(statement) && statement.moduleSpecifier)).map((s) => ts.SyntaxKind[s.kind]);
+    expect(kinds).toEqual([]);
+  });
+});
