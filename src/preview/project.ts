@@ -2,14 +2,13 @@ import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import type { VFile } from 'vfile';
 import { DunmailError } from '../errors.js';
-import { compileTemplate, type CompiledTemplate } from '../compile/template.js';
-import { SourceStore } from '../template/sources.js';
+import type { CompiledTemplate } from '../compile/template.js';
 import { splitFrontmatter } from '../template/frontmatter.js';
-import { filesUsedByTemplates, listTemplateFiles, fixtureFor, TEMPLATE_EXTENSION } from '../project/discover.js';
-import { loadStages, type Stage, type StageDefinitions } from '../project/stages.js';
+import { fixtureFor, TEMPLATE_EXTENSION } from '../project/discover.js';
+import type { Stage, StageDefinitions } from '../project/stages.js';
 import { createLinter, type Linter } from '../lint/linter.js';
 import { rulesFor } from '../lint/config/load.js';
-import { resolveConfigFile } from '../project/workspace.js';
+import { openWorkspace, resolveConfigFile, type TemplateIndex, type Workspace } from '../project/workspace.js';
 import { dataValidator, MAX_DATA_BYTES } from '../data/validate.js';
 import type { RenderData } from '../data/types.js';
 import { renderCompiled, type Email } from '../render/render.js';
@@ -38,6 +37,8 @@ export interface PreviewProject {
   took: number;
   /** Results of the default fixture per template, filled on first use. */
   readonly cache: Map<string, TemplateView>;
+  /** The folder's sources and compilations, kept across reloads: only changed files are read and compiled again. */
+  readonly workspace: Workspace;
 }
 
 export interface PreviewTemplate {
@@ -60,16 +61,15 @@ export interface ProjectOptions {
   cwd: string;
 }
 
-const LAYOUT = /(^|\/)(layouts|partials)\//;
-
 /** The config the lint command would use: the project's rules/dunmail.config.json, else the shipped one. */
 export function defaultConfigFile(cwd: string, templatesDir: string = path.join(cwd, 'templates')): string {
   return resolveConfigFile(templatesDir, cwd);
 }
 
 /**
- * Compiles the project. Templates whose files did not change since `previous` keep
- * their compilation (MJML is the slow part); everything else is read again.
+ * Compiles the project: the workspace, failing soft (each problem is kept where it
+ * belongs). Templates whose files did not change since `previous` keep their
+ * compilation (MJML is the slow part); everything else is read again.
  */
 export async function loadProject(options: ProjectOptions, previous?: PreviewProject): Promise<PreviewProject> {
   const started = performance.now();
@@ -77,9 +77,14 @@ export async function loadProject(options: ProjectOptions, previous?: PreviewPro
   const configFile = options.config ?? defaultConfigFile(options.cwd, templatesDir);
   const errors: unknown[] = [];
 
+  const reused = previous && previous.templatesDir === templatesDir && previous.workspace.configFile === configFile;
+  const workspace = reused ? previous.workspace : openWorkspace(templatesDir, { config: configFile, cwd: options.cwd });
+  // What changed since the last load is read again; the rest stays as read and compiled.
+  if (reused) workspace.invalidate();
+
   let stages: PreviewProject['stages'];
   try {
-    stages = loadStages(templatesDir);
+    stages = workspace.stages();
   } catch (error) {
     errors.push(error);
   }
@@ -90,16 +95,15 @@ export async function loadProject(options: ProjectOptions, previous?: PreviewPro
     errors.push(error);
   }
 
-  const store = new SourceStore(templatesDir);
+  const store = workspace.sources;
   const stageIds = new Set(stages?.stages.map((s) => s.id));
-  const reusable = new Map((previous?.templates ?? []).flatMap((t) => (t.compiled ? [[t.name, t.compiled] as const] : [])));
   const templates: PreviewTemplate[] = [];
   const byKey = new Map<string, PreviewTemplate>();
 
-  const names = safeList(templatesDir, errors);
-  const partials = includedPartials(templatesDir, names, store);
-  for (const name of names) {
-    if (LAYOUT.test(name) || partials.has(name)) continue;
+  const index = safeIndex(workspace, errors);
+  const layouts = new Set(index?.layouts);
+  for (const name of index?.files ?? []) {
+    if (layouts.has(name)) continue;
     const slug = name.slice(0, -TEMPLATE_EXTENSION.length);
     const guess = guessStageAndLocale(slug);
     const entry: PreviewTemplate = { name, slug, path: path.join(templatesDir, name), ...guess, compiled: undefined, error: undefined };
@@ -110,8 +114,7 @@ export async function loadProject(options: ProjectOptions, previous?: PreviewPro
         entry.stage = file.frontmatter.frontmatter.stage;
         entry.locale = file.frontmatter.frontmatter.locale;
       }
-      const kept = reusable.get(name);
-      const compiled = kept && unchanged(kept) ? kept : await compileTemplate(name, store);
+      const compiled = await workspace.compile(name);
       if (stages && !stageIds.has(compiled.stage)) {
         const place = file.frontmatter?.places.stage;
         throw new DunmailError('FRONTMATTER_INVALID', `stage "${compiled.stage}" is not defined in ${stages.file}`, {
@@ -152,41 +155,18 @@ export async function loadProject(options: ProjectOptions, previous?: PreviewPro
     errors,
     took: Math.round(performance.now() - started),
     cache: new Map(),
+    workspace,
   };
 }
 
-/** Files without frontmatter that a template includes or extends: partials kept beside the templates, not templates of their own. */
-function includedPartials(templatesDir: string, names: readonly string[], store: SourceStore): Set<string> {
-  const bare = names.filter((name) => {
-    try {
-      return !LAYOUT.test(name) && !store.read(name).frontmatter;
-    } catch {
-      return false;
-    }
-  });
-  if (!bare.length) return new Set();
-  const used = filesUsedByTemplates(templatesDir, names);
-  return new Set(bare.filter((name) => used.has(name)));
-}
-
-function safeList(templatesDir: string, errors: unknown[]): string[] {
+/** The template index, or none when the folder cannot be listed (the reason goes with the project's errors). */
+function safeIndex(workspace: Workspace, errors: unknown[]): TemplateIndex | undefined {
   try {
-    return listTemplateFiles(templatesDir);
+    return workspace.index();
   } catch (error) {
     errors.push(error);
-    return [];
+    return undefined;
   }
-}
-
-/** A compilation is still good when every file composed into it reads the same. */
-function unchanged(compiled: CompiledTemplate): boolean {
-  return compiled.files.every((file) => {
-    try {
-      return readFileSync(file.path, 'utf8') === file.text;
-    } catch {
-      return false;
-    }
-  });
 }
 
 function guessStageAndLocale(slug: string): { stage: string; locale: string } {

@@ -250,7 +250,7 @@ function buildIndex(root: string, sources: SourceStore): TemplateIndex {
   return {
     files,
     templates,
-    layouts: files.filter((name) => !unreadable.has(name) && !templates.includes(name) && (isLayoutOrPartial(name) || used.has(name))),
+    layouts: files.filter((name) => !templates.includes(name) && (isLayoutOrPartial(name) || used.has(name))),
     unused: bare.filter((name) => !used.has(name)),
     unreadable,
   };

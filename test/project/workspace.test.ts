@@ -119,3 +119,29 @@ describe('createRenderer on the workspace', () => {
     expect(await renderer.workspace.compile('en/before-due.mjml.njk')).toBe(renderer.get('before-due', 'en'));
   });
 });
+
+describe('loadProject on the workspace', () => {
+  it('keeps one workspace across reloads: unchanged templates keep their compilation, a changed layout is compiled again', async () => {
+    const { loadProject } = await import('../../src/preview/project.js');
+    const dir = templatesDir({ template: TEMPLATE, 'en/due-today.mjml.njk': TEMPLATE.replace('stage: before-due', 'stage: due-today') });
+    const options = { templates: dir, cwd: dir };
+    const first = await loadProject(options);
+    const compiled = (project: typeof first, name: string) => project.templates.find((t) => t.name === name)?.compiled;
+    expect(first.templates.map((t) => [t.name, t.error])).toEqual([
+      ['en/before-due.mjml.njk', undefined],
+      ['en/due-today.mjml.njk', undefined],
+    ]);
+    expect(await first.workspace.compile('en/before-due.mjml.njk')).toBe(compiled(first, 'en/before-due.mjml.njk'));
+
+    writeFileSync(path.join(dir, 'en/due-today.mjml.njk'), TEMPLATE.replace('stage: before-due', 'stage: due-today').replace('Hello', 'Hi'));
+    const second = await loadProject(options, first);
+    expect(second.workspace).toBe(first.workspace);
+    expect(compiled(second, 'en/before-due.mjml.njk')).toBe(compiled(first, 'en/before-due.mjml.njk'));
+    expect(compiled(second, 'en/due-today.mjml.njk')?.sources.html).toContain('Hi,');
+
+    writeFileSync(path.join(dir, 'layouts/base.mjml.njk'), LAYOUT.replace('<mj-body>', '<mj-body background-color="#fafafa">'));
+    const third = await loadProject(options, second);
+    expect(compiled(third, 'en/before-due.mjml.njk')).not.toBe(compiled(second, 'en/before-due.mjml.njk'));
+    expect(compiled(third, 'en/before-due.mjml.njk')?.sources.html).toContain('#fafafa');
+  });
+});
