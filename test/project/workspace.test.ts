@@ -100,9 +100,13 @@ describe('resolveConfigFile', () => {
 
   it('is rules/dunmail.config.json beside the templates folder, and under cwd before that', () => {
     mkdirSync(path.join(project, 'rules'), { recursive: true });
-    writeFileSync(path.join(project, 'rules', 'dunmail.config.json'), '{}');
+    writeFileSync(path.join(project, 'rules', 'dunmail.config.json'), '{ "extends": "dunmail:recommended" }');
     expect(resolveConfigFile(templates, elsewhere)).toBe(path.join(project, 'rules', 'dunmail.config.json'));
-    expect(openWorkspace(templates, { cwd: elsewhere }).configFile).toBe(path.join(project, 'rules', 'dunmail.config.json'));
+    const workspace = openWorkspace(templates, { cwd: elsewhere });
+    expect(workspace.configFile).toBe(path.join(project, 'rules', 'dunmail.config.json'));
+    // The config is read from that file, and its lexicons are the ones the config names.
+    expect(workspace.config().files).toContain(path.join(project, 'rules', 'dunmail.config.json'));
+    expect(workspace.lexicons().folders).toEqual(workspace.config().lexiconFolders);
     mkdirSync(path.join(elsewhere, 'rules'), { recursive: true });
     writeFileSync(path.join(elsewhere, 'rules', 'dunmail.config.json'), '{}');
     expect(resolveConfigFile(templates, elsewhere)).toBe(path.join(elsewhere, 'rules', 'dunmail.config.json'));
