@@ -218,7 +218,8 @@ class Walker {
   }
 
   private set(node: AstNode): void {
-    if (node.value) this.expression(node.value as AstNode, false);
+    // A value kept by set is not printed here; where it is printed, a render with the least data fails if it is missing.
+    if (node.value) this.expression(node.value as AstNode, true);
     if (node.body) this.statements((node.body as AstNode).typename === 'Capture' ? ((node.body as AstNode).body as AstNode) : (node.body as AstNode));
     for (const target of (node.targets as AstNode[] | undefined) ?? []) {
       if (target.typename !== 'Symbol') {

@@ -48,7 +48,8 @@ const builtIn: Record<string, FilterSignature> = {
   int: values(2),
   join: { args: ['value', 'attribute'], required: 0 },
   last: none,
-  length: none,
+  // A missing list has length 0: nothing is missing from the email.
+  length: { args: [], required: 0, guards: true },
   list: none,
   lower: none,
   nl2br: none,

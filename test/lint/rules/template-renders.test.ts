@@ -45,6 +45,8 @@ describe('template-renders: data paths against the data schema', () => {
       'Hello {{ customer.firstName | default("there") }}',
       'Hello {{ customer.firstName if customer.firstName else customer.name }}',
       '{% if customer.firstName and sender.title %}{{ sender.title }} {{ customer.firstName }}{% endif %}',
+      '{% set first = customer.firstName %}{% if first %}Hello {{ first }}{% endif %}',
+      '{{ invoice.lineItems | length }} items',
     ]) {
       expect(await lint([`<mj-text><p>${guarded}.</p></mj-text>`]), guarded).toEqual([]);
     }
