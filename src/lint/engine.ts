@@ -35,7 +35,11 @@ export function lintDocument(given: LintDocument, options: EngineOptions): VFile
       options: setting.options,
       locale,
       locales: options.lexicons.profiles.all(),
-      lexicon: (name) => options.lexicons.get(document.locale, name),
+      lexicon: (name) => {
+        // A programming mistake, not bad input: loading could not have checked its categories.
+        if (!Object.hasOwn(rule.meta.lexicons ?? {}, name)) throw new Error(`the rule ${id} reads the lexicon "${name}" without declaring it in meta.lexicons`);
+        return options.lexicons.get(document.locale, name);
+      },
       report(finding) {
         record(file, lines, document, rule, finding.severity ?? severity, finding);
       },

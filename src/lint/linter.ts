@@ -5,7 +5,8 @@ import { DunmailError } from '../errors.js';
 import { loadStages, type StageDefinitions } from '../project/stages.js';
 import { SHIPPED_TEMPLATES } from '../project/discover.js';
 import { loadConfig, recommendedConfig, type LintConfig } from './config/load.js';
-import { LexiconSet } from './lexicon/load.js';
+import { categoriesRead, LexiconSet } from './lexicon/load.js';
+import { builtInRules } from './rules/index.js';
 import { lintDocument } from './engine.js';
 import { messageDocument, type MessageInput } from './document/message.js';
 import { readEml, readTextMessage } from './document/read-message.js';
@@ -61,7 +62,7 @@ export interface Linter {
 
 export function createLinter(options: LinterOptions = {}): Linter {
   const config = typeof options.config === 'string' ? loadConfig(options.config) : (options.config ?? recommendedConfig());
-  const lexicons = new LexiconSet(config.lexiconFolders);
+  const lexicons = new LexiconSet(config.lexiconFolders, { categories: categoriesRead([...builtInRules.values()].map((rule) => rule.meta)) });
   const engine = { config, lexicons, ...(options.only ? { only: options.only } : {}) };
   const stagesCache = new Map<string, TemplatesRoot | undefined>();
   const messageStages = options.stages ?? loadStages(SHIPPED_TEMPLATES);

@@ -184,6 +184,11 @@ export interface RuleMeta<Options> {
   };
   /** Whether messages carry replacement text. */
   fixable?: boolean;
+  /**
+   * The lexicons it reads (`context.lexicon(name)`), each with the entry categories it
+   * knows. Another name is refused when the rule runs; another category when lexicons load.
+   */
+  lexicons?: Readonly<Record<string, readonly string[]>>;
 }
 
 export interface Rule<Options = Record<string, never>> {

@@ -6,7 +6,8 @@ import { compose, type Composition } from '../template/compose.js';
 import { SourceStore, type SourceFile } from '../template/sources.js';
 import { splitFrontmatter } from '../template/frontmatter.js';
 import { loadConfig, SHIPPED_CONFIG, type LintConfig } from '../lint/config/load.js';
-import { LexiconSet } from '../lint/lexicon/load.js';
+import { categoriesRead, LexiconSet } from '../lint/lexicon/load.js';
+import { builtInRules } from '../lint/rules/index.js';
 import { isLayoutOrPartial, listTemplateFiles, SHIPPED_TEMPLATES } from './discover.js';
 import { fixturesFor } from './fixtures.js';
 import { loadStages, type StageDefinitions } from './stages.js';
@@ -123,7 +124,7 @@ export function openWorkspace(dir: string = SHIPPED_TEMPLATES, options: Workspac
       return config;
     },
     lexicons() {
-      lexicons ??= new LexiconSet(this.config().lexiconFolders);
+      lexicons ??= new LexiconSet(this.config().lexiconFolders, { categories: categoriesRead([...builtInRules.values()].map((rule) => rule.meta)) });
       return lexicons;
     },
     compose(name, text) {

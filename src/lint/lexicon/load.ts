@@ -1,10 +1,12 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { findNodeAtLocation, parseTree } from 'jsonc-parser';
 import { createAjv } from '../../data/ajv.js';
 import { DunmailError } from '../../errors.js';
 import { readJsonFile } from '../../util/json-file.js';
 import { LineIndex } from '../../util/lines.js';
+import { closest } from '../../util/closest.js';
 import { Lexicon, type LexiconFile } from './lexicon.js';
 import { PatternError } from './pattern.js';
 import { LocaleProfiles, localesBeside } from '../locale/load.js';
@@ -17,6 +19,33 @@ export const SHIPPED_LEXICONS = fileURLToPath(new URL('../../../rules/lexicons',
 const lexiconSchema: object = JSON.parse(readFileSync(new URL('../../../rules/schemas/lexicon.schema.json', import.meta.url), 'utf8'));
 const validateLexicon = createAjv().compile<LexiconFile>(lexiconSchema);
 
+/** Lexicon name -> the categories its entries may have: what the rules say they read. */
+export type LexiconCategories = ReadonlyMap<string, ReadonlySet<string>>;
+
+/**
+ * The categories a set of rules reads, from their `meta.lexicons`. Given metas rather than
+ * rules, so the lexicons need not know the rules.
+ */
+export function categoriesRead(metas: Iterable<{ lexicons?: Readonly<Record<string, readonly string[]>> }>): LexiconCategories {
+  const read = new Map<string, Set<string>>();
+  for (const meta of metas) {
+    for (const [name, categories] of Object.entries(meta.lexicons ?? {})) {
+      const known = read.get(name) ?? new Set<string>();
+      for (const category of categories) known.add(category);
+      read.set(name, known);
+    }
+  }
+  return read;
+}
+
+export interface LexiconSetOptions {
+  /**
+   * When given, every lexicon must be one of these names and every entry of one of its
+   * categories: an entry no rule reads would be skipped silently otherwise.
+   */
+  categories?: LexiconCategories;
+}
+
 /**
  * Lexicons by locale and name; later folders add entries to earlier ones. The locale
  * profiles come with them: the shipped ones, and those in `locales/` beside each folder.
@@ -26,7 +55,10 @@ export class LexiconSet {
   private readonly empty = new Map<string, Lexicon>();
   readonly profiles: LocaleProfiles;
 
-  constructor(readonly folders: readonly string[]) {
+  constructor(
+    readonly folders: readonly string[],
+    options: LexiconSetOptions = {},
+  ) {
     this.profiles = new LocaleProfiles(folders.map(localesBeside));
     const merged = new Map<string, LexiconFile>();
     const texts = new Map<string, string[]>();
@@ -40,6 +72,7 @@ export class LexiconSet {
           if (!entry.endsWith('.json')) continue;
           const file = path.join(folder, locale.name, entry);
           const { lexicon, text } = readLexicon(file, this.profiles);
+          if (options.categories) checkCategories(file, text, lexicon, options.categories);
           const key = `${lexicon.locale}/${lexicon.name}`;
           const previous = merged.get(key);
           merged.set(key, previous ? { ...previous, entries: [...previous.entries, ...lexicon.entries] } : lexicon);
@@ -122,4 +155,31 @@ function checkLexicon(file: string, profiles: LocaleProfiles): LexiconFile {
     }
   }
   return lexicon;
+}
+
+/** Refuses a lexicon no rule reads, or an entry of a category its rules do not know, at the value's place. */
+function checkCategories(file: string, text: string, lexicon: LexiconFile, read: LexiconCategories): void {
+  const placeOf = (location: (string | number)[]) => {
+    const node = findNodeAtLocation(parseTree(text) ?? { type: 'null', offset: 0, length: 0 }, location);
+    return { file, ...(node ? new LineIndex(text).placeOf(node.offset) : {}) };
+  };
+  const categories = read.get(lexicon.name);
+  if (!categories) {
+    const names = [...read.keys()].sort();
+    const guess = closest(lexicon.name, names);
+    throw new DunmailError('CONFIG_INVALID', `no rule reads a lexicon named "${lexicon.name}"${guess ? `; did you mean "${guess}"?` : ''}`, {
+      place: placeOf(['name']),
+      hint: `name the lexicon (and its file) after one the rules read: ${names.join(', ')}`,
+    });
+  }
+  lexicon.entries.forEach((entry, index) => {
+    if (categories.has(entry.category)) return;
+    const valid = [...categories].sort();
+    const guess = closest(entry.category, valid);
+    throw new DunmailError(
+      'CONFIG_INVALID',
+      `the category "${entry.category}" is not one the rules read from the ${lexicon.name} lexicon${guess ? `; did you mean "${guess}"?` : ''}`,
+      { place: placeOf(['entries', index, 'category']), hint: `categories of ${lexicon.name}: ${valid.join(', ')} (see docs/lexicons.md)` },
+    );
+  });
 }

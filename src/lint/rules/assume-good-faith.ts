@@ -13,6 +13,7 @@ export default defineRule<Record<string, never>>({
     description: 'Assume the best: no copy that presumes the reader ignored, forgot or chose not to pay.',
     sources: ['N3', 'H4', 'R4'],
     defaultSeverity: 'warn',
+    lexicons: { 'good-faith': ['bad-faith', 'blame', 'presumption'] },
     schema: { type: 'object', additionalProperties: false, required: [], properties: {} },
     defaultOptions: {},
   },

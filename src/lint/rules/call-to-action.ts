@@ -16,6 +16,7 @@ export default defineRule<Options>({
     description: 'The body gives a way to pay (a button or link); once late, also another way to pay or an offer of help.',
     sources: ['C4', 'N4', 'T3', 'R5'],
     defaultSeverity: 'warn',
+    lexicons: { 'payment-options': ['method', 'alternative', 'help'] },
     schema: {
       type: 'object',
       additionalProperties: false,

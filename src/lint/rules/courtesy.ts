@@ -15,6 +15,7 @@ export default defineRule<Options>({
     description: 'The body says please and thanks the client.',
     sources: ['T7', 'N10'],
     defaultSeverity: 'warn',
+    lexicons: { courtesy: ['please', 'thanks'] },
     schema: {
       type: 'object',
       additionalProperties: false,

@@ -22,6 +22,7 @@ export default defineRule<Options>({
     description: 'A very late reminder says how many days overdue the invoice is.',
     sources: ['N12.3'],
     defaultSeverity: 'warn',
+    lexicons: { 'days-overdue': ['days', 'late'] },
     schema: {
       type: 'object',
       additionalProperties: false,

@@ -24,6 +24,7 @@ export default defineRule<Options>({
     description: 'The body states the due date.',
     sources: ['N12', 'T9', 'H1'],
     defaultSeverity: 'warn',
+    lexicons: { dates: ['month', 'weekday', 'today', 'tomorrow', 'yesterday'] },
     schema: {
       type: 'object',
       additionalProperties: false,

@@ -20,6 +20,7 @@ export default defineRule<Options>({
     description: 'The body opens with a friendly greeting (Hello, Hi, Dear [name]), never "To Whom It May Concern".',
     sources: ['N7', 'N9'],
     defaultSeverity: 'warn',
+    lexicons: { greeting: ['greeting', 'stiff'] },
     schema: {
       type: 'object',
       additionalProperties: false,

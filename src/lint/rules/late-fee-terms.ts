@@ -15,6 +15,7 @@ export default defineRule<Options>({
     description: 'Late fees, penalties and interest are mentioned only where the contract provides for them.',
     sources: ['R8', 'H1'],
     defaultSeverity: 'error',
+    lexicons: { 'late-fees': ['late-fee', 'penalty', 'interest', 'collection-costs'] },
     schema: {
       type: 'object',
       additionalProperties: false,

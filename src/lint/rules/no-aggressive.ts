@@ -26,6 +26,7 @@ export default defineRule<Options>({
     description: 'No threats, accusations, shaming, insults, ultimatums, harassment or shouting.',
     sources: ['C1', 'C5', 'H4', 'R4', 'T10'],
     defaultSeverity: 'error',
+    lexicons: { aggressive: ['threat', 'accusation', 'shaming', 'insult', 'ultimatum', 'harassment', 'hostility'], urgency: ['urgency'], capitals: ['emphasis', 'acronym'] },
     schema: {
       type: 'object',
       additionalProperties: false,

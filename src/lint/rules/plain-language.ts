@@ -18,6 +18,7 @@ export default defineRule<Options>({
     description: 'Plain words instead of payment jargon and legalese: "within 30 days", not "net 30".',
     sources: ['T1'],
     defaultSeverity: 'warn',
+    lexicons: { jargon: ['payment-term', 'legalese'] },
     schema: {
       type: 'object',
       additionalProperties: false,

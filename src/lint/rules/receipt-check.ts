@@ -14,6 +14,7 @@ export default defineRule<Options>({
     description: 'The first late reminder asks whether the invoice arrived, or offers to send it again.',
     sources: ['N2', 'C4', 'C3'],
     defaultSeverity: 'warn',
+    lexicons: { 'receipt-check': ['asked', 'resend'] },
     schema: {
       type: 'object',
       additionalProperties: false,

@@ -35,6 +35,7 @@ export default defineRule<Options>({
     description: 'The body ends with a closing line (All the best, Kind regards…) and the sender\'s name.',
     sources: ['N7', 'N11'],
     defaultSeverity: 'warn',
+    lexicons: { 'sign-off': ['closing'] },
     schema: {
       type: 'object',
       additionalProperties: false,

@@ -9,6 +9,7 @@ export default defineRule<{ urgentAfterBusinessDays?: number }>({
     description: 'Urgency (URGENT, as a matter of urgency…) only when the invoice is well past due, and URGENT at the start of the subject.',
     sources: ['N8', 'N12.3'],
     defaultSeverity: 'error',
+    lexicons: { urgency: ['urgency'] },
     schema: {
       type: 'object',
       additionalProperties: false,
