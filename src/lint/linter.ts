@@ -8,8 +8,8 @@ import { loadConfig, recommendedConfig, type LintConfig } from './config/load.js
 import { categoriesRead, LexiconSet } from './lexicon/load.js';
 import { builtInRules } from './rules/index.js';
 import { lintDocument } from './engine.js';
-import { messageDocument, type MessageInput } from './document/message.js';
-import { readEml, readTextMessage } from './document/read-message.js';
+import { messageDocument, type MessageInput, type MessageTemplate } from './document/message.js';
+import { readEml, readTextMessage, type NamedTemplate } from './document/read-message.js';
 import { templateDocument, type LayoutSources } from './document/template.js';
 import { sequenceDocument } from './document/sequence.js';
 import { MINIMAL_DATA, type CompiledEmail, type RenderCheck, type TemplateUsage } from './types.js';
@@ -36,6 +36,11 @@ export interface LinterOptions {
   only?: readonly string[];
   /** Stage definitions for plain messages; templates use the stages.json nearest them. */
   stages?: StageDefinitions;
+  /**
+   * Where to find the template an .eml names (X-Dunmail-Template). Default: ./templates
+   * when it holds that template, else the shipped templates.
+   */
+  templates?: string;
 }
 
 export interface MessageContext {
@@ -78,20 +83,44 @@ export function createLinter(options: LinterOptions = {}): Linter {
     return stage;
   };
 
-  const lintMessageInput = (input: Pick<MessageInput, 'subject' | 'body' | 'path'>, context: MessageContext, layout?: Parameters<typeof messageDocument>[1]): VFile => {
-    const stage = stageOf(context, messageStages);
+  const lintMessageInput = (
+    input: Pick<MessageInput, 'subject' | 'body' | 'path'>,
+    context: MessageContext,
+    layout?: Parameters<typeof messageDocument>[1],
+    template?: MessageTemplate & { stages: StageDefinitions },
+  ): VFile => {
+    const stages = template?.stages ?? messageStages;
+    const stage = stageOf(context, stages);
     const document = messageDocument(
       {
         ...input,
-        stages: messageStages,
+        stages,
         ...(stage ? { stage } : {}),
         ...(context.locale ? { locale: context.locale } : {}),
         ...(context.invoiceNumber ? { invoiceNumber: context.invoiceNumber } : {}),
         ...(context.businessDaysLate === undefined ? {} : { businessDaysLate: context.businessDaysLate }),
       },
       layout,
+      template,
     );
     return lintDocument(document, engine);
+  };
+
+  /** The template an .eml names, read as the template lint reads it, from the first folder that holds it. */
+  const templateOf = (filePath: string, named: NamedTemplate): MessageTemplate & { stages: StageDefinitions } => {
+    const roots = [...new Set([options.templates, path.resolve('templates'), SHIPPED_TEMPLATES].flatMap((root) => (root ? [path.resolve(root)] : [])))];
+    for (const root of roots) {
+      const file = path.join(root, named.name);
+      if (!existsSync(path.join(root, 'stages.json')) || !existsSync(file)) continue;
+      const found = nearestStages(file, stagesCache);
+      if (!found) continue;
+      const text = readTextFile(file);
+      return { document: templateDocument(file, text, found.stages, layoutSources(found, file, text)), stages: found.stages };
+    }
+    throw new DunmailError('MESSAGE_INVALID', `the message was rendered from ${named.name}, which is in none of ${roots.join(', ')}`, {
+      place: { file: filePath, line: named.line, column: 1 },
+      hint: 'name the templates folder it was rendered from (--templates DIR), or remove the X-Dunmail-Template header to lint the message on its own',
+    });
   };
 
   return {
@@ -122,7 +151,14 @@ export function createLinter(options: LinterOptions = {}): Linter {
         const email = found ? await compileForLint(filePath, found) : undefined;
         return this.lintTemplate(filePath, text, email);
       }
-      const { input, layout } = filePath.endsWith('.eml') ? await readEml(filePath, text) : readTextMessage(filePath, text);
+      if (filePath.endsWith('.eml')) {
+        const { input, layout, template: named } = await readEml(filePath, text);
+        // A message rendered by dunmail lints like its template: its stage and locale unless given, its own copy as body.
+        const template = named ? templateOf(filePath, named) : undefined;
+        const from: MessageContext = template ? { ...(template.document.stage ? { stage: template.document.stage.id } : {}), locale: template.document.locale } : {};
+        return lintMessageInput({ ...input, path: filePath }, { ...from, ...context }, layout, template);
+      }
+      const { input, layout } = readTextMessage(filePath, text);
       return lintMessageInput({ ...input, path: filePath }, context, layout);
     },
   };

@@ -62,7 +62,7 @@ export async function renderCommand(stage: string | undefined, options: RenderOp
       io.stdout(`${JSON.stringify({ stage: template.stage, locale: template.locale, ...email }, null, 2)}\n`);
       break;
     case 'eml':
-      io.stdout((await toEml(email, data)).toString('utf8'));
+      io.stdout((await toEml(email, data, new Date(), template.name)).toString('utf8'));
       break;
   }
   return EXIT.ok;
@@ -86,7 +86,7 @@ async function renderAll(renderer: Renderer, out: string, options: RenderOptions
     try {
       const data = readDataFile(fixture, io.cwd, options.urlScheme);
       const email = renderer.render({ stage: template.stage, locale: template.locale, data });
-      const eml = await toEml(email, data);
+      const eml = await toEml(email, data, new Date(), template.name);
       const base = path.join(out, template.locale, template.stage);
       writeFileAtomic(`${base}.html`, email.html);
       writeFileAtomic(`${base}.txt`, `${email.text}\n`);

@@ -2,6 +2,7 @@ import { VFile } from 'vfile';
 import type { Stage, StageDefinitions } from '../../project/stages.js';
 import type { Link, LintDocument, TextRegion } from '../types.js';
 import { makeRegion } from './regions.js';
+import { ownParagraphs } from './own-copy.js';
 
 export interface MessageInput {
   subject: string;
@@ -28,7 +29,16 @@ export interface MessageLayout {
   exact: boolean;
 }
 
-export function messageDocument(input: MessageInput, layout?: MessageLayout): LintDocument {
+/**
+ * The template a message was rendered from (it names it in X-Dunmail-Template): the
+ * template's own blocks decide which paragraphs are body; its layout is the template's.
+ */
+export interface MessageTemplate {
+  /** The template document: its body regions and tags (file offsets) and its layout. */
+  document: Pick<LintDocument, 'body' | 'tags' | 'layout' | 'stage' | 'locale'>;
+}
+
+export function messageDocument(input: MessageInput, layout?: MessageLayout, template?: MessageTemplate): LintDocument {
   const locale = input.locale ?? 'en';
   const text = layout?.text ?? `Subject: ${input.subject}\n\n${input.body}`;
   const subjectOffset = layout?.subjectOffset ?? 'Subject: '.length;
@@ -42,15 +52,23 @@ export function messageDocument(input: MessageInput, layout?: MessageLayout): Li
     stages: input.stages,
     subject: makeRegion('subject', input.subject, locale, (offset) => subjectOffset + offset),
     preheader: undefined,
-    body: paragraphs(input.body, locale, bodyOffset, layout?.exact ?? true),
+    body: ownCopy(paragraphs(input.body, locale, bodyOffset, layout?.exact ?? true), template),
     ...(input.invoiceNumber === undefined ? {} : { invoiceNumber: input.invoiceNumber }),
     ...(input.businessDaysLate === undefined ? {} : { businessDaysLate: input.businessDaysLate }),
     bodyOffset,
     links: urlsIn(input.body, bodyOffset),
     elements: [],
     tags: [],
-    layout: undefined,
+    // The layout's copy as the template lint reads it; its markup is not this file's, so no element of it.
+    layout: template?.document.layout ? { ...template.document.layout, elements: [] } : undefined,
   };
+}
+
+/** Only the paragraphs the template's own blocks produced are body: the layout's header, signature and footer are not. */
+function ownCopy(regions: TextRegion[], template: MessageTemplate | undefined): TextRegion[] {
+  if (!template) return regions;
+  const own = ownParagraphs(regions.map((r) => r.text), template.document.body, template.document.tags);
+  return regions.filter((_, index) => own.has(index));
 }
 
 /** URLs written out in a plain message (a text part writes links as `text [URL]`). */

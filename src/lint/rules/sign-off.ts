@@ -66,7 +66,8 @@ export default defineRule<Options>({
 
     let closes = closing !== undefined;
     let named = closing?.named ?? false;
-    if (template) {
+    // A message rendered from a template (it carries the template's layout) is signed by that layout.
+    if (template || document.layout) {
       // The layout cannot be seen (no templates root): nothing to judge.
       const extendsLayout = document.tags.some((t) => t.kind === 'block' && (t.keyword === 'extends' || t.keyword === 'include'));
       if (extendsLayout && !document.layout?.files.length) return;
