@@ -46,7 +46,8 @@ export async function lintCommand(paths: string[], options: LintOptions, io: Cli
   // Before the config loads: a wrong folder should be said at once.
   const targets = lintTargets(paths, options, io.cwd);
   const configFile = options.config ? path.resolve(io.cwd, options.config) : resolveConfigFile(path.resolve(io.cwd, options.templates ?? 'templates'), io.cwd);
-  const linter = createLinter({ config: configFile, ...(only ? { only } : {}) });
+  // The templates folder is also where an .eml's X-Dunmail-Template is looked up.
+  const linter = createLinter({ config: configFile, templates: path.resolve(io.cwd, options.templates ?? 'templates'), ...(only ? { only } : {}) });
   const context: MessageContext = {
     ...(options.stage ? { stage: options.stage } : {}),
     ...(options.locale ? { locale: options.locale } : {}),
