@@ -4,7 +4,8 @@ import type { RenderData } from '../data/types.js';
 import { assertHeaderValue } from '../data/one-line.js';
 
 /** The header naming the template a message was rendered from (its name in the templates folder). */
-export const TEMPLATE_HEADER = 'X-Dunmail-Template';
+export { TEMPLATE_HEADER } from './headers.js';
+import { TEMPLATE_HEADER } from './headers.js';
 
 /**
  * Builds an RFC 5322 message with a text and an HTML part (multipart/alternative),

@@ -3,7 +3,7 @@ import { DunmailError } from '../../errors.js';
 import { htmlToText } from '../../compile/text.js';
 import type { MessageInput, MessageLayout } from './message.js';
 import { stripBom } from '../../util/json-file.js';
-import { TEMPLATE_HEADER } from '../../email/eml.js';
+import { TEMPLATE_HEADER } from '../../email/headers.js';
 
 /**
  * A text message file: `Subject: …` on the first line, a blank line, then the body.

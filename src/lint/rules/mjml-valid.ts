@@ -5,7 +5,7 @@ import { LineIndex } from '../../util/lines.js';
 import { defineRule, type Finding, type LintDocument } from '../types.js';
 
 /** Compile errors that come from the template's markup or tags, not from data or files. */
-const TEMPLATE_CODES: ReadonlySet<ErrorCode> = new Set(['MJML_INVALID', 'TAG_LOST', 'INCLUDE_NOT_ALLOWED', 'NUNJUCKS_SYNTAX']);
+export const TEMPLATE_CODES: ReadonlySet<ErrorCode> = new Set(['MJML_INVALID', 'TAG_LOST', 'INCLUDE_NOT_ALLOWED', 'NUNJUCKS_SYNTAX']);
 
 export default defineRule({
   meta: {

@@ -1,15 +1,12 @@
 import path from 'node:path';
-import type { ErrorCode } from '../../errors.js';
 import { lookupPath, pathName } from '../../data/schema-paths.js';
 import { DATE_STYLES, FILTERS } from '../../template/filter-catalog.js';
 import type { DataRead, FilterUse } from '../../template/analyze.js';
 import { closest } from '../../util/closest.js';
 import { defineRule, MINIMAL_DATA, type Finding, type LintDocument, type RenderCheck, type TemplateUsage } from '../types.js';
 import type { DunmailError } from '../../errors.js';
-import { atPlace, notes } from './mjml-valid.js';
+import { atPlace, notes, TEMPLATE_CODES } from './mjml-valid.js';
 
-/** Compile failures mjml-valid reports; every other failure is this rule's. */
-const MJML_VALID_CODES: ReadonlySet<ErrorCode> = new Set(['MJML_INVALID', 'TAG_LOST', 'INCLUDE_NOT_ALLOWED', 'NUNJUCKS_SYNTAX', 'UNSAFE_TEMPLATE']);
 const CURRENCIES = new Set(Intl.supportedValuesOf('currency'));
 
 type Report = (finding: Finding) => void;
@@ -48,7 +45,7 @@ export default defineRule({
       });
     }
     // A compile failure that no render and no other rule reports (a missing layout, a frontmatter the compiler refuses).
-    if (!email.renders && email.error && !MJML_VALID_CODES.has(email.error.code)) {
+    if (!email.renders && email.error && !TEMPLATE_CODES.has(email.error.code) && email.error.code !== 'UNSAFE_TEMPLATE') {
       const error = email.error;
       const at = atPlace(document, error.place ?? { file: String(document.file.path) });
       report({ ...at, reason: `The template does not compile: ${error.message}`, ...notes(at.note, error.hint) });
