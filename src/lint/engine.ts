@@ -65,15 +65,31 @@ function applies(rule: Rule<any>, document: LintDocument): boolean {
 
 function record(file: VFile, lines: LineIndex, document: LintDocument, rule: Rule<any>, severity: 'warn' | 'error', finding: Finding): void {
   const place = placeOf(lines, document, finding);
-  // Each message cites the advice it rests on, by its id in SEEDS.md.
-  const sources = finding.sources ?? rule.meta.sources;
-  const reason = sources.length ? `${finding.reason} (source: ${sources.join(', ')})` : finding.reason;
-  const message = file.message(reason, { place, ruleId: rule.meta.id, source: 'dunmail' });
+  const message = file.message(messageText(rule, finding), { place, ruleId: rule.meta.id, source: 'dunmail' });
+  message.messageId = finding.messageId;
   message.fatal = severity === 'error';
   message.url = docsUrl(rule.meta.id);
+  // Each message cites the advice it rests on, by its id in SEEDS.md.
+  message.sources = [...(finding.sources ?? rule.meta.sources)];
   if (finding.actual !== undefined) message.actual = finding.actual;
-  if (finding.expected !== undefined) message.expected = finding.expected;
+  if (finding.expected !== undefined) {
+    // Programming mistakes in a rule, not bad input, as in ESLint.
+    if (!rule.meta.hasSuggestions) throw new Error(`the rule ${rule.meta.id} suggests a replacement without declaring meta.hasSuggestions`);
+    message.expected = finding.expected;
+  }
   if (finding.note !== undefined) message.note = finding.note;
+}
+
+/** The rule's message for the finding, its `{{placeholders}}` filled from the finding's data. */
+export function messageText(rule: Rule<any>, finding: Pick<Finding, 'messageId' | 'data'>): string {
+  const { id, messages } = rule.meta;
+  const template = Object.hasOwn(messages, finding.messageId) ? messages[finding.messageId] : undefined;
+  if (template === undefined) throw new Error(`the rule ${id} reports the messageId "${finding.messageId}", which meta.messages does not declare`);
+  return template.replace(/\{\{\s*([\w-]+)\s*\}\}/g, (_, name: string) => {
+    const value = finding.data && Object.hasOwn(finding.data, name) ? finding.data[name] : undefined;
+    if (value === undefined) throw new Error(`the message "${finding.messageId}" of the rule ${id} needs the data "${name}"`);
+    return String(value);
+  });
 }
 
 function placeOf(lines: LineIndex, document: LintDocument, finding: Finding) {

@@ -132,11 +132,13 @@ export interface Finding {
   region?: TextRegion;
   start?: number;
   end?: number;
-  /** A sentence; quote the offending text in backticks. */
-  reason: string;
+  /** Which of the rule's `meta.messages` this is. */
+  messageId: string;
+  /** The values of the message's `{{placeholders}}`. */
+  data?: Readonly<Record<string, string | number>>;
   /** The offending text. */
   actual?: string;
-  /** Suggested replacements; an empty string means "remove". */
+  /** Suggested replacements (the rule must set `meta.hasSuggestions`); an empty string means "remove". */
   expected?: string[];
   /** Extra explanation shown under the message. */
   note?: string;
@@ -171,9 +173,15 @@ export interface RuleMeta<Options> {
   /** Seed ids the rule puts into practice (SEEDS.md). */
   sources: string[];
   defaultSeverity: Exclude<Severity, 'off'>;
-  /** JSON schema of the options object; `additionalProperties: false`. */
+  /** JSON schema of the options object; `additionalProperties: false`. Each option's `default` is its default. */
   schema: OptionsSchema;
-  defaultOptions: Options;
+  /**
+   * The messages it reports, by messageId: a sentence with `{{placeholders}}` filled from
+   * the finding's `data`; quote the offending text in backticks.
+   */
+  messages: Readonly<Record<string, string>>;
+  /** Whether its messages may carry suggested replacements (`expected`). */
+  hasSuggestions?: boolean;
   /** Which documents it reads; a rule with `late: true` runs only for late stages. */
   appliesTo?: {
     kinds?: LintDocument['kind'][];
@@ -182,8 +190,6 @@ export interface RuleMeta<Options> {
     /** Needs the compiled email (`document.email`); skipped when linting text alone. */
     email?: true;
   };
-  /** Whether messages carry replacement text. */
-  fixable?: boolean;
   /**
    * The lexicons it reads (`context.lexicon(name)`), each with the entry categories it
    * knows. Another name is refused when the rule runs; another category when lexicons load.
@@ -191,6 +197,7 @@ export interface RuleMeta<Options> {
   lexicons?: Readonly<Record<string, readonly string[]>>;
 }
 
+// Options appear in the meta only through the schema; the parameter types check().
 export interface Rule<Options = Record<string, never>> {
   meta: RuleMeta<Options>;
   check(document: LintDocument, context: RuleContext<Options>): void;
@@ -203,3 +210,21 @@ export function defineRule<Options>(rule: Rule<Options>): Rule<Options> {
 
 export const DOCS_BASE = 'https://github.com/dunmail/dunmail/blob/main/docs/rules/';
 export const docsUrl = (id: string): string => `${DOCS_BASE}${id}.md`;
+
+/** The defaults of a rule's options: each property's `default` in its schema, so no default is stated twice. */
+export function defaultOptions<Options>(meta: Pick<RuleMeta<Options>, 'schema'>): Options {
+  const defaults: Record<string, unknown> = {};
+  for (const [name, property] of Object.entries(meta.schema.properties)) {
+    if ('default' in property) defaults[name] = structuredClone((property as { default: unknown }).default);
+  }
+  return defaults as Options;
+}
+
+declare module 'vfile-message' {
+  interface VFileMessage {
+    /** dunmail: which of the rule's messages this is. */
+    messageId?: string | undefined;
+    /** dunmail: the seed ids (SEEDS.md) the message rests on. */
+    sources?: string[] | undefined;
+  }
+}

@@ -31,7 +31,7 @@ export function template(body: string[], preheader = 'Invoice {{ invoice.number 
  * Lints a template as `en/before-due.mjml.njk` with one rule, in a temp folder holding
  * the shipped stages.json, layouts and before-due fixture (or the files given),
  * compiled and rendered as the CLI does; each message as
- * `line:column severity rule: reason (note)`.
+ * `line:column severity rule/messageId: reason (note)`.
  */
 export async function lintWith(
   rule: string,
@@ -51,7 +51,6 @@ export async function lintWith(
   if (options) config.rules.set(rule, { severity: base?.severity ?? 'warn', options: { ...base?.options, ...options } });
   const file = await createLinter({ config, only: [rule] }).lintFile(path.join(dir, 'en', 'before-due.mjml.njk'));
   return file.messages.map((m) => {
-    const reason = m.reason.replace(/ \(source: [^)]*\)$/, '');
-    return `${m.line}:${m.column} ${m.fatal ? 'error' : 'warning'} ${m.ruleId}: ${reason}${m.note ? ` (${m.note})` : ''}`;
+    return `${m.line}:${m.column} ${m.fatal ? 'error' : 'warning'} ${m.ruleId}/${m.messageId}: ${m.reason}${m.note ? ` (${m.note})` : ''}`;
   });
 }

@@ -13,13 +13,29 @@ export interface ExpectedMessage {
   column: number;
   endLine?: number | undefined;
   endColumn?: number | undefined;
-  /** The reason, exactly, or a pattern it must match. */
+  /** The message, exactly, or a pattern it must match. */
   message?: string | RegExp | undefined;
+  messageId?: string | undefined;
+  data?: Record<string, string | number> | undefined;
   severity?: 'error' | 'warning' | undefined;
   expected?: string[] | undefined;
 }
 
-export type InvalidCase = TestCase & { errors: ExpectedMessage[] };
+/**
+ * An expected message in full, or compactly as `'3:1-3:18 messageId'` (its range and
+ * messageId; the full text is asserted by the rule's other cases).
+ */
+export type InvalidCase = TestCase & { errors: (ExpectedMessage | string)[] };
+
+const COMPACT = /^(\d+):(\d+)-(\d+):(\d+) ([\w-]+)$/;
+
+function expanded(expected: ExpectedMessage | string): ExpectedMessage {
+  if (typeof expected !== 'string') return expected;
+  const match = COMPACT.exec(expected);
+  if (!match) throw new Error(`an expected message is 'line:column-line:column messageId', not ${JSON.stringify(expected)}`);
+  const [, line, column, endLine, endColumn, messageId] = match;
+  return { line: Number(line), column: Number(column), endLine: Number(endLine), endColumn: Number(endColumn), messageId };
+}
 
 /** Templates are linted as if they sat in templates/en/, beside the shipped stages.json. */
 export const TEMPLATE_PATH = 'templates/en/test-case.mjml.njk';
@@ -44,7 +60,7 @@ export function runRuleTests(ruleId: string, cases: { valid: TestCase[]; invalid
         it(testCase.name ?? `invalid #${i + 1}: ${preview(testCase)}`, () => {
           const file = lintCase(ruleId, testCase);
           expect(file.messages.map(format)).toHaveLength(testCase.errors.length);
-          testCase.errors.forEach((expected, j) => {
+          testCase.errors.map(expanded).forEach((expected, j) => {
             const actual = file.messages[j];
             if (!actual) throw new Error(`missing message ${j}`);
             const place = actual.place && 'start' in actual.place ? actual.place : undefined;
@@ -54,11 +70,13 @@ export function runRuleTests(ruleId: string, cases: { valid: TestCase[]; invalid
             expect({ line: place?.start.line, column: place?.start.column }).toEqual({ line: expected.line, column: expected.column });
             if (expected.endLine !== undefined) expect(place?.end.line).toBe(expected.endLine);
             if (expected.endColumn !== undefined) expect(place?.end.column).toBe(expected.endColumn);
-            // Every message cites its sources; the rest of the reason is compared.
-            expect(actual.reason).toMatch(/ \(source: [NCHRT]\d+(\.\d+)?(, [NCHRT]\d+(\.\d+)?)*\)$/);
-            const reason = withoutSources(actual.reason);
-            if (typeof expected.message === 'string') expect(reason).toBe(expected.message);
-            else if (expected.message) expect(reason).toMatch(expected.message);
+            // Every message cites its sources, by their ids in SEEDS.md.
+            expect(actual.sources?.length).toBeGreaterThan(0);
+            for (const source of actual.sources ?? []) expect(source).toMatch(/^[NCHRT]\d+(\.\d+)?$/);
+            expect(builtInRules.get(ruleId)?.meta.messages).toHaveProperty([actual.messageId ?? '']);
+            if (expected.messageId !== undefined) expect(actual.messageId).toBe(expected.messageId);
+            if (typeof expected.message === 'string') expect(actual.reason).toBe(expected.message);
+            else if (expected.message) expect(actual.reason).toMatch(expected.message);
             if (expected.severity) expect(actual.fatal ? 'error' : 'warning').toBe(expected.severity);
             if (expected.expected) expect(actual.expected).toEqual(expected.expected);
           });
@@ -79,13 +97,9 @@ export function lintCase(ruleId: string, testCase: TestCase): VFile {
   return linter.lintMessage(testCase);
 }
 
-export function withoutSources(reason: string): string {
-  return reason.replace(/ \(source: [^)]*\)$/, '');
-}
-
 function format(message: VFile['messages'][number]): string {
   const place = message.place && 'start' in message.place ? message.place : undefined;
-  return `${place?.start.line}:${place?.start.column}-${place?.end.line}:${place?.end.column}: ${message.reason}`;
+  return `${place?.start.line}:${place?.start.column}-${place?.end.line}:${place?.end.column} ${message.messageId}: ${message.reason}`;
 }
 
 function preview(testCase: TestCase): string {

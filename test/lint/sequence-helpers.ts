@@ -2,7 +2,6 @@ import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createLinter } from '../../src/lint/linter.js';
-import { withoutSources } from './rule-tester.js';
 
 export type StageEdit = (stages: Record<string, any>[]) => void;
 
@@ -27,7 +26,7 @@ export function lintStages(edit: StageEdit, only = 'cadence'): string[] {
   written = `${JSON.stringify(definitions, null, 2)}\n`;
   writeFileSync(file, written);
   const result = createLinter({ only: [only] }).lintSequence(root);
-  return result.messages.map((m) => `${m.line}:${m.column} ${m.fatal ? 'error' : 'warning'} ${withoutSources(m.reason)}`);
+  return result.messages.map((m) => `${m.line}:${m.column} ${m.fatal ? 'error' : 'warning'} ${m.reason}`);
 }
 
 export const stage = (stages: Record<string, any>[], id: string) => {

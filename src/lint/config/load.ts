@@ -9,7 +9,7 @@ import { DunmailError, type Issue } from '../../errors.js';
 import { readJsonFile } from '../../util/json-file.js';
 import { LineIndex } from '../../util/lines.js';
 import { builtInRules } from '../rules/index.js';
-import type { LintDocument, Rule, Severity } from '../types.js';
+import { defaultOptions, type LintDocument, type Rule, type Severity } from '../types.js';
 import { configSchema } from './schema.js';
 import { closest } from '../../util/closest.js';
 
@@ -46,7 +46,7 @@ const validateConfig = createAjv().compile<ConfigFile>(configSchema(builtInRules
 /** Every rule at its default severity and options. */
 export function recommendedConfig(rules: ReadonlyMap<string, Rule<any>> = builtInRules): LintConfig {
   return {
-    rules: new Map([...rules].map(([id, rule]) => [id, { severity: rule.meta.defaultSeverity, options: { ...rule.meta.defaultOptions } }])),
+    rules: new Map([...rules].map(([id, rule]) => [id, { severity: rule.meta.defaultSeverity, options: defaultOptions(rule.meta) }])),
     overrides: [],
     lexiconFolders: [SHIPPED_LEXICONS],
     files: [],
@@ -197,7 +197,7 @@ function toRuleConfigs(
         hint: `see docs/rules/${id}.md for its options`,
       });
     }
-    rules.set(id, { severity, options: { ...(base.get(id)?.options ?? rule.meta.defaultOptions), ...options } });
+    rules.set(id, { severity, options: { ...(base.get(id)?.options ?? defaultOptions(rule.meta)), ...options } });
   }
   return rules;
 }

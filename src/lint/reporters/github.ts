@@ -1,4 +1,4 @@
-import { levelOf, relativePath, suggestionOf } from './shared.js';
+import { levelOf, relativePath, suggestionOf, withSources } from './shared.js';
 import type { Reporter } from './types.js';
 
 /** GitHub Actions workflow commands, which annotate the pull request's lines. */
@@ -16,7 +16,7 @@ export const github: Reporter = (files, { cwd }) => {
       ];
       const suggested = suggestionOf(m);
       const suggestion = suggested === undefined ? '' : ` Suggestion: ${suggested}`;
-      lines.push(`::${levelOf(m)} ${props.join(',')}::${escapeData(`${m.reason}${suggestion} (${m.url ?? ''})`)}`);
+      lines.push(`::${levelOf(m)} ${props.join(',')}::${escapeData(`${withSources(m)}${suggestion} (${m.url ?? ''})`)}`);
     }
   }
   return lines.join('\n');

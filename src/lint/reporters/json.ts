@@ -10,6 +10,7 @@ export const json: Reporter = (files, { cwd }) =>
       warningCount: file.messages.filter((m) => !m.fatal).length,
       messages: file.messages.map((m) => ({
         ruleId: m.ruleId ?? null,
+        messageId: m.messageId ?? null,
         severity: levelOf(m),
         message: m.reason,
         line: m.place && 'start' in m.place ? m.place.start.line : (m.line ?? null),
@@ -20,6 +21,7 @@ export const json: Reporter = (files, { cwd }) =>
         actual: m.actual ?? null,
         expected: m.expected ?? null,
         note: m.note ?? null,
+        sources: m.sources ?? [],
       })),
     })),
     null,

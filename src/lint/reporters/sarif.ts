@@ -23,6 +23,7 @@ export const sarif: Reporter = (files, { cwd, rules, version }) => {
         ...(m.ruleId ? { ruleId: m.ruleId } : {}),
         ...(ruleIndex === undefined ? {} : { ruleIndex }),
         level: levelOf(m),
+        ...(m.messageId || m.sources ? { properties: { ...(m.messageId ? { messageId: m.messageId } : {}), ...(m.sources ? { sources: m.sources } : {}) } } : {}),
         message: { text: suggestion === undefined ? m.reason : `${m.reason}. Suggestion: ${suggestion}` },
         locations: [
           {

@@ -28,3 +28,8 @@ export function suggestionOf(message: VFileMessage): string | undefined {
   const removal = message.actual ? `remove \`${message.actual}\`` : 'remove it';
   return [...new Set(expected.map((text) => (text.trim() === '' ? removal : text)))].join(' / ');
 }
+
+/** The message as people read it: its text and the seed ids it rests on. */
+export function withSources(message: VFileMessage): string {
+  return message.sources?.length ? `${message.reason} (source: ${message.sources.join(', ')})` : message.reason;
+}

@@ -41,7 +41,11 @@ export default defineRule<Options>({
         pattern: { type: 'string', minLength: 1 },
       },
     },
-    defaultOptions: { placeholder: 'invoice.number' },
+    messages: {
+      'subject-missing': 'Subject does not name the invoice; add {{number}}',
+      'body-missing': 'Body does not name the invoice; add {{number}}',
+    },
+    hasSuggestions: true,
   },
   check(document, { options, report, locale }) {
     const has = hasInvoiceNumber(document, options, locale);
@@ -56,7 +60,8 @@ export default defineRule<Options>({
         region: subject,
         start: 0,
         end,
-        reason: `Subject does not name the invoice; add ${expected(document, options)}`,
+        messageId: 'subject-missing',
+        data: { number: expected(document, options) },
         ...(written !== undefined && addition !== undefined ? { expected: [`${written} ${addition}`.trim()] } : {}),
       });
     }
@@ -65,7 +70,8 @@ export default defineRule<Options>({
       const lead = first ? first.text.length - first.text.trimStart().length : 0;
       report({
         ...(first ? { region: first, start: lead, end: lead } : { start: document.bodyOffset }),
-        reason: `Body does not name the invoice; add ${expected(document, options)}`,
+        messageId: 'body-missing',
+        data: { number: expected(document, options) },
       });
     }
   },

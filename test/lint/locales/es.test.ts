@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRenderer, type Renderer } from '../../../src/project/renderer.js';
 import { createLinter } from '../../../src/lint/linter.js';
-import { lintCase, runRuleTests, withoutSources, template } from '../rule-tester.js';
+import { lintCase, runRuleTests, template } from '../rule-tester.js';
 
 /**
  * The Spanish (es) reminder sequence: its templates render with their fixtures and
@@ -344,7 +344,7 @@ runRuleTests('greeting', {
 function messagesOf(ruleId: string, testCase: Parameters<typeof lintCase>[1]): { place: string; reason: string; expected: string[] | undefined }[] {
   return lintCase(ruleId, testCase).messages.map((m) => {
     const place = m.place && 'start' in m.place ? m.place : undefined;
-    return { place: `${place?.start.line}:${place?.start.column}-${place?.end.line}:${place?.end.column}`, reason: withoutSources(m.reason), expected: m.expected };
+    return { place: `${place?.start.line}:${place?.start.column}-${place?.end.line}:${place?.end.column}`, reason: m.reason, expected: m.expected };
   });
 }
 
