@@ -31,7 +31,7 @@ export function template(body: string[], preheader = 'Invoice {{ invoice.number 
  * Lints a template as `en/before-due.mjml.njk` with one rule, in a temp folder holding
  * the shipped stages.json, layouts and before-due fixture (or the files given),
  * compiled and rendered as the CLI does; each message as
- * `line:column severity rule/messageId: reason (note)`.
+ * `line:column severity rule/messageId: message (note)`.
  */
 export async function lintWith(
   rule: string,

@@ -41,7 +41,7 @@ export default defineRule<Options>({
         ignore: { type: 'array', items: { type: 'string' }, default: [] },
       },
     },
-    defaultOptions: { clients: DEFAULT_CLIENTS, ignore: [] },
+    messages: { unsupported: '`{{feature}}` is not supported in {{clients}}' },
     appliesTo: { email: true },
   },
   check(document, { options, report }) {
@@ -66,7 +66,8 @@ export default defineRule<Options>({
       const url = FEATURES.get(feature.title)?.url;
       report({
         ...at,
-        reason: `\`${feature.title}\` is not supported in ${clientNames([...feature.clients])}`,
+        messageId: 'unsupported',
+        data: { feature: feature.title, clients: clientNames([...feature.clients]) },
         actual: feature.title,
         ...notes(at.note, ...[...feature.notes].map(withStop), url ? `See ${url}` : undefined),
       });

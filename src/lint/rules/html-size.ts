@@ -28,7 +28,11 @@ export default defineRule<Options>({
         styleBytes: { type: 'integer', minimum: 1, default: 8 * 1024 },
       },
     },
-    defaultOptions: { clipBytes: 102 * 1024, warnBytes: 90 * 1024, styleBytes: 8 * 1024 },
+    messages: {
+      'too-large': 'The HTML is {{bytes}} bytes; Gmail clips email over {{limit}} bytes ({{limitKb}} KB) and hides the rest, signature and footer included',
+      'near-limit': 'The HTML is {{bytes}} bytes, close to the {{limit}} bytes ({{limitKb}} KB) where Gmail clips email',
+      'style-too-large': 'A `<style>` block is {{bytes}} bytes; Gmail drops style blocks over {{limit}} bytes ({{limitKb}} KB) with every rule in them',
+    },
     appliesTo: { email: true },
   },
   check(document, { options, report }) {
@@ -37,18 +41,20 @@ export default defineRule<Options>({
     if (html === undefined) return;
     const measured = email?.sample ? "Measured on the email rendered with the template's fixture." : 'Measured on the compiled HTML, with its template tags: no sample was rendered from a fixture.';
     const bytes = Buffer.byteLength(html, 'utf8');
-    const clip = `${formatBytes(options.clipBytes)} (${kilobytes(options.clipBytes)})`;
+    const size = { bytes: formatBytes(bytes), ...limit(options.clipBytes) };
     if (bytes > options.clipBytes) {
       report({
         ...layoutAnchor(document),
-        reason: `The HTML is ${formatBytes(bytes)}; Gmail clips email over ${clip} and hides the rest, signature and footer included`,
+        messageId: 'too-large',
+        data: size,
         ...notes(measured, 'Shorten the copy, remove unused CSS, or split long tables.'),
       });
     } else if (bytes > options.warnBytes) {
       report({
         ...layoutAnchor(document),
         severity: 'warn',
-        reason: `The HTML is ${formatBytes(bytes)}, close to the ${clip} where Gmail clips email`,
+        messageId: 'near-limit',
+        data: size,
         note: measured,
       });
     }
@@ -58,7 +64,8 @@ export default defineRule<Options>({
       const at = source ? atElement(document, source) : layoutAnchor(document);
       report({
         ...at,
-        reason: `A \`<style>\` block is ${formatBytes(block.bytes)}; Gmail drops style blocks over ${formatBytes(options.styleBytes)} (${kilobytes(options.styleBytes)}) with every rule in them`,
+        messageId: 'style-too-large',
+        data: { bytes: formatBytes(block.bytes), ...limit(options.styleBytes) },
         ...notes(at.note, source ? 'Keep mj-style short, or move rules to inline styles (mj-style inline="inline").' : 'MJML writes this block itself.'),
       });
     }
@@ -109,11 +116,13 @@ function collapse(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
 }
 
+/** `104,448`: a count of bytes as the messages write it. */
 function formatBytes(bytes: number): string {
-  return `${bytes.toLocaleString('en-US')} bytes`;
+  return bytes.toLocaleString('en-US');
 }
 
-function kilobytes(bytes: number): string {
+/** A limit in bytes and in kilobytes (`102`, `0.1`), for a message's `{{limit}}` and `{{limitKb}}`. */
+function limit(bytes: number): { limit: string; limitKb: string } {
   const kb = bytes / 1024;
-  return `${Number.isInteger(kb) ? kb : kb.toFixed(1)} KB`;
+  return { limit: formatBytes(bytes), limitKb: Number.isInteger(kb) ? String(kb) : kb.toFixed(1) };
 }

@@ -1,6 +1,6 @@
 import type { MarkupElement } from '../../extract/copy.js';
 import { findTags } from '../../template/tags.js';
-import { defineRule } from '../types.js';
+import { defineRule, type Finding } from '../types.js';
 import type { LocaleProfile } from '../locale/profile.js';
 import { atElement, attributeDefaults, notes } from './mjml-valid.js';
 
@@ -42,7 +42,12 @@ export default defineRule<Options>({
       required: [],
       properties: { decorative: { type: 'array', items: { type: 'string', minLength: 1 }, default: [] } },
     },
-    defaultOptions: { decorative: [] },
+    messages: {
+      missing: '`<{{element}}>` has no alt text',
+      empty: '`<{{element}}>` has empty alt text',
+      'file-name': 'Alt text `{{alt}}` is a file name, not a description',
+      meaningless: 'Alt text `{{alt}}` says nothing about the image',
+    },
     appliesTo: { email: true },
   },
   check(document, { options, report, locales }) {
@@ -68,16 +73,16 @@ function isDecorative(image: MarkupElement, decorative: string[]): boolean {
 
 const HINT = 'Say what the image shows, such as the company name for a logo: many clients block images until the reader allows them, and screen readers read the alt text.';
 
-function altProblem(image: MarkupElement, meaningless: Set<string>): { reason: string; actual?: string } | undefined {
-  const tag = `\`<${image.name}>\``;
+function altProblem(image: MarkupElement, meaningless: Set<string>): Pick<Finding, 'messageId' | 'data' | 'actual'> | undefined {
+  const element = image.name;
   const alt = image.attributes['alt'];
-  if (alt === undefined) return { reason: `${tag} has no alt text` };
+  if (alt === undefined) return { messageId: 'missing', data: { element } };
   const text = alt.trim();
-  if (text === '') return { reason: `${tag} has empty alt text`, actual: alt };
+  if (text === '') return { messageId: 'empty', data: { element }, actual: alt };
   // A placeholder such as {{ company.name }} is judged by the data, not here.
   if (findTags(text).some((t) => t.kind === 'variable')) return undefined;
-  if (FILE_NAME.test(text) || URL_LIKE.test(text)) return { reason: `Alt text \`${text}\` is a file name, not a description`, actual: alt };
+  if (FILE_NAME.test(text) || URL_LIKE.test(text)) return { messageId: 'file-name', data: { alt: text }, actual: alt };
   const word = text.toLowerCase().replace(/[\p{N}\p{P}\p{S}\s_]+/gu, '');
-  if (word === '' || meaningless.has(word)) return { reason: `Alt text \`${text}\` says nothing about the image`, actual: alt };
+  if (word === '' || meaningless.has(word)) return { messageId: 'meaningless', data: { alt: text }, actual: alt };
   return undefined;
 }

@@ -1,5 +1,5 @@
 import { Parser } from 'htmlparser2';
-import { defineRule } from '../types.js';
+import { defineRule, type Finding } from '../types.js';
 import { atElement, layoutAnchor, notes } from './mjml-valid.js';
 
 interface LangAttributes {
@@ -16,7 +16,18 @@ export default defineRule({
     sources: ['C2'],
     defaultSeverity: 'warn',
     schema: { type: 'object', additionalProperties: false, properties: {} },
-    defaultOptions: {},
+    // `<html>`, the body wrapper, or both, with a lang that is not the locale's or with none.
+    messages: {
+      mismatch: "`<html>` and the body wrapper have `lang=\"{{lang}}\"`; the template's locale is `{{locale}}`",
+      missing: "`<html>` and the body wrapper have no `lang`; the template's locale is `{{locale}}`",
+      'html-mismatch': "`<html>` has `lang=\"{{lang}}\"`; the template's locale is `{{locale}}`",
+      'html-missing': "`<html>` has no `lang`; the template's locale is `{{locale}}`",
+      'wrapper-mismatch': "The body wrapper has `lang=\"{{lang}}\"`; the template's locale is `{{locale}}`",
+      'wrapper-missing': "The body wrapper has no `lang`; the template's locale is `{{locale}}`",
+      differ: "`<html>` has `lang=\"{{html}}\"` and the body wrapper has `lang=\"{{wrapper}}\"`; the template's locale is `{{locale}}`",
+      'differ-html-missing': "`<html>` has no `lang` and the body wrapper has `lang=\"{{wrapper}}\"`; the template's locale is `{{locale}}`",
+      'differ-wrapper-missing': "`<html>` has `lang=\"{{html}}\"` and the body wrapper has no `lang`; the template's locale is `{{locale}}`",
+    },
     appliesTo: { email: true },
   },
   check(document, { report }) {
@@ -26,25 +37,12 @@ export default defineRule({
     const mjml = [...document.elements, ...(document.layout?.elements ?? [])].find((element) => element.name === 'mjml');
     const at = mjml ? atElement(document, mjml) : layoutAnchor(document);
     const fix = `Write \`<mjml lang="{{ locale }}">\`: MJML puts it on \`<html>\` and on the body wrapper.`;
-    const problems: { where: string; value: string | undefined }[] = [];
-    for (const [where, value] of [
-      ['`<html>`', found.html],
-      ['the body wrapper', found.body],
-    ] as const) {
-      if (value === null) continue;
-      const lang = value?.trim() || undefined;
-      // The compiled HTML keeps {{ locale }}; only a rendered value can be compared.
-      if (lang === undefined || (!lang.includes('{{') && lang.toLowerCase() !== document.locale.toLowerCase())) problems.push({ where, value: lang });
-    }
-    if (problems.length === 0) return;
-    const describe = (value: string | undefined): string => (value === undefined ? 'no `lang`' : `\`lang="${value}"\``);
-    const same = problems.every((p) => p.value === problems[0]?.value);
-    const said = same
-      ? `${problems.map((p) => p.where).join(' and ')} ${problems.length > 1 ? 'have' : 'has'} ${describe(problems[0]?.value)}`
-      : problems.map((p) => `${p.where} has ${describe(p.value)}`).join(' and ');
+    const message = langMessage(wrongLang(found.html, document.locale), wrongLang(found.body, document.locale));
+    if (!message) return;
     report({
       ...at,
-      reason: `${capitalise(said)}; the template's locale is \`${document.locale}\``,
+      messageId: message.messageId,
+      data: { ...message.data, locale: document.locale },
       ...notes(at.note, fix),
     });
   },
@@ -72,6 +70,22 @@ function langAttributes(html: string): LangAttributes {
   return found;
 }
 
-function capitalise(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
+/** A `lang` that is wrong for the locale: the value, or undefined for none; null when it is right or there is no such element. */
+function wrongLang(value: string | undefined | null, locale: string): string | undefined | null {
+  if (value === null) return null;
+  const lang = value?.trim() || undefined;
+  // The compiled HTML keeps {{ locale }}; only a rendered value can be compared.
+  return lang === undefined || (!lang.includes('{{') && lang.toLowerCase() !== locale.toLowerCase()) ? lang : null;
+}
+
+/** The message for the wrong langs of `<html>` and of the body wrapper, each as `wrongLang` gives it. */
+function langMessage(html: string | undefined | null, wrapper: string | undefined | null): Pick<Finding, 'messageId' | 'data'> | undefined {
+  if (html === null) {
+    if (wrapper === null) return undefined;
+    return wrapper === undefined ? { messageId: 'wrapper-missing' } : { messageId: 'wrapper-mismatch', data: { lang: wrapper } };
+  }
+  if (wrapper === null) return html === undefined ? { messageId: 'html-missing' } : { messageId: 'html-mismatch', data: { lang: html } };
+  if (html === undefined) return wrapper === undefined ? { messageId: 'missing' } : { messageId: 'differ-html-missing', data: { wrapper } };
+  if (wrapper === undefined) return { messageId: 'differ-wrapper-missing', data: { html } };
+  return html === wrapper ? { messageId: 'mismatch', data: { lang: html } } : { messageId: 'differ', data: { html, wrapper } };
 }

@@ -2,7 +2,7 @@ import dataSchema from '../../schemas/data.schema.json' with { type: 'json' };
 import { isSafeUrl } from '../../data/ajv.js';
 import { maskTemplate, type MarkupElement } from '../../extract/copy.js';
 import { findTags } from '../../template/tags.js';
-import { defineRule } from '../types.js';
+import { defineRule, type Finding } from '../types.js';
 import { atElement, attributeDefaults, notes } from './mjml-valid.js';
 
 interface Options {
@@ -34,7 +34,19 @@ export default defineRule<Options>({
       required: [],
       properties: { schemes: { type: 'array', items: { type: 'string', pattern: '^[a-z][a-z0-9+.-]*$' }, minItems: 1, default: ['https', 'mailto', 'tel'] } },
     },
-    defaultOptions: { schemes: ['https', 'mailto', 'tel'] },
+    messages: {
+      'empty-href': '`<{{element}}>` has an empty href: the link goes nowhere',
+      'unchecked-url': '`{{tag}}` is not a URL the data schema checks; use a field with format `safe-url`',
+      anchor: 'Link to `{{href}}` goes nowhere in an email',
+      script: 'Link `{{href}}` runs a script: mail clients remove it, and it looks like phishing',
+      'placeholder-left': 'Link `{{href}}` holds a placeholder left from a draft',
+      'no-scheme': 'Link `{{href}}` has no scheme; write the full address, starting with `https://`',
+      'not-encrypted': 'Link `{{href}}` is not encrypted; use `https:`',
+      'scheme-not-allowed': 'Link scheme `{{scheme}}:` is not allowed; use {{allowed}}',
+      'no-address': 'Link `{{href}}` has nothing after `{{scheme}}:`',
+      'invalid-url': 'Link `{{href}}` is not a valid URL',
+      'button-without-href': '`<mj-button>` has no href: the button goes nowhere',
+    },
     appliesTo: { email: true },
   },
   check(document, { options, report }) {
@@ -54,22 +66,17 @@ export default defineRule<Options>({
     // A button without href renders as a button that goes nowhere.
     for (const element of [...document.elements, ...(document.layout?.elements ?? [])]) {
       if (element.name === 'mj-button' && element.attributes['href'] === undefined && !defaults.has(element)) {
-        report({ ...atElement(document, element), reason: '`<mj-button>` has no href: the button goes nowhere' });
+        report({ ...atElement(document, element), messageId: 'button-without-href' });
       }
     }
   },
 });
 
-interface Problem {
-  reason: string;
-  actual?: string;
-  note?: string;
-}
+type Problem = Pick<Finding, 'messageId' | 'data' | 'actual' | 'note'>;
 
 function hrefProblem(element: MarkupElement, raw: string, schemes: string[]): Problem | undefined {
   const href = raw.trim();
-  const tag = `\`<${element.name}>\``;
-  if (href === '') return { reason: `${tag} has an empty href: the link goes nowhere`, actual: raw };
+  if (href === '') return { messageId: 'empty-href', data: { element: element.name }, actual: raw };
   const tags = findTags(href);
   const first = tags[0];
   if (first?.kind === 'variable' && first.start === 0) {
@@ -77,7 +84,8 @@ function hrefProblem(element: MarkupElement, raw: string, schemes: string[]): Pr
     if (isSafeUrlField(expression)) return undefined;
     if (first.end === href.length) {
       return {
-        reason: `\`${first.text}\` is not a URL the data schema checks; use a field with format \`safe-url\``,
+        messageId: 'unchecked-url',
+        data: { tag: first.text },
         actual: raw,
         note: `Fields the schema checks as URLs: ${safeUrlFields().join(', ')}.`,
       };
@@ -85,23 +93,24 @@ function hrefProblem(element: MarkupElement, raw: string, schemes: string[]): Pr
   }
   const masked = maskTemplate(href, tags);
   const compact = masked.replace(/[\s\u0000-\u001f]+/g, '').toLowerCase();
-  if (compact.startsWith('#')) return { reason: `Link to \`${href}\` goes nowhere in an email`, actual: raw, note: 'Anchors inside an email do not work in most clients; link to a page instead.' };
-  if (compact.startsWith('javascript:')) return { reason: `Link \`${href}\` runs a script: mail clients remove it, and it looks like phishing`, actual: raw };
-  if (LEFTOVERS.some((pattern) => pattern.test(masked))) return { reason: `Link \`${href}\` holds a placeholder left from a draft`, actual: raw };
+  const link = { data: { href }, actual: raw };
+  if (compact.startsWith('#')) return { messageId: 'anchor', ...link, note: 'Anchors inside an email do not work in most clients; link to a page instead.' };
+  if (compact.startsWith('javascript:')) return { messageId: 'script', ...link };
+  if (LEFTOVERS.some((pattern) => pattern.test(masked))) return { messageId: 'placeholder-left', ...link };
   const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(masked)?.[1]?.toLowerCase();
   const allowed = schemes.length > 1 ? `${schemes.slice(0, -1).join(', ')} or ${schemes.at(-1)}` : (schemes[0] ?? '');
   if (scheme === undefined) {
-    return { reason: `Link \`${href}\` has no scheme; write the full address, starting with \`https://\``, actual: raw, note: 'Relative links have no page to be relative to in an email.' };
+    return { messageId: 'no-scheme', ...link, note: 'Relative links have no page to be relative to in an email.' };
   }
   if (!schemes.includes(scheme)) {
     return scheme === 'http'
-      ? { reason: `Link \`${href}\` is not encrypted; use \`https:\``, actual: raw, note: `Links may use ${allowed}.` }
-      : { reason: `Link scheme \`${scheme}:\` is not allowed; use ${allowed}`, actual: raw };
+      ? { messageId: 'not-encrypted', ...link, note: `Links may use ${allowed}.` }
+      : { messageId: 'scheme-not-allowed', data: { scheme, allowed }, actual: raw };
   }
   const rest = masked.slice(scheme.length + 1).replace(/^\/\//, '');
-  if (rest.trim() === '') return { reason: `Link \`${href}\` has nothing after \`${scheme}:\``, actual: raw };
+  if (rest.trim() === '') return { messageId: 'no-address', data: { href, scheme }, actual: raw };
   // With no template tag in it, the href is checked as the data's URLs are.
-  if (tags.length === 0 && !isSafeUrl(href, schemes)) return { reason: `Link \`${href}\` is not a valid URL`, actual: raw };
+  if (tags.length === 0 && !isSafeUrl(href, schemes)) return { messageId: 'invalid-url', ...link };
   return undefined;
 }
 

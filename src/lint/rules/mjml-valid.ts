@@ -4,8 +4,15 @@ import type { MarkupElement } from '../../extract/copy.js';
 import { LineIndex } from '../../util/lines.js';
 import { defineRule, type Finding, type LintDocument } from '../types.js';
 
-/** Compile errors that come from the template's markup or tags, not from data or files. */
-export const TEMPLATE_CODES: ReadonlySet<ErrorCode> = new Set(['MJML_INVALID', 'TAG_LOST', 'INCLUDE_NOT_ALLOWED', 'NUNJUCKS_SYNTAX']);
+/** Compile errors that come from the template's markup or tags, not from data or files: the messageId of each. */
+const MESSAGE_IDS: ReadonlyMap<ErrorCode, string> = new Map([
+  ['MJML_INVALID', 'mjml-invalid'],
+  ['TAG_LOST', 'tag-lost'],
+  ['INCLUDE_NOT_ALLOWED', 'include-not-allowed'],
+  ['NUNJUCKS_SYNTAX', 'nunjucks-syntax'],
+]);
+
+export const TEMPLATE_CODES: ReadonlySet<ErrorCode> = new Set(MESSAGE_IDS.keys());
 
 export default defineRule({
   meta: {
@@ -14,12 +21,19 @@ export default defineRule({
     sources: ['N7', 'C5'],
     defaultSeverity: 'error',
     schema: { type: 'object', additionalProperties: false, properties: {} },
-    defaultOptions: {},
+    // The compiler words each problem (the CLI's compile errors say the same); the message relays it.
+    messages: {
+      'mjml-invalid': '{{message}}',
+      'tag-lost': '{{message}}',
+      'include-not-allowed': '{{message}}',
+      'nunjucks-syntax': '{{message}}',
+    },
     appliesTo: { email: true },
   },
   check(document, { report }) {
     const error = document.email?.error;
-    if (!error || !TEMPLATE_CODES.has(error.code)) return;
+    const messageId = error && MESSAGE_IDS.get(error.code);
+    if (!error || !messageId) return;
     // TAG_LOST lists every lost tag in its issues (its place is the first of them);
     // the others put the first problem in the message and the rest in the issues.
     const problems =
@@ -34,11 +48,11 @@ export default defineRule({
     const hint = error.hint && withStop(sentence(error.hint));
     for (const [index, problem] of problems.entries()) {
       const at = atPlace(document, { file: problem.file ?? String(document.file.path), ...definedPlace(problem) });
-      const reason = sentence(problem.message);
-      const key = `${at.start}:${reason}`;
+      const message = sentence(problem.message);
+      const key = `${at.start}:${message}`;
       if (seen.has(key)) continue;
       seen.add(key);
-      report({ ...at, reason, ...notes(at.note, index === 0 || error.code === 'TAG_LOST' ? hint : undefined) });
+      report({ ...at, messageId, data: { message }, ...notes(at.note, index === 0 || error.code === 'TAG_LOST' ? hint : undefined) });
     }
   },
 });

@@ -19,7 +19,14 @@ export default defineRule<Options>({
       required: [],
       properties: { maxLength: { type: 'integer', minimum: 1, default: 90 } },
     },
-    defaultOptions: { maxLength: 90 },
+    messages: {
+      missing: 'The template has no preheader',
+      'renders-empty': 'The preheader renders empty with the fixture data',
+      // `{{ preheader }}` would read as a placeholder: the element comes as data.
+      'not-in-email': 'The preheader is not in the email: the layout has no `{{preview}}`',
+      'too-long': 'The preheader is {{length}} characters with the fixture data; inboxes show about {{maxLength}}, so put what matters first or shorten it',
+      'repeats-body': 'The preheader repeats the first line of the body (`{{line}}`); use it to say what the subject does not',
+    },
     appliesTo: { email: true },
   },
   check(document, { options, report }) {
@@ -29,7 +36,7 @@ export default defineRule<Options>({
     if (!region || region.text.trim() === '' || (sample && sample.preheader.trim() === '')) {
       report({
         ...whole,
-        reason: sample && region && region.text.trim() !== '' ? 'The preheader renders empty with the fixture data' : 'The template has no preheader',
+        messageId: sample && region && region.text.trim() !== '' ? 'renders-empty' : 'missing',
         note: "Without one, inboxes show the first text of the email after the subject: often a logo's alt text or the greeting.",
       });
       return;
@@ -38,14 +45,16 @@ export default defineRule<Options>({
     if (!hiddenTexts(sample.html).some((text) => comparable(text) === comparable(sample.preheader))) {
       report({
         ...layoutAnchor(document),
-        reason: 'The preheader is not in the email: the layout has no `<mj-preview>{{ preheader }}</mj-preview>`',
+        messageId: 'not-in-email',
+        data: { preview: '<mj-preview>{{ preheader }}</mj-preview>' },
       });
     }
     const length = graphemes(normaliseSpace(sample.preheader));
     if (length > options.maxLength) {
       report({
         ...whole,
-        reason: `The preheader is ${length} characters with the fixture data; inboxes show about ${options.maxLength}, so put what matters first or shorten it`,
+        messageId: 'too-long',
+        data: { length, maxLength: options.maxLength },
         actual: sample.preheader,
       });
     }
@@ -53,7 +62,7 @@ export default defineRule<Options>({
     const firstBody = document.body[0];
     const repeated = repeats(sample.preheader, firstLine) ? firstLine : firstBody && repeats(canonical(region), canonical(firstBody)) ? canonical(firstBody).trim() : undefined;
     if (repeated !== undefined) {
-      report({ ...whole, reason: `The preheader repeats the first line of the body (\`${repeated}\`); use it to say what the subject does not` });
+      report({ ...whole, messageId: 'repeats-body', data: { line: repeated } });
     }
   },
 });

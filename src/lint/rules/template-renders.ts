@@ -9,6 +9,8 @@ import { atPlace, notes, TEMPLATE_CODES } from './mjml-valid.js';
 
 const CURRENCIES = new Set(Intl.supportedValuesOf('currency'));
 
+const STYLES = DATE_STYLES.map((s) => `"${s}"`).join(', ');
+
 type Report = (finding: Finding) => void;
 type Placed = { file: string; line: number; column: number };
 
@@ -19,7 +21,27 @@ export default defineRule({
     sources: ['N7', 'C5'],
     defaultSeverity: 'error',
     schema: { type: 'object', additionalProperties: false, properties: {} },
-    defaultOptions: {},
+    messages: {
+      'unknown-field': '`{{path}}` is not in the render data: `{{parent}}` has no field `{{field}}`',
+      'unknown-field-suggestion': '`{{path}}` is not in the render data: `{{parent}}` has no field `{{field}}`; did you mean `{{suggestion}}`?',
+      'unknown-root': '`{{path}}` is not in the render data: the render data has no field `{{field}}`',
+      'unknown-root-suggestion': '`{{path}}` is not in the render data: the render data has no field `{{field}}`; did you mean `{{suggestion}}`?',
+      unguarded: '`{{path}}` is printed without a guard, but `{{field}}` is optional in the data schema: a reminder without it fails to render or shows a gap',
+      'unguarded-fails': '`{{path}}` is printed without a guard, but `{{field}}` is optional in the data schema: a reminder without it fails to render or shows a gap (it fails with `{{fixture}}`)',
+      'unguarded-fails-least-data': `\`{{path}}\` is printed without a guard, but \`{{field}}\` is optional in the data schema: a reminder without it fails to render or shows a gap (it fails with ${MINIMAL_DATA})`,
+      'argument-count': 'The `{{filter}}` filter takes {{max}} arguments, not {{given}}',
+      'argument-count-one': 'The `{{filter}}` filter takes 1 argument, not {{given}}',
+      'argument-range': 'The `{{filter}}` filter takes {{min}} to {{max}} arguments, not {{given}}',
+      'argument-range-one': 'The `{{filter}}` filter takes {{min}} to 1 argument, not {{given}}',
+      'unknown-currency': '`{{currency}}` is not an ISO 4217 currency code',
+      'not-a-currency': '`{{value}}` is not a currency code',
+      'unknown-date-style': `The \`date\` filter takes a style of ${STYLES}, not \`{{style}}\``,
+      'date-style-expression': `The \`date\` filter takes a style of ${STYLES}, not an expression`,
+      'render-fails': 'The template does not render with `{{fixture}}`: {{error}}',
+      'render-fails-least-data': `The template does not render with ${MINIMAL_DATA}: {{error}}`,
+      'compile-fails': 'The template does not compile: {{error}}',
+    },
+    hasSuggestions: true,
     appliesTo: { email: true },
   },
   check(document, { report }) {
@@ -36,11 +58,12 @@ export default defineRule({
       // A failure without a line (inside a filter) is explained by any static finding.
       if (explained.has(line) || (error.place?.line === undefined && explained.size > 0)) continue;
       const place = error.place ?? { file: String(document.file.path) };
-      const source = check.source === MINIMAL_DATA ? MINIMAL_DATA : `\`${relative(check.source)}\``;
       const at = atPlace(document, isFixture(place.file, check.source) ? { file: String(document.file.path) } : place);
       report({
         ...at,
-        reason: `The template does not render with ${source}: ${describe(error)}`,
+        ...(check.source === MINIMAL_DATA
+          ? { messageId: 'render-fails-least-data', data: { error: describe(error) } }
+          : { messageId: 'render-fails', data: { fixture: relative(check.source), error: describe(error) } }),
         ...notes(at.note, error.hint ? `${capital(error.hint)}.` : undefined, check.source === MINIMAL_DATA ? 'The least data has only the fields the data schema requires: print optional fields inside {% if %}, or give them a default.' : undefined),
       });
     }
@@ -48,7 +71,7 @@ export default defineRule({
     if (!email.renders && email.error && !TEMPLATE_CODES.has(email.error.code) && email.error.code !== 'UNSAFE_TEMPLATE') {
       const error = email.error;
       const at = atPlace(document, error.place ?? { file: String(document.file.path) });
-      report({ ...at, reason: `The template does not compile: ${error.message}`, ...notes(at.note, error.hint) });
+      report({ ...at, messageId: 'compile-fails', data: { error: error.message }, ...notes(at.note, error.hint) });
     }
   },
 });
@@ -81,11 +104,12 @@ function checkRead(document: LintDocument, usage: TemplateUsage, read: DataRead,
     const guess = closest(step, found.candidates);
     const parentName = pathName(read.path.slice(0, found.at));
     const suggestion = guess === undefined ? undefined : pathName([...read.path.slice(0, found.at), guess, ...read.path.slice(found.at + 1)]);
-    const where = parentName ? `\`${parentName}\` has no field \`${step}\`` : `the render data has no field \`${step}\``;
+    const messageId = parentName ? (suggestion ? 'unknown-field-suggestion' : 'unknown-field') : suggestion ? 'unknown-root-suggestion' : 'unknown-root';
     lines.add(lineKey(usage.file, read.line));
     report({
       ...placeIn(document, place, written.length),
-      reason: `\`${written}\` is not in the render data: ${where}${suggestion ? `; did you mean \`${suggestion}\`?` : ''}`,
+      messageId,
+      data: { path: written, field: step, ...(parentName ? { parent: parentName } : {}), ...(suggestion ? { suggestion } : {}) },
       ...(suggestion ? { actual: written, expected: [suggestion] } : {}),
       ...notes(placeIn(document, place, 0).note, found.parent.type === 'object' && found.candidates.length > 0 ? `Fields of ${parentName ? `\`${parentName}\`` : 'the data'}: ${found.candidates.join(', ')}.` : undefined),
     });
@@ -96,11 +120,14 @@ function checkRead(document: LintDocument, usage: TemplateUsage, read: DataRead,
     // A warning, unless a fixture or the least data already fails on it: then it is a fact.
     const failure = failures.get(lineKey(usage.file, read.line));
     if (failure) lines.add(lineKey(usage.file, read.line));
-    const fails = failure ? ` (it fails with ${failure.check.source === MINIMAL_DATA ? MINIMAL_DATA : `\`${relative(failure.check.source)}\``})` : '';
+    const data = { path: written, field };
     report({
       ...placeIn(document, place, written.length),
-      ...(failure ? {} : { severity: 'warn' as const }),
-      reason: `\`${written}\` is printed without a guard, but \`${field}\` is optional in the data schema: a reminder without it fails to render or shows a gap${fails}`,
+      ...(failure === undefined
+        ? { severity: 'warn' as const, messageId: 'unguarded', data }
+        : failure.check.source === MINIMAL_DATA
+          ? { messageId: 'unguarded-fails-least-data', data }
+          : { messageId: 'unguarded-fails', data: { ...data, fixture: relative(failure.check.source) } }),
       ...notes(placeIn(document, place, 0).note, `Wrap it in {% if ${field} %}…{% endif %}, or write {{ ${written} or "…" }} / {{ ${written} | default("…") }}.`),
     });
   }
@@ -110,33 +137,35 @@ function checkFilter(document: LintDocument, usage: TemplateUsage, filter: Filte
   const signature = FILTERS.get(filter.name);
   if (!signature) return; // the sandbox refuses unknown filters
   const place = { file: usage.file, line: filter.line, column: filter.column };
-  const problem = (at: Placed, reason: string, note?: string): void => {
+  const problem = (at: Placed, message: Pick<Finding, 'messageId' | 'data'>, note?: string): void => {
     lines.add(lineKey(at.file, at.line));
     const placed = placeIn(document, at, filter.name.length);
-    report({ ...placed, reason, ...notes(placed.note, note) });
+    report({ ...placed, ...message, ...notes(placed.note, note) });
   };
-  const count = filter.args.length;
-  if (count < signature.required || count > signature.args.length) {
-    const takes = signature.required === signature.args.length ? `${signature.args.length}` : `${signature.required} to ${signature.args.length}`;
-    problem(place, `The \`${filter.name}\` filter takes ${takes} ${signature.args.length === 1 ? 'argument' : 'arguments'}, not ${count}`, usageNote(filter.name));
+  const given = filter.args.length;
+  const { required: min, args: { length: max } } = signature;
+  if (given < min || given > max) {
+    const messageId = min === max ? (max === 1 ? 'argument-count-one' : 'argument-count') : max === 1 ? 'argument-range-one' : 'argument-range';
+    problem(place, { messageId, data: { filter: filter.name, given, min, max } }, usageNote(filter.name));
   }
   for (const [i, arg] of filter.args.entries()) {
     const at = { file: usage.file, line: arg.line, column: arg.column };
     const kind = signature.args[i];
     if (kind === 'currency') {
       if (typeof arg.literal === 'string' && !CURRENCIES.has(arg.literal)) {
-        problem(at, `\`${arg.literal}\` is not an ISO 4217 currency code`, 'Pass the invoice’s own currency: money(invoice.currency).');
+        problem(at, { messageId: 'unknown-currency', data: { currency: arg.literal } }, 'Pass the invoice’s own currency: money(invoice.currency).');
       } else if (arg.path) {
         const found = lookupPath(arg.path);
         if (found.found && !found.found.currency && found.found.type !== 'unknown') {
-          problem(at, `\`${pathName(arg.path)}\` is not a currency code`, 'Pass the invoice’s own currency: money(invoice.currency).');
+          problem(at, { messageId: 'not-a-currency', data: { value: pathName(arg.path) } }, 'Pass the invoice’s own currency: money(invoice.currency).');
         }
       } else if (arg.literal !== undefined && typeof arg.literal !== 'string') {
-        problem(at, `\`${String(arg.literal)}\` is not a currency code`, 'Pass the invoice’s own currency: money(invoice.currency).');
+        problem(at, { messageId: 'not-a-currency', data: { value: String(arg.literal) } }, 'Pass the invoice’s own currency: money(invoice.currency).');
       }
     }
     if (kind === 'date-style' && (arg.literal === undefined ? !arg.path : !DATE_STYLES.includes(String(arg.literal)))) {
-      problem(at, `The \`date\` filter takes a style of ${DATE_STYLES.map((s) => `"${s}"`).join(', ')}, not ${arg.literal === undefined ? 'an expression' : `\`${JSON.stringify(arg.literal)}\``}`, 'Leave it out for the long style: {{ invoice.dueDate | date }}.');
+      const message = arg.literal === undefined ? { messageId: 'date-style-expression' } : { messageId: 'unknown-date-style', data: { style: JSON.stringify(arg.literal) } };
+      problem(at, message, 'Leave it out for the long style: {{ invoice.dueDate | date }}.');
     }
   }
 }

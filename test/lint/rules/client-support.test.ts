@@ -32,9 +32,9 @@ describe('client-support', () => {
       ]),
     );
     expect(messages).toEqual([
-      `10:11 warning client-support: ${TRANSFORM}`,
-      '11:11 warning client-support: `display:flex` is not supported in Outlook (Windows, Windows Mail) (See https://www.caniemail.com/features/css-display-flex/)',
-      '12:14 warning client-support: `target attribute` is not supported in Gmail (Desktop Webmail, iOS, Android) and Yahoo! Mail (Desktop Webmail, iOS, Android) (Not supported. `target="_blank"` is forced on all links. See https://www.caniemail.com/features/html-target/)',
+      `10:11 warning client-support/unsupported: ${TRANSFORM}`,
+      '11:11 warning client-support/unsupported: `display:flex` is not supported in Outlook (Windows, Windows Mail) (See https://www.caniemail.com/features/css-display-flex/)',
+      '12:14 warning client-support/unsupported: `target attribute` is not supported in Gmail (Desktop Webmail, iOS, Android) and Yahoo! Mail (Desktop Webmail, iOS, Android) (Not supported. `target="_blank"` is forced on all links. See https://www.caniemail.com/features/html-target/)',
     ]);
   });
 
@@ -54,7 +54,7 @@ describe('client-support', () => {
 
   it('reads the rendered sample: a branch the fixture does not render is not reported', async () => {
     const shown = await lint(template(['        <mj-text>{% if invoice.url %}<p style="transform: rotate(2deg)">A copy</p>{% endif %}</mj-text>']));
-    expect(shown).toEqual([`9:38 warning client-support: ${TRANSFORM}`]);
+    expect(shown).toEqual([`9:38 warning client-support/unsupported: ${TRANSFORM}`]);
     const hidden = await lint(template(['        <mj-text>{% if not invoice.url %}<p style="transform: rotate(2deg)">A copy</p>{% endif %}</mj-text>']));
     expect(hidden).toEqual([]);
   });
@@ -62,16 +62,16 @@ describe('client-support', () => {
   it('reports what the layout writes at the extends tag, naming the layout line', async () => {
     const layout = shipped('layouts/base.mjml.njk').replace('.footer a { color: #52606d; }', '.footer a { color: #52606d; }\n      .footer { transform: none; }');
     expect(await lint(template(['        <mj-text><p>Hi</p></mj-text>']), { layout })).toEqual([
-      `7:1 warning client-support: ${TRANSFORM.replace(' (See', ` (${IN_BASE} See`)}`,
+      `7:1 warning client-support/unsupported: ${TRANSFORM.replace(' (See', ` (${IN_BASE} See`)}`,
     ]);
   });
 
   it('takes the clients and the features to ignore from the options', async () => {
     // Gmail's mobile webmail drops every <style>: the shipped layout's mj-style then fails.
     expect(await lint(template(['        <mj-text><p>Hi</p></mj-text>']), {}, { clients: ['gmail.mobile-webmail'] })).toEqual([
-      `7:1 warning client-support: \`Class selector\` is not supported in Gmail (Mobile Webmail) (${IN_BASE} See https://www.caniemail.com/features/css-selector-class/)`,
-      `7:1 warning client-support: \`Descendant combinator\` is not supported in Gmail (Mobile Webmail) (${IN_BASE} See https://www.caniemail.com/features/css-selector-descendant/)`,
-      `7:1 warning client-support: \`Type selector\` is not supported in Gmail (Mobile Webmail) (${IN_BASE} See https://www.caniemail.com/features/css-selector-type/)`,
+      `7:1 warning client-support/unsupported: \`Class selector\` is not supported in Gmail (Mobile Webmail) (${IN_BASE} See https://www.caniemail.com/features/css-selector-class/)`,
+      `7:1 warning client-support/unsupported: \`Descendant combinator\` is not supported in Gmail (Mobile Webmail) (${IN_BASE} See https://www.caniemail.com/features/css-selector-descendant/)`,
+      `7:1 warning client-support/unsupported: \`Type selector\` is not supported in Gmail (Mobile Webmail) (${IN_BASE} See https://www.caniemail.com/features/css-selector-type/)`,
     ]);
     const source = template(['        <mj-text><p><a href="{{ payUrl }}" target="_blank">Pay</a></p></mj-text>']);
     expect(await lint(source, {}, { ignore: ['target attribute'] })).toEqual([]);

@@ -27,7 +27,7 @@ describe('html-size', () => {
     const messages = await lint(template(paragraphs(1400)));
     expect(messages).toHaveLength(1);
     expect(messages[0]).toMatch(
-      /^7:1 error html-size: The HTML is 1\d\d,\d{3} bytes; Gmail clips email over 104,448 bytes \(102 KB\) and hides the rest, signature and footer included \(Measured on the email rendered with the template's fixture\. Shorten the copy, remove unused CSS, or split long tables\.\)$/,
+      /^7:1 error html-size\/too-large: The HTML is 1\d\d,\d{3} bytes; Gmail clips email over 104,448 bytes \(102 KB\) and hides the rest, signature and footer included \(Measured on the email rendered with the template's fixture\. Shorten the copy, remove unused CSS, or split long tables\.\)$/,
     );
     expect(bytesIn(messages[0])).toBeGreaterThan(102 * 1024);
   });
@@ -36,7 +36,7 @@ describe('html-size', () => {
     const messages = await lint(template(paragraphs(3)), {}, { warnBytes: 2048 });
     expect(messages).toHaveLength(1);
     expect(messages[0]).toMatch(
-      /^7:1 warning html-size: The HTML is \d{1,2},\d{3} bytes, close to the 104,448 bytes \(102 KB\) where Gmail clips email \(Measured on the email rendered with the template's fixture\.\)$/,
+      /^7:1 warning html-size\/near-limit: The HTML is \d{1,2},\d{3} bytes, close to the 104,448 bytes \(102 KB\) where Gmail clips email \(Measured on the email rendered with the template's fixture\.\)$/,
     );
   });
 
@@ -50,7 +50,7 @@ describe('html-size', () => {
   it('measures the compiled HTML when there is no fixture to render it with', async () => {
     const messages = await lint(template(paragraphs(3)), { 'fixtures/en/before-due.json': undefined }, { warnBytes: 1 });
     expect(messages).toEqual([
-      expect.stringMatching(/^7:1 warning html-size: The HTML is [\d,]+ bytes, close to .* \(Measured on the compiled HTML, with its template tags: no sample was rendered from a fixture\.\)$/),
+      expect.stringMatching(/^7:1 warning html-size\/near-limit: The HTML is [\d,]+ bytes, close to .* \(Measured on the compiled HTML, with its template tags: no sample was rendered from a fixture\.\)$/),
     ]);
   });
 
@@ -58,7 +58,7 @@ describe('html-size', () => {
     const rules = Array.from({ length: 200 }, (_, i) => `      .note-${i} { color: #52606d; margin: 0 0 ${i}px 0; }`);
     const messages = await lint(template(['        <mj-raw><style>', ...rules, '        </style></mj-raw>', ...paragraphs(1)]));
     expect(messages).toEqual([
-      '9:17 error html-size: A `<style>` block is 11,189 bytes; Gmail drops style blocks over 8,192 bytes (8 KB) with every rule in them (Keep mj-style short, or move rules to inline styles (mj-style inline="inline").)',
+      '9:17 error html-size/style-too-large: A `<style>` block is 11,189 bytes; Gmail drops style blocks over 8,192 bytes (8 KB) with every rule in them (Keep mj-style short, or move rules to inline styles (mj-style inline="inline").)',
     ]);
   });
 
@@ -67,17 +67,17 @@ describe('html-size', () => {
     const layout = shipped('layouts/base.mjml.njk').replace('p { margin: 0 0 12px 0; }', `p { margin: 0 0 12px 0; }\n${rules}`);
     const messages = await lint(template(paragraphs(1)), { layout });
     expect(messages).toEqual([
-      '7:1 error html-size: A `<style>` block is 11,247 bytes; Gmail drops style blocks over 8,192 bytes (8 KB) with every rule in them (In layouts/base.mjml.njk, line 10: fix it there, for every template that uses it. Keep mj-style short, or move rules to inline styles (mj-style inline="inline").)',
+      '7:1 error html-size/style-too-large: A `<style>` block is 11,247 bytes; Gmail drops style blocks over 8,192 bytes (8 KB) with every rule in them (In layouts/base.mjml.njk, line 10: fix it there, for every template that uses it. Keep mj-style short, or move rules to inline styles (mj-style inline="inline").)',
     ]);
   });
 
   it('takes its limits from the options', async () => {
     const messages = await lint(template(paragraphs(3)), {}, { clipBytes: 4096, warnBytes: 2048, styleBytes: 100 });
     expect(messages).toEqual([
-      expect.stringMatching(/^7:1 error html-size: The HTML is [\d,]+ bytes; Gmail clips email over 4,096 bytes \(4 KB\) and hides the rest/),
+      expect.stringMatching(/^7:1 error html-size\/too-large: The HTML is [\d,]+ bytes; Gmail clips email over 4,096 bytes \(4 KB\) and hides the rest/),
       // The blocks MJML writes itself: its reset and its media queries.
-      '7:1 error html-size: A `<style>` block is 376 bytes; Gmail drops style blocks over 100 bytes (0.1 KB) with every rule in them (MJML writes this block itself.)',
-      '7:1 error html-size: A `<style>` block is 133 bytes; Gmail drops style blocks over 100 bytes (0.1 KB) with every rule in them (MJML writes this block itself.)',
+      '7:1 error html-size/style-too-large: A `<style>` block is 376 bytes; Gmail drops style blocks over 100 bytes (0.1 KB) with every rule in them (MJML writes this block itself.)',
+      '7:1 error html-size/style-too-large: A `<style>` block is 133 bytes; Gmail drops style blocks over 100 bytes (0.1 KB) with every rule in them (MJML writes this block itself.)',
     ]);
   });
 });

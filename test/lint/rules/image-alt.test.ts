@@ -32,12 +32,12 @@ describe('image-alt', () => {
       ]),
     );
     expect(messages).toEqual([
-      `9:9 warning image-alt: \`<mj-image>\` has no alt text (${HINT})`,
-      `10:9 warning image-alt: \`<mj-image>\` has empty alt text (${HINT})`,
-      `11:9 warning image-alt: Alt text \`logo.png\` is a file name, not a description (${HINT})`,
-      `12:9 warning image-alt: Alt text \`Image 1\` says nothing about the image (${HINT})`,
-      `14:14 warning image-alt: Alt text \`IMG_0042\` says nothing about the image (${HINT})`,
-      `14:75 warning image-alt: Alt text \`https://northwind.example/f.png\` is a file name, not a description (${HINT})`,
+      `9:9 warning image-alt/missing: \`<mj-image>\` has no alt text (${HINT})`,
+      `10:9 warning image-alt/empty: \`<mj-image>\` has empty alt text (${HINT})`,
+      `11:9 warning image-alt/file-name: Alt text \`logo.png\` is a file name, not a description (${HINT})`,
+      `12:9 warning image-alt/meaningless: Alt text \`Image 1\` says nothing about the image (${HINT})`,
+      `14:14 warning image-alt/meaningless: Alt text \`IMG_0042\` says nothing about the image (${HINT})`,
+      `14:75 warning image-alt/file-name: Alt text \`https://northwind.example/f.png\` is a file name, not a description (${HINT})`,
     ]);
   });
 
@@ -60,8 +60,8 @@ describe('image-alt', () => {
       ]),
     );
     expect(messages).toEqual([
-      `9:9 warning image-alt: Alt text \`imagen\` says nothing about the image (${HINT})`,
-      `10:9 warning image-alt: Alt text \`Логотип\` says nothing about the image (${HINT})`,
+      `9:9 warning image-alt/meaningless: Alt text \`imagen\` says nothing about the image (${HINT})`,
+      `10:9 warning image-alt/meaningless: Alt text \`Логотип\` says nothing about the image (${HINT})`,
     ]);
   });
 
@@ -70,7 +70,7 @@ describe('image-alt', () => {
       '        <mj-image src="https://northwind.example/divider.png" alt="" />',
       '        <mj-text><p><img src="https://northwind.example/dot.png" alt="" role="presentation"></p></mj-text>',
     ]);
-    expect(await lint(source)).toEqual([`9:9 warning image-alt: \`<mj-image>\` has empty alt text (${HINT})`]);
+    expect(await lint(source)).toEqual([`9:9 warning image-alt/empty: \`<mj-image>\` has empty alt text (${HINT})`]);
     expect(await lint(source, {}, { decorative: ['/divider.png'] })).toEqual([]);
   });
 
@@ -83,7 +83,7 @@ describe('image-alt', () => {
   it('reports an image of the layout at the extends tag, naming the layout line', async () => {
     const layout = shipped('layouts/base.mjml.njk').replace('alt="{{ company.name }}"', 'alt="logo"');
     expect(await lint(template(['        <mj-text><p>Hello</p></mj-text>']), { layout })).toEqual([
-      `7:1 warning image-alt: Alt text \`logo\` says nothing about the image (In layouts/base.mjml.njk, line 19: fix it there, for every template that uses it. ${HINT})`,
+      `7:1 warning image-alt/meaningless: Alt text \`logo\` says nothing about the image (In layouts/base.mjml.njk, line 19: fix it there, for every template that uses it. ${HINT})`,
     ]);
   });
 });

@@ -24,14 +24,14 @@ describe('lang', () => {
   it('flags a layout whose lang is not the template’s locale, at the extends tag', async () => {
     const layout = shipped('layouts/base.mjml.njk').replace('<mjml lang="{{ locale }}">', '<mjml lang="fr">');
     expect(await lint(template(BODY), { layout })).toEqual([
-      `7:1 warning lang: \`<html>\` and the body wrapper have \`lang="fr"\`; the template's locale is \`en\` (${IN_BASE} ${FIX})`,
+      `7:1 warning lang/mismatch: \`<html>\` and the body wrapper have \`lang="fr"\`; the template's locale is \`en\` (${IN_BASE} ${FIX})`,
     ]);
   });
 
   it('flags a layout that sets no lang: MJML then writes `und`', async () => {
     const layout = shipped('layouts/base.mjml.njk').replace('<mjml lang="{{ locale }}">', '<mjml>');
     expect(await lint(template(BODY), { layout })).toEqual([
-      `7:1 warning lang: \`<html>\` and the body wrapper have \`lang="und"\`; the template's locale is \`en\` (${IN_BASE} ${FIX})`,
+      `7:1 warning lang/mismatch: \`<html>\` and the body wrapper have \`lang="und"\`; the template's locale is \`en\` (${IN_BASE} ${FIX})`,
     ]);
   });
 
@@ -40,7 +40,7 @@ describe('lang', () => {
     const german = template(BODY).replace('locale: en', 'locale: de');
     const files = { layout, 'fixtures/de/before-due.json': shipped('fixtures/en/before-due.json') };
     expect(await lint(german, files)).toEqual([
-      `7:1 warning lang: \`<html>\` and the body wrapper have \`lang="en"\`; the template's locale is \`de\` (${IN_BASE} ${FIX})`,
+      `7:1 warning lang/mismatch: \`<html>\` and the body wrapper have \`lang="en"\`; the template's locale is \`de\` (${IN_BASE} ${FIX})`,
     ]);
     const british = template(BODY).replace('locale: en', 'locale: en-GB');
     const upper = shipped('layouts/base.mjml.njk').replace('<mjml lang="{{ locale }}">', '<mjml lang="EN-gb">');
@@ -62,7 +62,7 @@ describe('lang', () => {
       '</mjml>',
       '',
     ].join('\n');
-    expect(await lint(source)).toEqual([`7:1 warning lang: \`<html>\` and the body wrapper have \`lang="fr"\`; the template's locale is \`en\` (${FIX})`]);
+    expect(await lint(source)).toEqual([`7:1 warning lang/mismatch: \`<html>\` and the body wrapper have \`lang="fr"\`; the template's locale is \`en\` (${FIX})`]);
   });
 
   it('keeps quiet on the compiled HTML alone, where lang is still {{ locale }}', async () => {

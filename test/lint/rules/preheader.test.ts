@@ -30,7 +30,7 @@ describe('preheader', () => {
     // Rendered: "A friendly reminder that invoice INV-1042 for $1,250.00 is due on November 27, 2026; thank you for paying on time." (114)
     const source = template(BODY, 'A friendly reminder that invoice {{ invoice.number }} for {{ invoice.amount | money(invoice.currency) }} is due on {{ invoice.dueDate | date }}; thank you for paying on time.');
     expect(await lint(source)).toEqual([
-      '5:13 warning preheader: The preheader is 114 characters with the fixture data; inboxes show about 90, so put what matters first or shorten it',
+      '5:13 warning preheader/too-long: The preheader is 114 characters with the fixture data; inboxes show about 90, so put what matters first or shorten it',
     ]);
     expect(await lint(source, {}, { maxLength: 120 })).toEqual([]);
   });
@@ -43,7 +43,7 @@ describe('preheader', () => {
 
   it('flags a preheader that repeats the first line of the body', async () => {
     expect(await lint(template(BODY, 'Hello {{ customer.firstName or customer.name }}!'))).toEqual([
-      '5:13 warning preheader: The preheader repeats the first line of the body (`Hello Dana,`); use it to say what the subject does not',
+      '5:13 warning preheader/repeats-body: The preheader repeats the first line of the body (`Hello Dana,`); use it to say what the subject does not',
     ]);
   });
 
@@ -52,24 +52,24 @@ describe('preheader', () => {
     const data = fixture((d) => delete d['company'].logoUrl);
     const body = ['        <mj-text>', '          <p>Thank you for your business this year.</p>', '        </mj-text>'];
     expect(await lint(template(body, 'Thank you for your business this year'), { 'fixtures/en/before-due.json': data })).toEqual([
-      '5:13 warning preheader: The preheader repeats the first line of the body (`Thank you for your business this year.`); use it to say what the subject does not',
+      '5:13 warning preheader/repeats-body: The preheader repeats the first line of the body (`Thank you for your business this year.`); use it to say what the subject does not',
     ]);
   });
 
   it('flags a preheader that renders empty, or is blank', async () => {
     const data = fixture((d) => delete d['invoice'].poNumber);
     expect(await lint(template(BODY, '{% if invoice.poNumber %}For PO {{ invoice.poNumber }}{% endif %}'), { 'fixtures/en/before-due.json': data })).toEqual([
-      "5:13 warning preheader: The preheader renders empty with the fixture data (Without one, inboxes show the first text of the email after the subject: often a logo's alt text or the greeting.)",
+      "5:13 warning preheader/renders-empty: The preheader renders empty with the fixture data (Without one, inboxes show the first text of the email after the subject: often a logo's alt text or the greeting.)",
     ]);
     expect(await lint(template(BODY, '   '))).toEqual([
-      "5:13 warning preheader: The template has no preheader (Without one, inboxes show the first text of the email after the subject: often a logo's alt text or the greeting.)",
+      "5:13 warning preheader/missing: The template has no preheader (Without one, inboxes show the first text of the email after the subject: often a logo's alt text or the greeting.)",
     ]);
   });
 
   it('flags a layout that never shows the preheader, at the extends tag', async () => {
     const layout = shipped('layouts/base.mjml.njk').replace('<mj-preview>{{ preheader }}</mj-preview>', '');
     expect(await lint(template(BODY), { layout })).toEqual([
-      '7:1 warning preheader: The preheader is not in the email: the layout has no `<mj-preview>{{ preheader }}</mj-preview>`',
+      '7:1 warning preheader/not-in-email: The preheader is not in the email: the layout has no `<mj-preview>{{ preheader }}</mj-preview>`',
     ]);
   });
 });

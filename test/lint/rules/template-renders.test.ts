@@ -15,7 +15,7 @@ const lint = (body: string[], files: Record<string, string | undefined> = {}, pr
 describe('template-renders: data paths against the data schema', () => {
   it('a typo in a path is an error at the lookup, with the path it probably meant', async () => {
     expect(await lint(['<mj-text><p>Invoice {{ invoice.nmber }} is due.</p></mj-text>'])).toEqual([
-      '9:24 error template-renders: `invoice.nmber` is not in the render data: `invoice` has no field `nmber`; did you mean `invoice.number`? (Fields of `invoice`: kind, number, amount, currency, issueDate, dueDate, poNumber, url, lineItems.)',
+      '9:24 error template-renders/unknown-field-suggestion: `invoice.nmber` is not in the render data: `invoice` has no field `nmber`; did you mean `invoice.number`? (Fields of `invoice`: kind, number, amount, currency, issueDate, dueDate, poNumber, url, lineItems.)',
     ]);
   });
 
@@ -23,21 +23,21 @@ describe('template-renders: data paths against the data schema', () => {
     const source = template(['<mj-text><p>Hello.</p></mj-text>']).replace('subject: "Invoice {{ invoice.number }}', 'subject: "Invoice {{ invoce.number }}');
     const messages = await lintWith('template-renders', source);
     expect(messages).toHaveLength(1);
-    expect(messages[0]).toMatch(/^4:22 error template-renders: `invoce\.number` is not in the render data: the render data has no field `invoce`; did you mean `invoice\.number`\?/);
+    expect(messages[0]).toMatch(/^4:22 error template-renders\/unknown-root-suggestion: `invoce\.number` is not in the render data: the render data has no field `invoce`; did you mean `invoice\.number`\?/);
   });
 
   it('items of an array are read through the loop variable', async () => {
     expect(await lint(['<mj-text>{% for m in paymentMethods %}<p>{{ m.lable }}</p>{% endfor %}</mj-text>'])).toEqual([
-      expect.stringMatching(/^9:45 error template-renders: `paymentMethods\[\]\.lable` is not in the render data: `paymentMethods\[\]` has no field `lable`; did you mean `paymentMethods\[\]\.label`\?/),
+      expect.stringMatching(/^9:45 error template-renders\/unknown-field-suggestion: `paymentMethods\[\]\.lable` is not in the render data: `paymentMethods\[\]` has no field `lable`; did you mean `paymentMethods\[\]\.label`\?/),
     ]);
   });
 
   it('an optional field printed without a guard names the field: an error when the least data fails on it, a warning when it only prints nothing', async () => {
     expect(await lint(['<mj-text><p>Hello {{ customer.firstName | upper }}.</p></mj-text>'])).toEqual([
-      expect.stringMatching(/^9:22 warning template-renders: `customer\.firstName` is printed without a guard, but `customer\.firstName` is optional in the data schema/),
+      expect.stringMatching(/^9:22 warning template-renders\/unguarded: `customer\.firstName` is printed without a guard, but `customer\.firstName` is optional in the data schema/),
     ]);
     expect(await lint(['<mj-text><p>Hello {{ customer.firstName }}.</p></mj-text>'], { 'fixtures/en/before-due.json': undefined })).toEqual([
-      expect.stringMatching(/^9:22 error template-renders: `customer\.firstName` is printed without a guard, but `customer\.firstName` is optional in the data schema: a reminder without it fails to render or shows a gap \(it fails with the least data the schema accepts\)/),
+      expect.stringMatching(/^9:22 error template-renders\/unguarded-fails-least-data: `customer\.firstName` is printed without a guard, but `customer\.firstName` is optional in the data schema: a reminder without it fails to render or shows a gap \(it fails with the least data the schema accepts\)/),
     ]);
     for (const guarded of [
       '{% if customer.firstName %}Hello {{ customer.firstName }}{% endif %}',
@@ -54,7 +54,7 @@ describe('template-renders: data paths against the data schema', () => {
 
   it('a condition that holds when the value is missing guards nothing', async () => {
     const messages = await lint(['<mj-text><p>{% if not customer.firstName %}Hello {{ customer.firstName }}{% endif %}.</p></mj-text>']);
-    expect(messages).toEqual([expect.stringMatching(/^9:53 error template-renders: `customer\.firstName` is printed without a guard.*\(it fails with the least data/)]);
+    expect(messages).toEqual([expect.stringMatching(/^9:53 error template-renders\/unguarded-fails-least-data: `customer\.firstName` is printed without a guard.*\(it fails with the least data/)]);
   });
 
   it('the send context render() adds is known', async () => {
@@ -72,10 +72,10 @@ describe('template-renders: filters and their arguments', () => {
       '<p>{{ invoice.dueDate | date("short") }} {{ invoice.amount | money("JPY") }}</p></mj-text>',
     ]);
     expect(messages.map((m) => m.replace(/ \(.*$/, ''))).toEqual([
-      '9:33 error template-renders: The `money` filter takes 1 argument, not 0',
-      '10:30 error template-renders: `EURO` is not an ISO 4217 currency code',
-      '11:30 error template-renders: `invoice.number` is not a currency code',
-      '12:30 error template-renders: The `date` filter takes a style of "full", "long", "medium", "short", not `"bogus"`',
+      '9:33 error template-renders/argument-count-one: The `money` filter takes 1 argument, not 0',
+      '10:30 error template-renders/unknown-currency: `EURO` is not an ISO 4217 currency code',
+      '11:30 error template-renders/not-a-currency: `invoice.number` is not a currency code',
+      '12:30 error template-renders/unknown-date-style: The `date` filter takes a style of "full", "long", "medium", "short", not `"bogus"`',
     ]);
   });
 });
@@ -88,7 +88,7 @@ describe('template-renders: renders with every fixture and with the least data',
       'fixtures/en/before-due.json': JSON.stringify(fixture),
     });
     expect(messages).toEqual([
-      expect.stringMatching(/^9:16 error template-renders: `sender\.title` is printed without a guard, but `sender\.title` is optional in the data schema: a reminder without it fails to render or shows a gap \(it fails with `fixtures\/en\/before-due\.json`\)/),
+      expect.stringMatching(/^9:16 error template-renders\/unguarded-fails: `sender\.title` is printed without a guard, but `sender\.title` is optional in the data schema: a reminder without it fails to render or shows a gap \(it fails with `fixtures\/en\/before-due\.json`\)/),
     ]);
   });
 
@@ -96,7 +96,7 @@ describe('template-renders: renders with every fixture and with the least data',
     const fixture = JSON.parse(shipped('fixtures/en/before-due.json')) as { invoice: { amount: string } };
     fixture.invoice.amount = '12.345';
     const messages = await lint(['<mj-text><p>Hello.</p></mj-text>'], { 'fixtures/en/before-due.odd-amount.json': JSON.stringify(fixture) });
-    expect(messages).toEqual([expect.stringMatching(/^7:1 error template-renders: The template does not render with `fixtures\/en\/before-due\.odd-amount\.json`: .*\/invoice\/amount/)]);
+    expect(messages).toEqual([expect.stringMatching(/^7:1 error template-renders\/render-fails: The template does not render with `fixtures\/en\/before-due\.odd-amount\.json`: .*\/invoice\/amount/)]);
   });
 
   it('the least data is valid for every stage of the shipped sequence', () => {
@@ -105,7 +105,7 @@ describe('template-renders: renders with every fixture and with the least data',
 
   it('a missing layout is an error, not silence', async () => {
     const messages = await lintWith('template-renders', template(['<mj-text><p>Hello.</p></mj-text>']).replace('layouts/en.mjml.njk', 'layouts/xx.mjml.njk'));
-    expect(messages).toEqual([expect.stringMatching(/^7:1 error template-renders: The template does not compile: "layouts\/xx\.mjml\.njk" was not found/)]);
+    expect(messages).toEqual([expect.stringMatching(/^7:1 error template-renders\/compile-fails: The template does not compile: "layouts\/xx\.mjml\.njk" was not found/)]);
   });
 
   it('every shipped template is clean', async () => {
@@ -119,7 +119,7 @@ describe('template-renders: renders with every fixture and with the least data',
     const layout = shipped('layouts/en.mjml.njk').replace('{{ company.email }}</a>', '{{ company.emial }}</a>');
     const messages = await lint(['<mj-text><p>Hello.</p></mj-text>'], { 'layouts/en.mjml.njk': layout });
     expect(messages).toEqual([
-      expect.stringMatching(/^7:1 error template-renders: `company\.emial` is not in the render data: `company` has no field `emial`; did you mean `company\.email`\? \(In layouts\/en\.mjml\.njk, line 6: fix it there/),
+      expect.stringMatching(/^7:1 error template-renders\/unknown-field-suggestion: `company\.emial` is not in the render data: `company` has no field `emial`; did you mean `company\.email`\? \(In layouts\/en\.mjml\.njk, line 6: fix it there/),
     ]);
   });
 });
