@@ -1,3 +1,4 @@
+import { requiredPlace } from '../checks/requires.js';
 import { defineRule, type LintDocument } from '../types.js';
 import { refersTo } from '../places.js';
 import type { LocaleProfile } from '../locale/profile.js';
@@ -41,18 +42,20 @@ export default defineRule<Options>({
         patterns: { type: 'array', items: { type: 'string', minLength: 1 }, default: [] },
       },
     },
-    defaultOptions: { placeholder: 'invoice.amount', patterns: [] },
+    messages: {
+      missing: 'Body does not state the amount due; add the amount owed (for example `{{example}}`)',
+      'missing-template': 'Body does not state the amount due; add `{{placeholder}}`',
+    },
     appliesTo: { late: true },
   },
   check(document, { options, report, locale }) {
     if (statesAmount(document, options, locale)) return;
-    const first = document.body[0];
-    const lead = first ? first.text.length - first.text.trimStart().length : 0;
     const example = locale.examples?.amount ?? `${new Intl.NumberFormat(document.locale, { minimumFractionDigits: 2 }).format(1250)} and its currency`;
-    const what = document.kind === 'template' ? `\`{{ ${options.placeholder} | money(invoice.currency) }}\`` : `the amount owed (for example \`${example}\`)`;
     report({
-      ...(first ? { region: first, start: lead, end: lead } : { start: document.bodyOffset }),
-      reason: `Body does not state the amount due; add ${what}`,
+      ...requiredPlace({ at: 'start' }, document),
+      ...(document.kind === 'template'
+        ? { messageId: 'missing-template', data: { placeholder: `{{ ${options.placeholder} | money(invoice.currency) }}` } }
+        : { messageId: 'missing', data: { example } }),
     });
   },
 });

@@ -16,16 +16,21 @@ export default defineRule<{ min: number; max: number }>({
         max: { type: 'integer', minimum: 1, default: 100 },
       },
     },
-    defaultOptions: { min: 50, max: 100 },
+    messages: {
+      'no-copy': 'Body has no copy; write {{min}} to {{max}} words',
+      'one-word': 'Body has 1 word, fewer than {{min}}; say what is owed, by when and how to pay ({{min}} to {{max}} words)',
+      'too-short': 'Body has {{count}} words, fewer than {{min}}; say what is owed, by when and how to pay ({{min}} to {{max}} words)',
+      'too-long': 'Body has {{count}} words, more than {{max}}; cut it to {{min}} to {{max}} words',
+    },
   },
   check(document, { options, report }) {
     const first = document.body[0];
     const last = document.body.at(-1);
     const count = document.body.reduce((sum, region) => sum + countWords(region.text, document.locale), 0);
     if (count >= options.min && count <= options.max) return;
-    const range = `${options.min} to ${options.max}`;
+    const data = { count, min: options.min, max: options.max };
     if (!first || !last) {
-      report({ start: document.bodyOffset, reason: `Body has no copy; write ${range} words` });
+      report({ start: document.bodyOffset, messageId: 'no-copy', data });
       return;
     }
     const lead = first.text.length - first.text.trimStart().length;
@@ -33,10 +38,8 @@ export default defineRule<{ min: number; max: number }>({
       region: first,
       start: lead,
       end: first === last ? first.text.trimEnd().length : lead,
-      reason:
-        count < options.min
-          ? `Body has ${count} ${count === 1 ? 'word' : 'words'}, fewer than ${options.min}; say what is owed, by when and how to pay (${range} words)`
-          : `Body has ${count} words, more than ${options.max}; cut it to ${range} words`,
+      messageId: count < options.min ? (count === 1 ? 'one-word' : 'too-short') : 'too-long',
+      data,
     });
   },
 });

@@ -1,9 +1,10 @@
 import type { Lexicon } from '../lexicon/lexicon.js';
 import { TONE_ORDER, type Tone } from '../../project/stages.js';
-import { defineRule, type LintDocument } from '../types.js';
+import { defineRule, type Finding, type LintDocument } from '../types.js';
 import { inPlaceholder, sentenceWords } from '../words.js';
 import { refersTo } from '../places.js';
-import { fillExample } from '../locale/profile.js';
+import { requiredPlace } from '../checks/requires.js';
+import { fillExample, type LocaleProfile } from '../locale/profile.js';
 
 interface Options {
   /** Stages of these tones must say how late the invoice is. */
@@ -32,7 +33,12 @@ export default defineRule<Options>({
         placeholders: { type: 'array', items: { type: 'string', minLength: 1 }, minItems: 1, default: ['daysOverdue', 'businessDaysOverdue'] },
       },
     },
-    defaultOptions: { tones: ['urgent'], placeholders: ['daysOverdue', 'businessDaysOverdue'] },
+    messages: {
+      missing: 'Body does not say how many days overdue the invoice is; add the number of days overdue',
+      'missing-example': 'Body does not say how many days overdue the invoice is; add it (for example `{{example}}`)',
+      'missing-phrase': 'Body does not say how many days overdue the invoice is; add `{{phrase}}`',
+      'missing-placeholder': 'Body does not say how many days overdue the invoice is; add `{{placeholder}}` with the words for days overdue',
+    },
     appliesTo: { late: true },
   },
   check(document, { options, report, lexicon, locale }) {
@@ -40,29 +46,23 @@ export default defineRule<Options>({
     if (!stage || !options.tones.includes(stage.tone)) return;
     const stated = document.kind === 'template' ? printsDays(document, options) : saysDays(document, lexicon('days-overdue'));
     if (stated !== false) return;
-    const first = document.body[0];
-    const lead = first ? first.text.length - first.text.trimStart().length : 0;
-    const days = document.businessDaysLate;
-    // The profile's phrases for days overdue; without them, the placeholder or a description.
-    const placeholder = `{{ ${options.placeholders[0] ?? 'daysOverdue'} }}`;
-    const phrase = locale.examples?.daysOverdue;
-    const businessPhrase = locale.examples?.businessDaysOverdue;
-    const what =
-      document.kind === 'template'
-        ? phrase
-          ? `\`${fillExample(phrase, { days: placeholder })}\``
-          : `\`${placeholder}\` with the words for days overdue`
-        : !phrase
-          ? 'the number of days overdue'
-          : days === undefined || !businessPhrase
-            ? `it (for example \`${fillExample(phrase, { days: '12' })}\`)`
-            : `\`${fillExample(businessPhrase, { days: String(days) })}\``;
-    report({
-      ...(first ? { region: first, start: lead, end: lead } : { start: document.bodyOffset }),
-      reason: `Body does not say how many days overdue the invoice is; add ${what}`,
-    });
+    report({ ...requiredPlace({ at: 'start' }, document), ...suggestion(document, options, locale.examples) });
   },
 });
+
+/** What to add: the profile's phrase for days overdue, filled in; without one, the placeholder or a description. */
+function suggestion(document: LintDocument, options: Options, examples: LocaleProfile['examples']): Pick<Finding, 'messageId' | 'data'> {
+  const days = document.businessDaysLate;
+  const placeholder = `{{ ${options.placeholders[0] ?? 'daysOverdue'} }}`;
+  const phrase = examples?.daysOverdue;
+  const businessPhrase = examples?.businessDaysOverdue;
+  if (document.kind === 'template') {
+    return phrase ? { messageId: 'missing-phrase', data: { phrase: fillExample(phrase, { days: placeholder }) } } : { messageId: 'missing-placeholder', data: { placeholder } };
+  }
+  if (!phrase) return { messageId: 'missing' };
+  if (days === undefined || !businessPhrase) return { messageId: 'missing-example', data: { example: fillExample(phrase, { days: '12' }) } };
+  return { messageId: 'missing-phrase', data: { phrase: fillExample(businessPhrase, { days: String(days) }) } };
+}
 
 function printsDays(document: LintDocument, options: Options): boolean {
   const paths = options.placeholders.map(refersTo);

@@ -1,5 +1,6 @@
 import type { Lexicon } from '../lexicon/lexicon.js';
 import { findPhrases } from '../phrases.js';
+import { requiredPlace } from '../checks/requires.js';
 import { defineRule, type LintDocument, type TextRegion } from '../types.js';
 import { refersTo } from '../places.js';
 
@@ -34,18 +35,20 @@ export default defineRule<Options>({
         patterns: { type: 'array', items: { type: 'string', minLength: 1 }, default: [] },
       },
     },
-    defaultOptions: { placeholder: 'invoice.dueDate', patterns: [] },
+    messages: {
+      missing: 'Body does not state the due date; add the date payment is due',
+      'missing-template': 'Body does not state the due date; add `{{placeholder}}`',
+    },
   },
   check(document, { options, report, lexicon }) {
     const dates = lexicon('dates');
     const stated = document.kind === 'template' ? templateStates(document, options, dates) : messageStates(document, options, dates);
     if (stated !== false) return;
-    const first = document.body[0];
-    const lead = first ? first.text.length - first.text.trimStart().length : 0;
-    const what = document.kind === 'template' ? `\`{{ ${options.placeholder} | date }}\`` : 'the date payment is due';
     report({
-      ...(first ? { region: first, start: lead, end: lead } : { start: document.bodyOffset }),
-      reason: `Body does not state the due date; add ${what}`,
+      ...requiredPlace({ at: 'start' }, document),
+      ...(document.kind === 'template'
+        ? { messageId: 'missing-template', data: { placeholder: `{{ ${options.placeholder} | date }}` } }
+        : { messageId: 'missing' }),
     });
   },
 });

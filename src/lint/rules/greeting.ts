@@ -1,4 +1,5 @@
 import type { Lexicon, LexiconEntry } from '../lexicon/lexicon.js';
+import { requiredPlace } from '../checks/requires.js';
 import { defineRule, type LintDocument, type TextRegion } from '../types.js';
 import { inPlaceholder, sentenceWords } from '../words.js';
 
@@ -27,7 +28,14 @@ export default defineRule<Options>({
       required: [],
       properties: { placeholder: { type: 'string', minLength: 1, default: 'customer.firstName' } },
     },
-    defaultOptions: { placeholder: 'customer.firstName' },
+    // In a template the greeting is written out with the name placeholder; a message names the client itself.
+    messages: {
+      'too-formal': "`{{text}}` is too formal for a reminder; greet the client by name: `{{greeting}}` and the client's first name",
+      'too-formal-template': '`{{text}}` is too formal for a reminder; greet the client by name: `{{greeting}}`',
+      missing: "Body does not open with a greeting; start with `{{greeting}}` and the client's first name",
+      'missing-template': 'Body does not open with a greeting; start with `{{greeting}}`',
+    },
+    hasSuggestions: true,
   },
   check(document, { options, report, lexicon }) {
     const greetings = lexicon('greeting');
@@ -36,6 +44,7 @@ export default defineRule<Options>({
     if (greetings.entries.length === 0 || !first) return;
     const hello = greetings.entries.find((e) => e.suggestion)?.suggestion ?? 'Hello';
     const opening = openingOf(first, greetings);
+    const template = document.kind === 'template';
     if (opening?.entry.category === 'stiff') {
       // The rewrite takes the punctuation after the phrase with it: `Attention:` becomes `Hello,`.
       const trailing = /^[ \t]*[,:;]/.exec(first.text.slice(opening.end))?.[0] ?? '';
@@ -46,15 +55,19 @@ export default defineRule<Options>({
         end: opening.end + trailing.length,
         actual: first.text.slice(opening.start, opening.end + trailing.length),
         expected: [rewrite(document, greeting, options)],
-        reason: `\`${opening.text}\` is too formal for a reminder; greet the client by name: ${byName(document, greeting, options)}`,
+        messageId: template ? 'too-formal-template' : 'too-formal',
+        data: { text: opening.text, greeting: byName(document, greeting, options) },
       });
       return;
     }
     if (opening) return;
     // A layout may open the body itself; its greeting counts.
     if (document.layout?.regions.some((region) => openingOf(region, greetings)?.entry.category === 'greeting')) return;
-    const lead = first.text.length - first.text.trimStart().length;
-    report({ region: first, start: lead, end: lead, reason: `Body does not open with a greeting; start with ${byName(document, hello, options)}` });
+    report({
+      ...requiredPlace({ at: 'start' }, document),
+      messageId: template ? 'missing-template' : 'missing',
+      data: { greeting: byName(document, hello, options) },
+    });
   },
 });
 
@@ -70,8 +83,9 @@ function rewrite(document: LintDocument, greeting: string, options: Options): st
   return mark ? `${greeting.trim().slice(0, -1).trimEnd()}, ${name}${mark}` : `${greeting} ${name},`;
 }
 
+/** The greeting the message suggests: in a template with the name placeholder; in a message alone (the writer adds the name). */
 function byName(document: LintDocument, greeting: string, options: Options): string {
-  return document.kind === 'template' ? `\`${rewrite(document, greeting, options)}\`` : `\`${greeting.trim()}\` and the client's first name`;
+  return document.kind === 'template' ? rewrite(document, greeting, options) : greeting.trim();
 }
 
 /** The lexicon entry the region opens with: its first words, with nothing but punctuation before them. */

@@ -1,4 +1,5 @@
-import { findPhrases, regionsOf } from '../phrases.js';
+import { regionsOf } from '../phrases.js';
+import { phraseLexicons, phraseMessages, runPhraseCheck, type PhraseCheck } from '../checks/phrase.js';
 import { Lexicon } from '../lexicon/lexicon.js';
 import { defineRule, type LintDocument, type RuleContext, type TextRegion } from '../types.js';
 import { inPlaceholder, sentenceWords } from '../words.js';
@@ -10,14 +11,19 @@ interface Options {
   maxAcronymLength: number;
 }
 
-const CATEGORY_WORDS: Record<string, string> = {
-  threat: 'threatening',
-  accusation: 'accusatory',
-  shaming: 'shaming',
-  insult: 'insulting',
-  ultimatum: 'an ultimatum',
-  harassment: 'harassing',
-  hostility: 'hostile',
+const check: PhraseCheck = {
+  lexicon: 'aggressive',
+  messages: {
+    threat: '`{{text}}` is threatening (threat)',
+    accusation: '`{{text}}` is accusatory (accusation)',
+    shaming: '`{{text}}` is shaming (shaming)',
+    insult: '`{{text}}` is insulting (insult)',
+    ultimatum: '`{{text}}` is an ultimatum (ultimatum)',
+    harassment: '`{{text}}` is harassing (harassment)',
+    hostility: '`{{text}}` is hostile (hostility)',
+  },
+  // A legal step the stage's task allows: `debt collection` in a final notice with legal review.
+  skip: ({ entry }, document) => (document.stage?.tasks ?? []).some((task) => task === entry.allowWithTask),
 };
 
 export default defineRule<Options>({
@@ -26,7 +32,7 @@ export default defineRule<Options>({
     description: 'No threats, accusations, shaming, insults, ultimatums, harassment or shouting.',
     sources: ['C1', 'C5', 'H4', 'R4', 'T10'],
     defaultSeverity: 'error',
-    lexicons: { aggressive: ['threat', 'accusation', 'shaming', 'insult', 'ultimatum', 'harassment', 'hostility'], urgency: ['urgency'], capitals: ['emphasis', 'acronym'] },
+    lexicons: { ...phraseLexicons(check), urgency: ['urgency'], capitals: ['emphasis', 'acronym'] },
     schema: {
       type: 'object',
       additionalProperties: false,
@@ -36,22 +42,15 @@ export default defineRule<Options>({
         maxAcronymLength: { type: 'integer', minimum: 1, default: 4 },
       },
     },
-    defaultOptions: { allowCapitals: [], maxAcronymLength: 4 },
+    messages: {
+      ...phraseMessages(check),
+      capitals: '`{{text}}` in capitals reads as shouting; write it in normal case',
+      'repeated-marks': '`{{text}}` reads as shouting; use one mark',
+    },
+    hasSuggestions: true,
   },
   check(document, context) {
-    const tasks = new Set<string>(document.stage?.tasks ?? []);
-    for (const match of findPhrases(document, context.lexicon('aggressive'))) {
-      const { entry } = match;
-      if (entry.allowWithTask && tasks.has(entry.allowWithTask)) continue;
-      const kind = CATEGORY_WORDS[entry.category] ?? entry.category;
-      context.report({
-        ...match,
-        actual: match.text,
-        ...(entry.suggestion ? { expected: [entry.suggestion] } : {}),
-        ...(entry.source ? { sources: [entry.source] } : {}),
-        reason: `\`${match.text}\` is ${kind} (${entry.category})${entry.suggestion ? `; try \`${entry.suggestion}\`` : ''}`,
-      });
-    }
+    runPhraseCheck(check, document, context);
     reportShouting(document, context);
   },
 });
@@ -87,7 +86,8 @@ function reportShouting(document: LintDocument, { options, report, lexicon }: Ru
             end: run.end,
             actual: text,
             expected: [run.start === sentenceStart(sentence) ? sentenceCase(text) : text.toLowerCase()],
-            reason: `\`${text}\` in capitals reads as shouting; write it in normal case`,
+            messageId: 'capitals',
+            data: { text },
           });
         }
         run = undefined;
@@ -125,7 +125,8 @@ function reportRepeatedMarks(region: TextRegion, report: RuleContext<Options>['r
       actual: text,
       // Spanish opening marks stay opening marks: ¡¡ becomes ¡, ¿¿ becomes ¿.
       expected: [text.startsWith('¡') || text.startsWith('¿') ? (text[0] ?? '') : text.includes('?') ? '?' : '.'],
-      reason: `\`${text}\` reads as shouting; use one mark`,
+      messageId: 'repeated-marks',
+      data: { text },
     });
   }
 }

@@ -6,9 +6,20 @@ interface Options {
   patterns: string[];
 }
 
+const MESSAGES = {
+  unprintable: '`{{text}}` is a value the template could not print',
+  'unfilled-tag': '`{{text}}` is a template tag that was never filled',
+  bracketed: '`{{text}}` looks like a placeholder left in the copy',
+  'writer-note': '`{{text}}` is a note to the writer, not copy',
+  filler: '`{{text}}` is filler text',
+  'missing-value': '`{{text}}` is a missing value printed as text',
+  'custom-pattern': '`{{text}}` matches a leftover pattern',
+} as const;
+
 interface Leftover {
   pattern: RegExp;
-  reason: (text: string) => string;
+  /** Its message, with the leftover as `{{text}}`. */
+  messageId: keyof typeof MESSAGES;
   /** Only in rendered text: a template legitimately holds `{{ }}`. */
   renderedOnly?: boolean;
   /** Matches that are not leftovers after all. */
@@ -23,14 +34,14 @@ const LINK_TARGET = /^(?:[a-z][a-z0-9+.-]*:[^\s\]]+|[^\s@\]]+@[^\s@\]]+\.[^\s\]]
 
 // The more specific leftovers come first: a match overlapping an earlier one is not reported again.
 const LEFTOVERS: Leftover[] = [
-  { pattern: /\[object Object\]/gu, reason: (t) => `\`${t}\` is a value the template could not print`, renderedOnly: true },
-  { pattern: /\{\{[^}]*\}\}|\{%[^%]*%\}/gu, reason: (t) => `\`${t}\` is a template tag that was never filled`, renderedOnly: true },
+  { pattern: /\[object Object\]/gu, messageId: 'unprintable', renderedOnly: true },
+  { pattern: /\{\{[^}]*\}\}|\{%[^%]*%\}/gu, messageId: 'unfilled-tag', renderedOnly: true },
   // [Your name], [Company], [#ref], [date]: but not the link targets of a text part.
   // A markdown link [text](url) is a link, not a placeholder.
-  { pattern: /\[[^\]\n]*\p{L}[^\]\n]*\](?!\()/gu, reason: (t) => `\`${t}\` looks like a placeholder left in the copy`, skip: (t) => LINK_TARGET.test(t.slice(1, -1)) },
-  { pattern: /(?<![\p{L}\p{N}])(?:TODO|TBD|FIXME)(?![\p{L}\p{N}])/gu, reason: (t) => `\`${t}\` is a note to the writer, not copy` },
-  { pattern: /\blorem ipsum\b/giu, reason: (t) => `\`${t}\` is filler text` },
-  { pattern: /(?<![\p{L}\p{N}])(?:undefined|NaN|null)(?![\p{L}\p{N}])/gu, reason: (t) => `\`${t}\` is a missing value printed as text`, renderedOnly: true },
+  { pattern: /\[[^\]\n]*\p{L}[^\]\n]*\](?!\()/gu, messageId: 'bracketed', skip: (t) => LINK_TARGET.test(t.slice(1, -1)) },
+  { pattern: /(?<![\p{L}\p{N}])(?:TODO|TBD|FIXME)(?![\p{L}\p{N}])/gu, messageId: 'writer-note' },
+  { pattern: /\blorem ipsum\b/giu, messageId: 'filler' },
+  { pattern: /(?<![\p{L}\p{N}])(?:undefined|NaN|null)(?![\p{L}\p{N}])/gu, messageId: 'missing-value', renderedOnly: true },
 ];
 
 export default defineRule<Options>({
@@ -45,13 +56,10 @@ export default defineRule<Options>({
       required: [],
       properties: { patterns: { type: 'array', items: { type: 'string' }, default: [] } },
     },
-    defaultOptions: { patterns: [] },
+    messages: MESSAGES,
   },
   check(document, { options, report }) {
-    const extra: Leftover[] = options.patterns.map((source) => ({
-      pattern: new RegExp(source, 'giu'),
-      reason: (t) => `\`${t}\` matches a leftover pattern`,
-    }));
+    const extra: Leftover[] = options.patterns.map((source) => ({ pattern: new RegExp(source, 'giu'), messageId: 'custom-pattern' }));
     for (const region of regionsOf(document)) {
       const reported: { start: number; end: number }[] = [];
       for (const leftover of [...LEFTOVERS, ...extra]) {
@@ -62,7 +70,7 @@ export default defineRule<Options>({
           if (end === start || leftover.skip?.(match[0])) continue;
           if (overlapsPlaceholder(region, start, end) || reported.some((r) => start < r.end && end > r.start)) continue;
           reported.push({ start, end });
-          report({ region, start, end, actual: match[0], reason: leftover.reason(match[0]) });
+          report({ region, start, end, actual: match[0], messageId: leftover.messageId, data: { text: match[0] } });
         }
       }
     }

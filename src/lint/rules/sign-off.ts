@@ -46,14 +46,25 @@ export default defineRule<Options>({
         signatureLines: { type: 'integer', minimum: 0, default: 5 },
       },
     },
-    defaultOptions: { sender: ['sender.name'], blocks: ['signoff'], signatureLines: 5 },
+    // A template signs with the sender placeholder; a message with the writer's name.
+    messages: {
+      missing: 'Body does not end with a sign-off; close with `{{closing}}` and your name',
+      'missing-template': 'Body does not end with a sign-off; close with `{{closing}}` and `{{sender}}`',
+      unsigned: "`{{closing}}` is not followed by the sender's name; sign with your name",
+      'unsigned-template': "`{{closing}}` is not followed by the sender's name; sign with `{{sender}}`",
+      // The closing is in a sign-off block or the layout, not a line of the body.
+      'unsigned-block': "The sign-off is not followed by the sender's name; sign with your name",
+      'unsigned-block-template': "The sign-off is not followed by the sender's name; sign with `{{sender}}`",
+    },
   },
   check(document, { options, report, lexicon }) {
     const closings = lexicon('sign-off');
     if (closings.entries.length === 0) return;
     const suggested = closings.entries.find((e) => e.suggestion)?.suggestion ?? 'All the best,';
     const template = document.kind === 'template';
-    const signature = template ? `\`{{ ${options.sender[0] ?? 'sender.name'} }}\`` : 'your name';
+    // Which message: `-template` signs with the sender placeholder.
+    const variant = (messageId: string): string => (template ? `${messageId}-template` : messageId);
+    const sender = `{{ ${options.sender[0] ?? 'sender.name'} }}`;
     const lines = template ? document.body.map(blockLine).filter((l) => l !== undefined) : document.body.flatMap(messageLines);
 
     // The last closing line, with at most `signatureLines` lines after it.
@@ -89,11 +100,18 @@ export default defineRule<Options>({
     }
 
     if (!closes) {
-      report({ ...endOfBody(document), reason: `Body does not end with a sign-off; close with \`${suggested}\` and ${signature}` });
+      report({ ...endOfBody(document), messageId: variant('missing'), data: { closing: suggested, sender } });
+    } else if (!named && closing) {
+      report({
+        region: closing.line.region,
+        start: closing.start,
+        end: closing.end,
+        actual: closing.text,
+        messageId: variant('unsigned'),
+        data: { closing: closing.text, sender },
+      });
     } else if (!named) {
-      const at = closing ? { region: closing.line.region, start: closing.start, end: closing.end, actual: closing.text } : endOfBody(document);
-      const what = closing ? `\`${closing.text}\` is not followed by the sender's name` : 'The sign-off is not followed by the sender\'s name';
-      report({ ...at, reason: `${what}; sign with ${signature}` });
+      report({ ...endOfBody(document), messageId: variant('unsigned-block'), data: { sender } });
     }
   },
 });

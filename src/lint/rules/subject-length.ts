@@ -13,7 +13,9 @@ export default defineRule<{ max: number }>({
       required: [],
       properties: { max: { type: 'integer', minimum: 1, default: 10 } },
     },
-    defaultOptions: { max: 10 },
+    messages: {
+      'too-long': 'Subject has {{count}} words; keep it to {{max}} or fewer',
+    },
   },
   check(document, { options, report }) {
     const subject = document.subject;
@@ -24,7 +26,8 @@ export default defineRule<{ max: number }>({
       region: subject,
       start: 0,
       end: subject.text.trimEnd().length,
-      reason: `Subject has ${count} words; keep it to ${options.max} or fewer`,
+      messageId: 'too-long',
+      data: { count, max: options.max },
       note: 'A placeholder such as {{ company.name }} counts as one word.',
     });
   },

@@ -16,7 +16,13 @@ export default defineRule<{ urgentAfterBusinessDays?: number }>({
       required: [],
       properties: { urgentAfterBusinessDays: { type: 'integer', minimum: 0, nullable: true } },
     },
-    defaultOptions: {},
+    messages: {
+      'not-late': '`{{text}}` in the `{{stage}}` stage: the invoice is not late yet, so there is nothing urgent',
+      'too-early': '`{{text}}` when the invoice is {{days}} business day(s) late: keep urgency for more than {{threshold}}',
+      repeated: '`{{text}}` is already at the start of the subject; say it once',
+      'not-first': '`{{text}}` belongs at the start of the subject',
+    },
+    hasSuggestions: true,
   },
   check(document, { options, report, lexicon }) {
     const stage = document.stage;
@@ -24,34 +30,25 @@ export default defineRule<{ urgentAfterBusinessDays?: number }>({
     const lateBy = document.businessDaysLate ?? (stage ? businessDaysAtStart(stage) : undefined);
 
     for (const match of findPhrases(document, lexicon('urgency'))) {
-      const quoted = `\`${match.text}\``;
+      const text = match.text;
       if (stage && !stage.late) {
         report({
           ...match,
-          actual: match.text,
+          actual: text,
           expected: match.entry.suggestion ? [match.entry.suggestion] : [''],
-          reason: `${quoted} in the \`${stage.id}\` stage: the invoice is not late yet, so there is nothing urgent`,
+          messageId: 'not-late',
+          data: { text, stage: stage.id },
         });
       } else if (lateBy !== undefined && lateBy <= threshold && (stage?.late ?? true)) {
-        report({
-          ...match,
-          actual: match.text,
-          severity: 'warn',
-          reason: `${quoted} when the invoice is ${lateBy} business day(s) late: keep urgency for more than ${threshold}`,
-        });
-      } else if (match.region.kind === 'subject' && isSubjectMarker(match.text) && match.region.text.slice(0, match.start).trim() !== '') {
-        if (match.region.text.trimStart().toUpperCase().startsWith(match.text.toUpperCase())) {
+        report({ ...match, actual: text, severity: 'warn', messageId: 'too-early', data: { text, days: lateBy, threshold } });
+      } else if (match.region.kind === 'subject' && isSubjectMarker(text) && match.region.text.slice(0, match.start).trim() !== '') {
+        if (match.region.text.trimStart().toUpperCase().startsWith(text.toUpperCase())) {
           // URGENT: invoice INV-1042 URGENT: once, at the start, is enough.
-          report({ ...match, actual: match.text, expected: [''], reason: `${quoted} is already at the start of the subject; say it once` });
+          report({ ...match, actual: text, expected: [''], messageId: 'repeated', data: { text } });
           continue;
         }
-        const rewrite = urgentFirst(document, match.region, match.start, match.end, match.text);
-        report({
-          ...match,
-          actual: match.text,
-          ...(rewrite === undefined ? {} : { expected: [rewrite] }),
-          reason: `${quoted} belongs at the start of the subject`,
-        });
+        const rewrite = urgentFirst(document, match.region, match.start, match.end, text);
+        report({ ...match, actual: text, ...(rewrite === undefined ? {} : { expected: [rewrite] }), messageId: 'not-first', data: { text } });
       }
     }
   },

@@ -27,7 +27,7 @@ runRuleTests('days-overdue', {
       stage: late,
       subject: SUBJECT,
       body: 'Hello Ana,\n\nInvoice INV-1042 is overdue and we need an update.',
-      errors: [{ line: 3, column: 1, endLine: 3, endColumn: 1, message: MISSING, severity: 'warning' }],
+      errors: [{ line: 3, column: 1, endLine: 3, endColumn: 1, messageId: 'missing-example', message: MISSING, severity: 'warning' }],
     },
     {
       name: 'with the days late given, the suggestion says how many',
@@ -35,14 +35,14 @@ runRuleTests('days-overdue', {
       businessDaysLate: 8,
       subject: SUBJECT,
       body: 'Invoice INV-1042 is overdue.',
-      errors: [{ line: 3, column: 1, message: 'Body does not say how many days overdue the invoice is; add `8 business days overdue`' }],
+      errors: [{ line: 3, column: 1, messageId: 'missing-phrase', message: 'Body does not say how many days overdue the invoice is; add `8 business days overdue`' }],
     },
     {
       name: 'a payment term in days is not the days overdue',
       stage: late,
       subject: SUBJECT,
       body: 'Please pay within 14 days; the invoice is overdue.',
-      errors: [{ line: 3, column: 1, message: MISSING }],
+      errors: ['3:1-3:1 missing-example'],
     },
     {
       name: 'tones option: the final notice too',
@@ -50,23 +50,23 @@ runRuleTests('days-overdue', {
       subject: SUBJECT,
       body: 'Invoice INV-1042 is overdue.',
       options: { tones: ['urgent', 'formal'] },
-      errors: [{ line: 3, column: 1, message: MISSING }],
+      errors: ['3:1-3:1 missing-example'],
     },
     {
       name: 'template: no placeholder',
       template: template({ stage: late }, block('Invoice {{ invoice.number }} is overdue.')),
-      errors: [{ line: 9, column: 13, endLine: 9, endColumn: 13, message: TEMPLATE_MISSING }],
+      errors: [{ line: 9, column: 13, endLine: 9, endColumn: 13, messageId: 'missing-phrase', message: TEMPLATE_MISSING }],
     },
     {
       name: 'template: a figure written out is the same in every email',
       template: template({ stage: late }, block('Invoice {{ invoice.number }} is 12 days overdue.')),
-      errors: [{ line: 9, column: 13, message: TEMPLATE_MISSING }],
+      errors: ['9:13-9:13 missing-phrase'],
     },
     {
       name: 'template: the placeholders option',
       template: template({ stage: late }, block('Invoice {{ invoice.number }} is {{ daysOverdue }} days overdue.')),
       options: { placeholders: ['lateBy'] },
-      errors: [{ line: 9, column: 13, message: 'Body does not say how many days overdue the invoice is; add `{{ lateBy }} days overdue`' }],
+      errors: [{ line: 9, column: 13, messageId: 'missing-phrase', message: 'Body does not say how many days overdue the invoice is; add `{{ lateBy }} days overdue`' }],
     },
   ],
 });

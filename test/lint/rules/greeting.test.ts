@@ -3,8 +3,14 @@ import { runRuleTests, template } from '../rule-tester.js';
 const SUBJECT = 'Invoice INV-1042';
 const MISSING = "Body does not open with a greeting; start with `Hello` and the client's first name";
 const TEMPLATE_MISSING = 'Body does not open with a greeting; start with `Hello {{ customer.firstName }},`';
-const stiff = (text: string): string => `\`${text}\` is too formal for a reminder; greet the client by name: \`Hello\` and the client's first name`;
-const templateStiff = (text: string): string => `\`${text}\` is too formal for a reminder; greet the client by name: \`Hello {{ customer.firstName }},\``;
+const stiff = (text: string) => ({
+  messageId: 'too-formal',
+  message: `\`${text}\` is too formal for a reminder; greet the client by name: \`Hello\` and the client's first name`,
+});
+const templateStiff = (text: string) => ({
+  messageId: 'too-formal-template',
+  message: `\`${text}\` is too formal for a reminder; greet the client by name: \`Hello {{ customer.firstName }},\``,
+});
 const block = (copy: string): string => `<mj-text><p>${copy}</p></mj-text>`;
 
 runRuleTests('greeting', {
@@ -25,63 +31,63 @@ runRuleTests('greeting', {
       name: 'To Whom It May Concern (N9), the colon goes with it',
       subject: SUBJECT,
       body: 'To Whom It May Concern:\n\nInvoice INV-1042 is due.',
-      errors: [{ line: 3, column: 1, endLine: 3, endColumn: 24, message: stiff('To Whom It May Concern'), severity: 'warning', expected: ['Hello,'] }],
+      errors: [{ line: 3, column: 1, endLine: 3, endColumn: 24, ...stiff('To Whom It May Concern'), severity: 'warning', expected: ['Hello,'] }],
     },
     {
       name: 'Dear Sir or Madam',
       subject: SUBJECT,
       body: 'Dear Sir or Madam,\n\nInvoice INV-1042 is due.',
-      errors: [{ line: 3, column: 1, endColumn: 19, message: stiff('Dear Sir or Madam'), expected: ['Hello,'] }],
+      errors: [{ line: 3, column: 1, endColumn: 19, ...stiff('Dear Sir or Madam'), expected: ['Hello,'] }],
     },
     {
       name: 'Dear Sir/Madam',
       subject: SUBJECT,
       body: 'Dear Sir/Madam, invoice INV-1042 is due.',
-      errors: [{ line: 3, column: 1, endColumn: 16, message: stiff('Dear Sir/Madam'), expected: ['Hello,'] }],
+      errors: [{ line: 3, column: 1, endColumn: 16, ...stiff('Dear Sir/Madam'), expected: ['Hello,'] }],
     },
     {
       name: 'Dear valued customer (C2: reads as automated)',
       subject: SUBJECT,
       body: 'Dear Valued Customer,\n\nInvoice INV-1042 is due.',
-      errors: [{ line: 3, column: 1, endColumn: 22, message: stiff('Dear Valued Customer'), expected: ['Hello,'] }],
+      errors: [{ line: 3, column: 1, endColumn: 22, ...stiff('Dear Valued Customer'), expected: ['Hello,'] }],
     },
     {
       name: 'Attention:',
       subject: SUBJECT,
       body: 'Attention: Accounts Payable\n\nInvoice INV-1042 is due.',
-      errors: [{ line: 3, column: 1, endColumn: 11, message: stiff('Attention'), expected: ['Hello,'] }],
+      errors: [{ line: 3, column: 1, endColumn: 11, ...stiff('Attention'), expected: ['Hello,'] }],
     },
     {
       name: 'no greeting: reported where the body starts',
       subject: SUBJECT,
       body: 'Invoice INV-1042 is due on 27 November.',
-      errors: [{ line: 3, column: 1, endLine: 3, endColumn: 1, message: MISSING, severity: 'warning' }],
+      errors: [{ line: 3, column: 1, endLine: 3, endColumn: 1, messageId: 'missing', message: MISSING, severity: 'warning' }],
     },
     {
       name: 'a greeting that is not the opening does not count',
       subject: SUBJECT,
       body: '  Invoice INV-1042 is due. Hello again!',
-      errors: [{ line: 3, column: 3, endColumn: 3, message: MISSING }],
+      errors: ['3:3-3:3 missing'],
     },
     {
       name: 'template: stiff greeting, rewritten with the name placeholder',
       template: template({}, block('Dear Sir/Madam,')),
-      errors: [{ line: 9, column: 13, endLine: 9, endColumn: 28, message: templateStiff('Dear Sir/Madam'), expected: ['Hello {{ customer.firstName }},'] }],
+      errors: [{ line: 9, column: 13, endLine: 9, endColumn: 28, ...templateStiff('Dear Sir/Madam'), expected: ['Hello {{ customer.firstName }},'] }],
     },
     {
       name: 'template: To whom it may concern before a placeholder',
       template: template({}, block('To whom it may concern: {{ customer.company }}')),
-      errors: [{ line: 9, column: 13, endColumn: 36, message: templateStiff('To whom it may concern'), expected: ['Hello {{ customer.firstName }},'] }],
+      errors: [{ line: 9, column: 13, endColumn: 36, ...templateStiff('To whom it may concern'), expected: ['Hello {{ customer.firstName }},'] }],
     },
     {
       name: 'template: no greeting',
       template: template({}, `        <mj-text>\n          <p>Invoice {{ invoice.number }} is past due.</p>\n        </mj-text>`),
-      errors: [{ line: 10, column: 14, endLine: 10, endColumn: 14, message: TEMPLATE_MISSING }],
+      errors: [{ line: 10, column: 14, endLine: 10, endColumn: 14, messageId: 'missing-template', message: TEMPLATE_MISSING }],
     },
     {
       name: 'template: a name alone is not a greeting',
       template: template({}, block('{{ customer.firstName }}, invoice {{ invoice.number }} is past due.')),
-      errors: [{ line: 9, column: 13, message: TEMPLATE_MISSING }],
+      errors: ['9:13-9:13 missing-template'],
     },
     {
       name: 'template: the placeholder option names the greeting variable',
@@ -92,6 +98,7 @@ runRuleTests('greeting', {
           line: 9,
           column: 13,
           endColumn: 27,
+          messageId: 'too-formal-template',
           message: '`Dear Customer` is too formal for a reminder; greet the client by name: `Hello {{ customer.name }},`',
           expected: ['Hello {{ customer.name }},'],
         },

@@ -3,19 +3,27 @@ import { runRuleTests, template, type ExpectedMessage, type InvalidCase } from '
 const SUBJECT = 'Invoice INV-1042';
 const THREAT_REWRITE = 'If we cannot agree on payment, our terms set out the next step; we would much rather settle this with you';
 
+interface Said {
+  messageId: string;
+  message: string | RegExp;
+}
+
 /** The exact place of `text` (its first occurrence) in a one-line message body, which starts at line 3. */
-function at(body: string, text: string, message: string | RegExp, extra: Partial<ExpectedMessage> = {}): ExpectedMessage {
+function at(body: string, text: string, said: Said, extra: Partial<ExpectedMessage> = {}): ExpectedMessage {
   const index = body.indexOf(text);
   if (index < 0) throw new Error(`${text} is not in ${body}`);
-  return { line: 3, column: index + 1, endLine: 3, endColumn: index + 1 + text.length, message, ...extra };
+  return { line: 3, column: index + 1, endLine: 3, endColumn: index + 1 + text.length, ...said, ...extra };
 }
 
-/** A message whose one finding is `text`, with the reason for it. */
-function flags(name: string, body: string, text: string, message: string | RegExp, context: Partial<InvalidCase> = {}): InvalidCase {
-  return { name, subject: SUBJECT, body, ...context, errors: [at(body, text, message)] };
+/** A message whose one finding is `text`, with the message for it. */
+function flags(name: string, body: string, text: string, said: Said, context: Partial<InvalidCase> = {}): InvalidCase {
+  return { name, subject: SUBJECT, body, ...context, errors: [at(body, text, said)] };
 }
 
-const shouting = (text: string): string => `\`${text}\` in capitals reads as shouting; write it in normal case`;
+/** A lexicon phrase of the category, whose entry suggests a rewrite. */
+const phrase = (category: string, message: string | RegExp): Said => ({ messageId: `${category}-suggestion`, message });
+const shouting = (text: string): Said => ({ messageId: 'capitals', message: `\`${text}\` in capitals reads as shouting; write it in normal case` });
+const marks = (text: string): Said => ({ messageId: 'repeated-marks', message: `\`${text}\` reads as shouting; use one mark` });
 
 runRuleTests('no-aggressive', {
   valid: [
@@ -51,35 +59,35 @@ runRuleTests('no-aggressive', {
   ],
   invalid: [
     // One case per category, with inflections.
-    flags('threat', 'If this is not paid by Friday, we will take legal action.', 'take legal action', `\`take legal action\` is threatening (threat); try \`${THREAT_REWRITE}\``),
-    flags('threat, inflected: taking legal actions', 'We are now taking legal actions.', 'taking legal actions', /^`taking legal actions` is threatening \(threat\)/),
-    flags('threat after "threatened"', 'We have already threatened legal action once.', 'legal action', /^`legal action` is threatening \(threat\)/),
-    flags('threat, inflected: suing', 'We are suing your company.', 'suing', /^`suing` is threatening \(threat\)/),
-    flags('accusation: ignoring', 'You have been ignoring our emails.', 'You have been ignoring', /^`You have been ignoring` is accusatory \(accusation\); try `.+`$/),
-    flags('accusation: ignored', 'You ignored our emails.', 'You ignored', /^`You ignored` is accusatory \(accusation\)/),
-    flags('shaming', 'This behaviour is unprofessional.', 'unprofessional', /^`unprofessional` is shaming \(shaming\)/),
-    flags('insult', 'Only an idiot would miss this.', 'idiot', /^`idiot` is insulting \(insult\)/),
-    flags('ultimatum', 'This is your final warning.', 'final warning', /^`final warning` is an ultimatum \(ultimatum\)/),
-    flags('harassment', 'We will keep calling you.', 'keep calling', /^`keep calling` is harassing \(harassment\)/),
-    flags('hostility', 'We are sick and tired of waiting.', 'sick and tired', /^`sick and tired` is hostile \(hostility\)/),
+    flags('threat', 'If this is not paid by Friday, we will take legal action.', 'take legal action', phrase('threat', `\`take legal action\` is threatening (threat); try \`${THREAT_REWRITE}\``)),
+    flags('threat, inflected: taking legal actions', 'We are now taking legal actions.', 'taking legal actions', phrase('threat', /^`taking legal actions` is threatening \(threat\)/)),
+    flags('threat after "threatened"', 'We have already threatened legal action once.', 'legal action', phrase('threat', /^`legal action` is threatening \(threat\)/)),
+    flags('threat, inflected: suing', 'We are suing your company.', 'suing', phrase('threat', /^`suing` is threatening \(threat\)/)),
+    flags('accusation: ignoring', 'You have been ignoring our emails.', 'You have been ignoring', phrase('accusation', /^`You have been ignoring` is accusatory \(accusation\); try `.+`$/)),
+    flags('accusation: ignored', 'You ignored our emails.', 'You ignored', phrase('accusation', /^`You ignored` is accusatory \(accusation\)/)),
+    flags('shaming', 'This behaviour is unprofessional.', 'unprofessional', phrase('shaming', /^`unprofessional` is shaming \(shaming\)/)),
+    flags('insult', 'Only an idiot would miss this.', 'idiot', phrase('insult', /^`idiot` is insulting \(insult\)/)),
+    flags('ultimatum', 'This is your final warning.', 'final warning', phrase('ultimatum', /^`final warning` is an ultimatum \(ultimatum\)/)),
+    flags('harassment', 'We will keep calling you.', 'keep calling', phrase('harassment', /^`keep calling` is harassing \(harassment\)/)),
+    flags('hostility', 'We are sick and tired of waiting.', 'sick and tired', phrase('hostility', /^`sick and tired` is hostile \(hostility\)/)),
     {
       name: 'in the subject too',
       subject: 'Final warning: invoice INV-1042',
       body: 'Thank you.',
-      errors: [{ line: 1, column: 10, endLine: 1, endColumn: 23, message: /^`Final warning` is an ultimatum \(ultimatum\)/ }],
+      errors: [{ line: 1, column: 10, endLine: 1, endColumn: 23, ...phrase('ultimatum', /^`Final warning` is an ultimatum \(ultimatum\)/) }],
     },
     {
       name: 'the suggestion is offered as the replacement',
       subject: SUBJECT,
       body: 'We will take legal action.',
-      errors: [{ line: 3, column: 9, endColumn: 26, message: /threatening/, severity: 'error', expected: [THREAT_REWRITE] }],
+      errors: [{ line: 3, column: 9, endColumn: 26, ...phrase('threat', /threatening/), severity: 'error', expected: [THREAT_REWRITE] }],
     },
     // The legal step outside a legal-review stage.
-    flags('overdue-late has no legal-review task', 'We will refer the account to a debt collection agency.', 'debt collection', /^`debt collection` is threatening \(threat\)/, { stage: 'overdue-late' }),
+    flags('overdue-late has no legal-review task', 'We will refer the account to a debt collection agency.', 'debt collection', phrase('threat', /^`debt collection` is threatening \(threat\)/), { stage: 'overdue-late' }),
     {
       name: 'template: overdue-late may not name legal action',
       template: template({ stage: 'overdue-late' }, '<mj-text><p>Otherwise we will take legal action, as our terms provide.</p></mj-text>'),
-      errors: [{ line: 9, column: 31, endLine: 9, endColumn: 48, message: /^`take legal action` is threatening \(threat\)/ }],
+      errors: [{ line: 9, column: 31, endLine: 9, endColumn: 48, ...phrase('threat', /^`take legal action` is threatening \(threat\)/) }],
     },
     // Shouting.
     flags('a long word in capitals', 'Please read this CAREFULLY.', 'CAREFULLY', shouting('CAREFULLY')),
@@ -94,8 +102,8 @@ runRuleTests('no-aggressive', {
       subject: SUBJECT,
       body: 'Please PAY NOW.',
       errors: [
-        { line: 3, column: 8, endColumn: 15, message: /^`PAY NOW` is an ultimatum \(ultimatum\)/ },
-        { line: 3, column: 8, endColumn: 15, message: shouting('PAY NOW'), expected: ['pay now'] },
+        { line: 3, column: 8, endColumn: 15, ...phrase('ultimatum', /^`PAY NOW` is an ultimatum \(ultimatum\)/) },
+        { line: 3, column: 8, endColumn: 15, ...shouting('PAY NOW'), expected: ['pay now'] },
       ],
     },
     {
@@ -103,8 +111,8 @@ runRuleTests('no-aggressive', {
       subject: SUBJECT,
       body: 'Why is this still unpaid?? Please reply!!',
       errors: [
-        { line: 3, column: 25, endColumn: 27, message: '`??` reads as shouting; use one mark', expected: ['?'] },
-        { line: 3, column: 40, endColumn: 42, message: '`!!` reads as shouting; use one mark', expected: ['.'] },
+        { line: 3, column: 25, endColumn: 27, ...marks('??'), expected: ['?'] },
+        { line: 3, column: 40, endColumn: 42, ...marks('!!'), expected: ['.'] },
       ],
     },
     {
@@ -112,14 +120,14 @@ runRuleTests('no-aggressive', {
       subject: 'PLEASE PAY invoice INV-1042!!!',
       body: 'Thank you.',
       errors: [
-        { line: 1, column: 10, endLine: 1, endColumn: 20, message: shouting('PLEASE PAY'), expected: ['Please pay'] },
-        { line: 1, column: 37, endLine: 1, endColumn: 40, message: '`!!!` reads as shouting; use one mark' },
+        { line: 1, column: 10, endLine: 1, endColumn: 20, ...shouting('PLEASE PAY'), expected: ['Please pay'] },
+        { line: 1, column: 37, endLine: 1, endColumn: 40, ...marks('!!!') },
       ],
     },
     {
       name: 'template: capitals next to a placeholder are still shouting',
       template: template({}, '<mj-text><p>{{ customer.name }}, PLEASE reply about {{ invoice.number }}.</p></mj-text>'),
-      errors: [{ line: 9, column: 34, endLine: 9, endColumn: 40, message: shouting('PLEASE') }],
+      errors: [{ line: 9, column: 34, endLine: 9, endColumn: 40, ...shouting('PLEASE') }],
     },
   ],
 });

@@ -3,7 +3,11 @@ import { runRuleTests, template } from '../rule-tester.js';
 const SUBJECT = 'Invoice INV-1042';
 const MISSING = 'Body does not end with a sign-off; close with `All the best,` and your name';
 const TEMPLATE_MISSING = 'Body does not end with a sign-off; close with `All the best,` and `{{ sender.name }}`';
-const unsigned = (closing: string, signature = 'your name'): string => `\`${closing}\` is not followed by the sender's name; sign with ${signature}`;
+const unsigned = (closing: string) => ({ messageId: 'unsigned', message: `\`${closing}\` is not followed by the sender's name; sign with your name` });
+const templateUnsigned = (closing: string) => ({
+  messageId: 'unsigned-template',
+  message: `\`${closing}\` is not followed by the sender's name; sign with \`{{ sender.name }}\``,
+});
 const block = (copy: string): string => `<mj-text><p>${copy}</p></mj-text>`;
 
 /** A template that extends the shipped layout, with its copy on line 9 and more blocks after it. */
@@ -49,52 +53,52 @@ runRuleTests('sign-off', {
       name: 'no sign-off: reported at the end of the body',
       subject: SUBJECT,
       body: 'Hello Ana,\n\nInvoice INV-1042 is due.\n',
-      errors: [{ line: 5, column: 25, endLine: 5, endColumn: 25, message: MISSING, severity: 'warning' }],
+      errors: [{ line: 5, column: 25, endLine: 5, endColumn: 25, messageId: 'missing', message: MISSING, severity: 'warning' }],
     },
     {
       name: 'a closing with no name after it',
       subject: SUBJECT,
       body: 'Hello Ana,\n\nInvoice INV-1042 is due.\n\nAll the best,',
-      errors: [{ line: 7, column: 1, endLine: 7, endColumn: 13, message: unsigned('All the best') }],
+      errors: [{ line: 7, column: 1, endLine: 7, endColumn: 13, ...unsigned('All the best') }],
     },
     {
       name: 'Thank you for your business. is a sentence, not a closing line',
       subject: SUBJECT,
       body: 'Invoice INV-1042 is due.\n\nThank you for your business.',
-      errors: [{ line: 5, column: 29, message: MISSING }],
+      errors: ['5:29-5:29 missing'],
     },
     {
       name: 'Thank you. on its own line closes, but a name must follow',
       subject: SUBJECT,
       body: 'Invoice INV-1042 is due. Thank you.\n\nThank you!',
-      errors: [{ line: 5, column: 1, endColumn: 10, message: unsigned('Thank you') }],
+      errors: [{ line: 5, column: 1, endColumn: 10, ...unsigned('Thank you') }],
     },
     {
       name: 'a closing far from the end is not the sign-off (signatureLines: 1)',
       subject: SUBJECT,
       body: 'Invoice INV-1042 is due.\n\nRegards,\nSam\nAccounts\nNorthwind',
       options: { signatureLines: 1 },
-      errors: [{ line: 8, column: 10, message: MISSING }],
+      errors: ['8:10-8:10 missing'],
     },
     {
       name: 'template: emptying the sign-off block drops the layout closing',
       template: extending(block('Hello {{ customer.firstName }},'), '{% block signoff %}{% endblock %}'),
-      errors: [{ line: 9, column: 44, endLine: 9, endColumn: 44, message: TEMPLATE_MISSING }],
+      errors: [{ line: 9, column: 44, endLine: 9, endColumn: 44, messageId: 'missing-template', message: TEMPLATE_MISSING }],
     },
     {
       name: 'template: a sign-off block without a closing phrase',
       template: extending(block('Hello {{ customer.firstName }},'), '{% block signoff %}Sent by Northwind{% endblock %}'),
-      errors: [{ line: 9, column: 44, message: TEMPLATE_MISSING }],
+      errors: ['9:44-9:44 missing-template'],
     },
     {
       name: 'template without a layout: no sign-off',
       template: standalone(page(block('Invoice {{ invoice.number }} is due.'))),
-      errors: [{ line: 7, column: 87, message: TEMPLATE_MISSING }],
+      errors: ['7:87-7:87 missing-template'],
     },
     {
       name: 'template without a layout: a closing but no sender',
       template: standalone(page(block('Invoice {{ invoice.number }} is due.') + block('All the best,'))),
-      errors: [{ line: 7, column: 113, endColumn: 125, message: unsigned('All the best', '`{{ sender.name }}`') }],
+      errors: [{ line: 7, column: 113, endColumn: 125, ...templateUnsigned('All the best') }],
     },
   ],
 });

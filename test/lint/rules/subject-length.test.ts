@@ -13,19 +13,19 @@ runRuleTests('subject-length', {
     {
       subject: 'A quick and friendly reminder that your invoice INV-1042 is due very soon',
       body: 'x',
-      errors: [{ line: 1, column: 10, endLine: 1, endColumn: 83, message: 'Subject has 13 words; keep it to 10 or fewer' }],
+      errors: [{ line: 1, column: 10, endLine: 1, endColumn: 83, messageId: 'too-long', message: 'Subject has 13 words; keep it to 10 or fewer' }],
     },
     {
       name: 'in a template, at the frontmatter line',
       template: template({ subject: 'This is a very long subject line for invoice {{ invoice.number }} that goes on' }, '<mj-text>Hi</mj-text>'),
-      errors: [{ line: 4, column: 11, message: 'Subject has 13 words; keep it to 10 or fewer' }],
+      errors: [{ line: 4, column: 11, messageId: 'too-long', message: 'Subject has 13 words; keep it to 10 or fewer' }],
     },
     {
       name: 'Thai words segmented',
       locale: 'th',
       subject: 'เรียนลูกค้าที่เคารพ ขอแจ้งเตือนว่าใบแจ้งหนี้ของท่านจะครบกำหนดชำระในวันพรุ่งนี้',
       body: 'x',
-      errors: [{ line: 1, column: 10, message: /^Subject has \d+ words; keep it to 10 or fewer$/ }],
+      errors: [{ line: 1, column: 10, messageId: 'too-long', message: /^Subject has \d+ words; keep it to 10 or fewer$/ }],
     },
   ],
 });

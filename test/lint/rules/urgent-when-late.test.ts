@@ -1,9 +1,14 @@
 import { runRuleTests, template } from '../rule-tester.js';
 
 const MATTER = 'Please let us know as a matter of urgency when payment will be made.';
-const notLate = (text: string, stage: string): string => `\`${text}\` in the \`${stage}\` stage: the invoice is not late yet, so there is nothing urgent`;
-const tooEarly = (text: string, days: number, threshold = 5): string =>
-  `\`${text}\` when the invoice is ${days} business day(s) late: keep urgency for more than ${threshold}`;
+const notLate = (text: string, stage: string) => ({
+  messageId: 'not-late',
+  message: `\`${text}\` in the \`${stage}\` stage: the invoice is not late yet, so there is nothing urgent`,
+});
+const tooEarly = (text: string, days: number, threshold = 5) => ({
+  messageId: 'too-early',
+  message: `\`${text}\` when the invoice is ${days} business day(s) late: keep urgency for more than ${threshold}`,
+});
 const block = (copy: string): string => `<mj-text><p>${copy}</p></mj-text>`;
 
 runRuleTests('urgent-when-late', {
@@ -28,7 +33,7 @@ runRuleTests('urgent-when-late', {
       stage: 'before-due',
       subject: 'URGENT: invoice INV-1042 due soon',
       body: 'Thank you.',
-      errors: [{ line: 1, column: 10, endLine: 1, endColumn: 16, message: notLate('URGENT', 'before-due'), severity: 'error', expected: [''] }],
+      errors: [{ line: 1, column: 10, endLine: 1, endColumn: 16, ...notLate('URGENT', 'before-due'), severity: 'error', expected: [''] }],
     },
     {
       name: 'due-today is not late: every urgency phrase is an error',
@@ -36,13 +41,13 @@ runRuleTests('urgent-when-late', {
       subject: 'Invoice INV-1042 is due today',
       body: 'This is time-sensitive, so please reply right away. Pay at once, without delay: it is a top priority. Act now, ASAP.',
       errors: [
-        { line: 3, column: 9, endColumn: 23, message: notLate('time-sensitive', 'due-today'), severity: 'error' },
-        { line: 3, column: 41, endColumn: 51, message: notLate('right away', 'due-today') },
-        { line: 3, column: 57, endColumn: 64, message: notLate('at once', 'due-today') },
-        { line: 3, column: 66, endColumn: 79, message: notLate('without delay', 'due-today') },
-        { line: 3, column: 89, endColumn: 101, message: notLate('top priority', 'due-today') },
-        { line: 3, column: 103, endColumn: 110, message: notLate('Act now', 'due-today') },
-        { line: 3, column: 112, endColumn: 116, message: notLate('ASAP', 'due-today') },
+        { line: 3, column: 9, endColumn: 23, ...notLate('time-sensitive', 'due-today'), severity: 'error' },
+        { line: 3, column: 41, endColumn: 51, ...notLate('right away', 'due-today') },
+        { line: 3, column: 57, endColumn: 64, ...notLate('at once', 'due-today') },
+        { line: 3, column: 66, endColumn: 79, ...notLate('without delay', 'due-today') },
+        { line: 3, column: 89, endColumn: 101, ...notLate('top priority', 'due-today') },
+        { line: 3, column: 103, endColumn: 110, ...notLate('Act now', 'due-today') },
+        { line: 3, column: 112, endColumn: 116, ...notLate('ASAP', 'due-today') },
       ],
     },
     {
@@ -51,8 +56,8 @@ runRuleTests('urgent-when-late', {
       subject: 'Invoice INV-1042',
       body: 'We urgently need your immediate reply.',
       errors: [
-        { line: 3, column: 4, endColumn: 12, message: notLate('urgently', 'before-due') },
-        { line: 3, column: 23, endColumn: 38, message: notLate('immediate reply', 'before-due') },
+        { line: 3, column: 4, endColumn: 12, ...notLate('urgently', 'before-due') },
+        { line: 3, column: 23, endColumn: 38, ...notLate('immediate reply', 'before-due') },
       ],
     },
     {
@@ -60,7 +65,7 @@ runRuleTests('urgent-when-late', {
       stage: 'overdue-early',
       subject: 'Acme invoice INV-1042 due',
       body: MATTER,
-      errors: [{ line: 3, column: 20, endLine: 3, endColumn: 42, message: tooEarly('as a matter of urgency', 1), severity: 'warning' }],
+      errors: [{ line: 3, column: 20, endLine: 3, endColumn: 42, ...tooEarly('as a matter of urgency', 1), severity: 'warning' }],
     },
     {
       name: 'days late given for a message: 3 business days is too early for URGENT (warnings)',
@@ -68,8 +73,8 @@ runRuleTests('urgent-when-late', {
       subject: 'URGENT: invoice INV-1042',
       body: MATTER,
       errors: [
-        { line: 1, column: 10, endColumn: 16, message: tooEarly('URGENT', 3), severity: 'warning' },
-        { line: 3, column: 20, endColumn: 42, message: tooEarly('as a matter of urgency', 3), severity: 'warning' },
+        { line: 1, column: 10, endColumn: 16, ...tooEarly('URGENT', 3), severity: 'warning' },
+        { line: 3, column: 20, endColumn: 42, ...tooEarly('as a matter of urgency', 3), severity: 'warning' },
       ],
     },
     {
@@ -77,7 +82,7 @@ runRuleTests('urgent-when-late', {
       businessDaysLate: 5,
       subject: 'Invoice INV-1042',
       body: MATTER,
-      errors: [{ line: 3, column: 20, message: tooEarly('as a matter of urgency', 5), severity: 'warning' }],
+      errors: [{ line: 3, column: 20, ...tooEarly('as a matter of urgency', 5), severity: 'warning' }],
     },
     {
       name: 'days late given with a late stage: the days decide',
@@ -85,7 +90,7 @@ runRuleTests('urgent-when-late', {
       businessDaysLate: 2,
       subject: 'Invoice INV-1042',
       body: MATTER,
-      errors: [{ line: 3, column: 20, message: tooEarly('as a matter of urgency', 2), severity: 'warning' }],
+      errors: [{ line: 3, column: 20, ...tooEarly('as a matter of urgency', 2), severity: 'warning' }],
     },
     {
       name: 'a stage that is not late stays an error whatever the days',
@@ -93,7 +98,7 @@ runRuleTests('urgent-when-late', {
       businessDaysLate: 8,
       subject: 'Invoice INV-1042',
       body: MATTER,
-      errors: [{ line: 3, column: 20, message: notLate('as a matter of urgency', 'before-due'), severity: 'error' }],
+      errors: [{ line: 3, column: 20, ...notLate('as a matter of urgency', 'before-due'), severity: 'error' }],
     },
     {
       name: 'urgentAfterBusinessDays raises the bar',
@@ -101,7 +106,7 @@ runRuleTests('urgent-when-late', {
       subject: 'Invoice INV-1042',
       body: MATTER,
       options: { urgentAfterBusinessDays: 10 },
-      errors: [{ line: 3, column: 20, message: tooEarly('as a matter of urgency', 6, 10), severity: 'warning' }],
+      errors: [{ line: 3, column: 20, ...tooEarly('as a matter of urgency', 6, 10), severity: 'warning' }],
     },
     {
       name: 'overdue-late: URGENT at the end of the subject, with a rewrite',
@@ -114,6 +119,7 @@ runRuleTests('urgent-when-late', {
           column: 46,
           endLine: 1,
           endColumn: 52,
+          messageId: 'not-first',
           message: '`URGENT` belongs at the start of the subject',
           severity: 'error',
           expected: ['URGENT Acme invoice INV-1042 outstanding'],
@@ -125,42 +131,42 @@ runRuleTests('urgent-when-late', {
       stage: 'overdue-late',
       subject: 'Invoice INV-1042 URGENT outstanding',
       body: 'x',
-      errors: [{ line: 1, column: 27, endColumn: 33, message: '`URGENT` belongs at the start of the subject', expected: ['URGENT Invoice INV-1042 outstanding'] }],
+      errors: [{ line: 1, column: 27, endColumn: 33, messageId: 'not-first', message: '`URGENT` belongs at the start of the subject', expected: ['URGENT Invoice INV-1042 outstanding'] }],
     },
     {
       name: 'overdue-late: URGENT in brackets',
       stage: 'overdue-late',
       subject: 'Invoice INV-1042 (URGENT)',
       body: 'x',
-      errors: [{ line: 1, column: 28, message: '`URGENT` belongs at the start of the subject', expected: ['URGENT Invoice INV-1042'] }],
+      errors: [{ line: 1, column: 28, messageId: 'not-first', message: '`URGENT` belongs at the start of the subject', expected: ['URGENT Invoice INV-1042'] }],
     },
     {
       name: 'no stage: the place of URGENT is still checked (N8)',
       subject: 'Invoice INV-1042 outstanding URGENT',
       body: MATTER,
-      errors: [{ line: 1, column: 39, endColumn: 45, message: '`URGENT` belongs at the start of the subject', expected: ['URGENT Invoice INV-1042 outstanding'] }],
+      errors: [{ line: 1, column: 39, endColumn: 45, messageId: 'not-first', message: '`URGENT` belongs at the start of the subject', expected: ['URGENT Invoice INV-1042 outstanding'] }],
     },
     {
       name: 'URGENT twice: once at the start is enough',
       stage: 'overdue-late',
       subject: 'URGENT: invoice INV-1042 URGENT',
       body: 'x',
-      errors: [{ line: 1, column: 35, endColumn: 41, message: '`URGENT` is already at the start of the subject; say it once', expected: [''] }],
+      errors: [{ line: 1, column: 35, endColumn: 41, messageId: 'repeated', message: '`URGENT` is already at the start of the subject; say it once', expected: [''] }],
     },
     {
       name: 'template: before-due, in the subject and the copy',
       template: template({ stage: 'before-due', subject: 'URGENT: invoice {{ invoice.number }}' }, block('Please pay as a matter of urgency.')),
       errors: [
-        { line: 4, column: 11, endLine: 4, endColumn: 17, message: notLate('URGENT', 'before-due'), severity: 'error' },
-        { line: 9, column: 24, endLine: 9, endColumn: 46, message: notLate('as a matter of urgency', 'before-due'), severity: 'error' },
+        { line: 4, column: 11, endLine: 4, endColumn: 17, ...notLate('URGENT', 'before-due'), severity: 'error' },
+        { line: 9, column: 24, endLine: 9, endColumn: 46, ...notLate('as a matter of urgency', 'before-due'), severity: 'error' },
       ],
     },
     {
       name: 'template: overdue-early starts 1 business day late, so urgency is a warning',
       template: template({ stage: 'overdue-early', subject: 'URGENT: invoice {{ invoice.number }}' }, block('Please pay as a matter of urgency.')),
       errors: [
-        { line: 4, column: 11, message: tooEarly('URGENT', 1), severity: 'warning' },
-        { line: 9, column: 24, message: tooEarly('as a matter of urgency', 1), severity: 'warning' },
+        { line: 4, column: 11, ...tooEarly('URGENT', 1), severity: 'warning' },
+        { line: 9, column: 24, ...tooEarly('as a matter of urgency', 1), severity: 'warning' },
       ],
     },
     {
@@ -171,6 +177,7 @@ runRuleTests('urgent-when-late', {
           line: 4,
           column: 59,
           endColumn: 65,
+          messageId: 'not-first',
           message: '`URGENT` belongs at the start of the subject',
           expected: ['URGENT {{ company.name }} invoice {{ invoice.number }}'],
         },
@@ -179,7 +186,7 @@ runRuleTests('urgent-when-late', {
     {
       name: 'template: the preheader is not the subject, but is still copy',
       template: template({ stage: 'due-today', preheader: 'Invoice {{ invoice.number }} is due today. Please pay immediately.' }, block('Thank you.')),
-      errors: [{ line: 5, column: 63, endColumn: 78, message: notLate('pay immediately', 'due-today') }],
+      errors: [{ line: 5, column: 63, endColumn: 78, ...notLate('pay immediately', 'due-today') }],
     },
   ],
 });
