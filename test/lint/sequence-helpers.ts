@@ -16,7 +16,10 @@ export function placeOf(needle: string, after = ''): string {
   return `${before.length}:${(before.at(-1) ?? '').length + 1}`;
 }
 
-/** A copy of the shipped templates folder with edited stage definitions, linted as a sequence. */
+/**
+ * A copy of the shipped templates folder with edited stage definitions, linted as a
+ * sequence; each message as `line:column severity rule/messageId: message (note)`.
+ */
 export function lintStages(edit: StageEdit, only = 'cadence'): string[] {
   const root = mkdtempSync(path.join(os.tmpdir(), 'dunmail-cadence-'));
   cpSync('templates', root, { recursive: true });
@@ -26,7 +29,9 @@ export function lintStages(edit: StageEdit, only = 'cadence'): string[] {
   written = `${JSON.stringify(definitions, null, 2)}\n`;
   writeFileSync(file, written);
   const result = createLinter({ only: [only] }).lintSequence(root);
-  return result.messages.map((m) => `${m.line}:${m.column} ${m.fatal ? 'error' : 'warning'} ${m.reason}`);
+  return result.messages.map(
+    (m) => `${m.line}:${m.column} ${m.fatal ? 'error' : 'warning'} ${m.ruleId}/${m.messageId}: ${m.reason}${m.note ? ` (${m.note})` : ''}`,
+  );
 }
 
 export const stage = (stages: Record<string, any>[], id: string) => {
@@ -34,4 +39,3 @@ export const stage = (stages: Record<string, any>[], id: string) => {
   if (!found) throw new Error(id);
   return found;
 };
-

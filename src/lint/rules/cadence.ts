@@ -31,7 +31,19 @@ export default defineRule<Options>({
         legalAfterDays: { type: 'integer', minimum: 0, default: 30 },
       },
     },
-    defaultOptions: { minGapDays: 2, maxLateGapDays: 7, firstLateWithinBusinessDays: 1, followUpBetweenDays: [7, 14], legalAfterDays: 30 },
+    messages: {
+      'out-of-order': 'Stage `{{stage}}` starts before `{{previous}}`; order the stages by when they are sent',
+      'tone-softens': 'Stage `{{stage}}` is `{{tone}}` after `{{previous}}` was `{{previousTone}}`: the tone should not soften as lateness grows',
+      'too-close': 'Stage `{{stage}}` comes {{gap}} day(s) after `{{previous}}`; leave at least {{minGapDays}} days between reminders',
+      'late-gap-too-long':
+        '{{silence}} days can pass between `{{previous}}` and `{{stage}}` while the invoice is late; follow up within {{maxLateGapDays}} days',
+      'first-late-too-late': 'The first late reminder, `{{stage}}`, starts {{businessDays}} business days after the due date; send it within {{within}}',
+      'follow-up-missing':
+        'No stage asks for a personal follow-up (phone or account owner); add "personal-follow-up" or "phone-call" to the tasks of a stage {{from}}-{{to}} days late',
+      'follow-up-off-window': 'The personal follow-up in `{{stage}}` comes {{day}} days late; plan it between {{from}} and {{to}} days without an answer',
+      'legal-too-early': 'The legal step in `{{stage}}` starts {{day}} days late; it is a last resort after {{legalAfterDays}} days',
+    },
+    hasSuggestions: true,
     appliesTo: { kinds: ['sequence'] },
   },
   check(document, context) {
@@ -44,13 +56,14 @@ export default defineRule<Options>({
       if (!previous) return;
       const gap = (starts[i] ?? 0) - (starts[i - 1] ?? 0);
       if (gap < 0) {
-        context.report({ start: at(i, 'window', 'start'), reason: `Stage \`${stage.id}\` starts before \`${previous.id}\`; order the stages by when they are sent` });
+        context.report({ start: at(i, 'window', 'start'), messageId: 'out-of-order', data: { stage: stage.id, previous: previous.id } });
         return;
       }
       if (TONE_ORDER.indexOf(stage.tone) < TONE_ORDER.indexOf(previous.tone)) {
         context.report({
           start: at(i, 'tone'),
-          reason: `Stage \`${stage.id}\` is \`${stage.tone}\` after \`${previous.id}\` was \`${previous.tone}\`: the tone should not soften as lateness grows`,
+          messageId: 'tone-softens',
+          data: { stage: stage.id, tone: stage.tone, previous: previous.id, previousTone: previous.tone },
           expected: [previous.tone],
         });
       }
@@ -59,7 +72,8 @@ export default defineRule<Options>({
       if (!firstLate && gap < context.options.minGapDays) {
         context.report({
           start: at(i, 'window', 'start'),
-          reason: `Stage \`${stage.id}\` comes ${gap} day(s) after \`${previous.id}\`; leave at least ${context.options.minGapDays} days between reminders`,
+          messageId: 'too-close',
+          data: { stage: stage.id, gap, previous: previous.id, minGapDays: context.options.minGapDays },
         });
       }
       if (stage.late && previous.late) checkLateGap(document, context, previous, stage, i, at);
@@ -87,7 +101,8 @@ function checkLateGap(_document: LintDocument, context: RuleContext<Options>, pr
   if (silence > context.options.maxLateGapDays) {
     context.report({
       start: at(i, 'window', 'start'),
-      reason: `${silence} days can pass between \`${previous.id}\` and \`${stage.id}\` while the invoice is late; follow up within ${context.options.maxLateGapDays} days`,
+      messageId: 'late-gap-too-long',
+      data: { silence, previous: previous.id, stage: stage.id, maxLateGapDays: context.options.maxLateGapDays },
       note: 'Add "repeat": { "everyDays": 7 } to the earlier stage, or start this one sooner (H3).',
     });
   }
@@ -101,7 +116,8 @@ function checkFirstLate(stages: Stage[], context: RuleContext<Options>, at: At):
   if (businessDays > context.options.firstLateWithinBusinessDays) {
     context.report({
       start: at(i, 'window', 'start'),
-      reason: `The first late reminder, \`${stage.id}\`, starts ${businessDays} business days after the due date; send it within ${context.options.firstLateWithinBusinessDays}`,
+      messageId: 'first-late-too-late',
+      data: { stage: stage.id, businessDays, within: context.options.firstLateWithinBusinessDays },
     });
   }
 }
@@ -114,9 +130,9 @@ function checkFollowUp(stages: Stage[], context: RuleContext<Options>, at: At): 
   const i = personal ? stages.indexOf(personal) : stages.findIndex((s) => s.late);
   context.report({
     start: i >= 0 ? at(i, personal ? 'tasks' : 'id') : at(0),
-    reason: personal
-      ? `The personal follow-up in \`${personal.id}\` comes ${day} days late; plan it between ${from} and ${to} days without an answer`
-      : `No stage asks for a personal follow-up (phone or account owner); add "personal-follow-up" or "phone-call" to the tasks of a stage ${from}-${to} days late`,
+    ...(personal && day !== undefined
+      ? { messageId: 'follow-up-off-window', data: { stage: personal.id, day, from, to } }
+      : { messageId: 'follow-up-missing', data: { from, to } }),
   });
 }
 
@@ -127,7 +143,8 @@ function checkLegalStep(stages: Stage[], context: RuleContext<Options>, at: At):
     if (day < context.options.legalAfterDays) {
       context.report({
         start: at(i, 'window', 'start'),
-        reason: `The legal step in \`${stage.id}\` starts ${day} days late; it is a last resort after ${context.options.legalAfterDays} days`,
+        messageId: 'legal-too-early',
+        data: { stage: stage.id, day, legalAfterDays: context.options.legalAfterDays },
       });
     }
   });

@@ -1,6 +1,5 @@
-import { findPhrases } from '../phrases.js';
-import { defineRule, type LintDocument, type TextRegion } from '../types.js';
-import { endOfBody } from '../places.js';
+import { exampleOf, hasRequired, requiredPlace, type RequiresCheck } from '../checks/requires.js';
+import { defineRule } from '../types.js';
 
 type Courtesy = 'please' | 'thanks';
 
@@ -9,6 +8,12 @@ interface Options {
   require: Courtesy[];
 }
 
+// The body as the client reads it: the template's own copy and the layout's (a sign-off may thank them).
+const checks: Record<Courtesy, RequiresCheck> = {
+  please: { lexicon: 'courtesy', categories: ['please'], at: 'end', include: { layout: true } },
+  thanks: { lexicon: 'courtesy', categories: ['thanks'], at: 'end', include: { layout: true } },
+};
+
 export default defineRule<Options>({
   meta: {
     id: 'courtesy',
@@ -16,6 +21,16 @@ export default defineRule<Options>({
     sources: ['T7', 'N10'],
     defaultSeverity: 'warn',
     lexicons: { courtesy: ['please', 'thanks'] },
+    messages: {
+      'no-courtesy': 'Body says neither please nor thank you; ask with please and thank the client',
+      'no-courtesy-examples': 'Body says neither please nor thank you; ask with please (`{{please}}`) and thank the client (`{{thanks}}`)',
+      'no-courtesy-please-example': 'Body says neither please nor thank you; ask with please (`{{please}}`) and thank the client',
+      'no-courtesy-thanks-example': 'Body says neither please nor thank you; ask with please and thank the client (`{{thanks}}`)',
+      'no-please': 'Body never says please; ask for payment politely',
+      'no-please-example': 'Body never says please; ask for payment politely (`{{please}}`)',
+      'no-thanks': 'Body does not thank the client; add a thank-you',
+      'no-thanks-example': 'Body does not thank the client; add a thank-you (`{{thanks}}`)',
+    },
     schema: {
       type: 'object',
       additionalProperties: false,
@@ -24,32 +39,23 @@ export default defineRule<Options>({
         require: { type: 'array', items: { enum: ['please', 'thanks'] }, uniqueItems: true, default: ['please', 'thanks'] },
       },
     },
-    defaultOptions: { require: ['please', 'thanks'] },
   },
   check(document, { options, report, lexicon }) {
-    const courtesy = lexicon('courtesy');
-    const required = options.require.filter((category) => courtesy.entries.some((e) => e.category === category));
-    if (required.length === 0) return;
-    // The body as the client reads it: the template's own copy and the layout's (a sign-off may thank them).
-    const regions = [...document.body, ...(document.layout?.regions ?? [])];
-    const found = new Set(findPhrases(bodyOnly(document, regions), courtesy).map((m) => m.entry.category));
-    const missing = required.filter((category) => !found.has(category));
-    if (missing.length === 0) return;
-    const suggestion = (category: Courtesy): string => {
-      const text = courtesy.entries.find((e) => e.category === category && e.suggestion)?.suggestion;
-      return text ? ` (\`${text}\`)` : '';
-    };
-    const reason =
-      missing.length === 2
-        ? `Body says neither please nor thank you; ask with please${suggestion('please')} and thank the client${suggestion('thanks')}`
-        : missing[0] === 'please'
-          ? `Body never says please; ask for payment politely${suggestion('please')}`
-          : `Body does not thank the client; add a thank-you${suggestion('thanks')}`;
-    report({ ...endOfBody(document), reason });
+    // A courtesy the locale's lexicon has no words for is not judged.
+    const missing = options.require.filter((courtesy) => !hasRequired(checks[courtesy], document, lexicon));
+    const [first] = missing;
+    if (first === undefined) return;
+    const please = exampleOf(checks.please, 'please', lexicon);
+    const thanks = exampleOf(checks.thanks, 'thanks', lexicon);
+    const place = requiredPlace(checks[first], document);
+    if (missing.length === 2) {
+      if (please !== undefined && thanks !== undefined) report({ ...place, messageId: 'no-courtesy-examples', data: { please, thanks } });
+      else if (please !== undefined) report({ ...place, messageId: 'no-courtesy-please-example', data: { please } });
+      else if (thanks !== undefined) report({ ...place, messageId: 'no-courtesy-thanks-example', data: { thanks } });
+      else report({ ...place, messageId: 'no-courtesy' });
+      return;
+    }
+    const example = first === 'please' ? please : thanks;
+    report({ ...place, ...(example === undefined ? { messageId: `no-${first}` } : { messageId: `no-${first}-example`, data: { [first]: example } }) });
   },
 });
-
-function bodyOnly(document: LintDocument, body: TextRegion[]): LintDocument {
-  return { ...document, subject: undefined, preheader: undefined, body };
-}
-

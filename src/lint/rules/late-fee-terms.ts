@@ -25,26 +25,35 @@ export default defineRule<Options>({
         field: { type: 'string', minLength: 1, pattern: '^[A-Za-z_$][\\w$]*(\\.[A-Za-z_$][\\w$]*)*$', default: 'lateFee' },
       },
     },
-    defaultOptions: { contractualTerms: false, field: 'lateFee' },
+    messages: {
+      unguarded: '`{{text}}` is mentioned outside `{% if {{field}} %}`: mention late fees only when the data carries the contractual terms',
+      'no-contract': '`{{text}}` is mentioned, but this message has no contractual late-fee terms: mention late fees only where the contract provides for them',
+    },
   },
   check(document, { options, report, lexicon }) {
     if (document.kind === 'message' && options.contractualTerms) return;
     const field = fieldReference(options.field);
     for (const match of findPhrases(document, lexicon('late-fees'))) {
-      const { region, text } = match;
+      const { region, start, end, text } = match;
       if (document.kind === 'template') {
-        if (field.quotedIn(region) || field.guards(document.tags, region.sourceOffset(match.start))) continue;
+        if (field.quotedIn(region) || field.guards(document.tags, region.sourceOffset(start))) continue;
         report({
-          ...match,
+          region,
+          start,
+          end,
           actual: text,
-          reason: `\`${text}\` is mentioned outside \`{% if ${options.field} %}\`: mention late fees only when the data carries the contractual terms`,
+          messageId: 'unguarded',
+          data: { text, field: options.field },
           note: `Wrap the sentence in {% if ${options.field} %}…{% endif %} and quote the clause with {{ ${options.field}.terms }}.`,
         });
       } else {
         report({
-          ...match,
+          region,
+          start,
+          end,
           actual: text,
-          reason: `\`${text}\` is mentioned, but this message has no contractual late-fee terms: mention late fees only where the contract provides for them`,
+          messageId: 'no-contract',
+          data: { text },
           note: 'If the contract with this customer provides for late fees, quote the clause and set the contractualTerms option of late-fee-terms.',
         });
       }

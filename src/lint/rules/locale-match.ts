@@ -27,7 +27,11 @@ export default defineRule<Options>({
         candidates: { type: 'array', items: { type: 'string' }, default: [] },
       },
     },
-    defaultOptions: { minLetters: 20, candidates: [] },
+    messages: {
+      'foreign-subject': 'This subject reads as {{language}}, but the template is `{{locale}}` ({{declared}})',
+      'foreign-preheader': 'This preheader reads as {{language}}, but the template is `{{locale}}` ({{declared}})',
+      'foreign-paragraph': 'This paragraph reads as {{language}}, but the template is `{{locale}}` ({{declared}})',
+    },
     appliesTo: { kinds: ['template', 'message'] },
   },
   check(document, { options, report, locale, locales }) {
@@ -52,7 +56,8 @@ export default defineRule<Options>({
         region,
         start: lead,
         end: region.text.trimEnd().length,
-        reason: `This ${region.kind === 'body' ? 'paragraph' : region.kind} reads as ${language}, but the template is \`${document.locale}\` (${NAMES.of(declared) ?? declared})`,
+        messageId: region.kind === 'body' ? 'foreign-paragraph' : `foreign-${region.kind}`,
+        data: { language, locale: document.locale, declared: NAMES.of(declared) ?? declared },
         note: 'Translate it, or move it to the template of its language.',
       });
     }

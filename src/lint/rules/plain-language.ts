@@ -7,11 +7,6 @@ interface Options {
   allow: string[];
 }
 
-const CATEGORY_WORDS: Record<string, string> = {
-  'payment-term': 'payment jargon',
-  legalese: 'legalese',
-};
-
 export default defineRule<Options>({
   meta: {
     id: 'plain-language',
@@ -19,6 +14,16 @@ export default defineRule<Options>({
     sources: ['T1'],
     defaultSeverity: 'warn',
     lexicons: { jargon: ['payment-term', 'legalese'] },
+    // By the entry's category: without a rewrite, with one (`-suggestion`), and with an empty one (`-remove`).
+    messages: {
+      'payment-term': '`{{text}}` is payment jargon; say it in plain words',
+      'payment-term-suggestion': '`{{text}}` is payment jargon; write `{{suggestion}}`',
+      'payment-term-remove': '`{{text}}` is payment jargon; leave it out',
+      legalese: '`{{text}}` is legalese; say it in plain words',
+      'legalese-suggestion': '`{{text}}` is legalese; write `{{suggestion}}`',
+      'legalese-remove': '`{{text}}` is legalese; leave it out',
+    },
+    hasSuggestions: true,
     schema: {
       type: 'object',
       additionalProperties: false,
@@ -27,24 +32,26 @@ export default defineRule<Options>({
         allow: { type: 'array', items: { type: 'string', minLength: 1 }, default: [] },
       },
     },
-    defaultOptions: { allow: [] },
   },
   check(document, { options, report, lexicon }) {
     const allowed = new Set(options.allow.map(normalize));
     for (const found of findPhrases(document, lexicon('jargon'))) {
       const match = withoutFinalStop(found);
       if (allowed.has(normalize(match.text)) || isAmount(match)) continue;
-      const { entry } = match;
-      const kind = CATEGORY_WORDS[entry.category] ?? entry.category;
-      const suggestion = entry.suggestion === undefined ? undefined : fillNumbers(entry.suggestion, match.text);
+      const { entry, text } = match;
+      const suggestion = entry.suggestion === undefined ? undefined : fillNumbers(entry.suggestion, text);
       const rewrite = suggestion === undefined ? undefined : matchCase(suggestion, match);
-      const advice = rewrite === undefined ? 'say it in plain words' : rewrite === '' ? 'leave it out' : `write \`${rewrite}\``;
       report({
-        ...match,
-        actual: match.text,
-        ...(rewrite === undefined ? {} : { expected: [rewrite] }),
+        region: match.region,
+        start: match.start,
+        end: match.end,
+        actual: text,
+        ...(rewrite === undefined
+          ? { messageId: entry.category, data: { text } }
+          : rewrite === ''
+            ? { messageId: `${entry.category}-remove`, data: { text }, expected: [rewrite] }
+            : { messageId: `${entry.category}-suggestion`, data: { text, suggestion: rewrite }, expected: [rewrite] }),
         ...(entry.source ? { sources: [entry.source] } : {}),
-        reason: `\`${match.text}\` is ${kind}; ${advice}`,
       });
     }
   },

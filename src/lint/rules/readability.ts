@@ -34,7 +34,11 @@ export default defineRule<Options>({
         minWords: { type: 'integer', minimum: 1, default: 5 },
       },
     },
-    defaultOptions: { maxWords: 30, maxGrade: 12, minWords: 5 },
+    messages: {
+      'too-long': 'Sentence has {{words}} words; keep it to {{maxWords}} or fewer',
+      'hard-words': 'Sentence reads at grade {{grade}} (Flesch–Kincaid), above {{maxGrade}}; try plainer words for {{hard}}',
+      'too-hard': 'Sentence reads at grade {{grade}} (Flesch–Kincaid), above {{maxGrade}}; make it shorter',
+    },
   },
   check(document, { options, report, locale }) {
     // Sentence length reads the same in every language; the grade formula (and the
@@ -55,7 +59,8 @@ export default defineRule<Options>({
             start,
             end,
             actual: text,
-            reason: `Sentence has ${words} words; keep it to ${options.maxWords} or fewer`,
+            messageId: 'too-long',
+            data: { words, maxWords: options.maxWords },
             note: 'Split it in two. A placeholder such as {{ invoice.number }} counts as one short word.',
           });
           return;
@@ -69,7 +74,9 @@ export default defineRule<Options>({
           start,
           end,
           actual: text,
-          reason: `Sentence reads at grade ${grade.toFixed(1)} (Flesch–Kincaid), above ${options.maxGrade}${hard.length ? `; try plainer words for ${hard.join(', ')}` : '; make it shorter'}`,
+          ...(hard.length
+            ? { messageId: 'hard-words', data: { grade: grade.toFixed(1), maxGrade: options.maxGrade, hard: hard.join(', ') } }
+            : { messageId: 'too-hard', data: { grade: grade.toFixed(1), maxGrade: options.maxGrade } }),
           note: 'Shorter sentences and shorter words read faster; a reminder is read at a glance.',
         });
       });

@@ -8,7 +8,10 @@ export default defineRule<Record<string, never>>({
     sources: ['N12', 'C2'],
     defaultSeverity: 'warn',
     schema: { type: 'object', additionalProperties: false, properties: {} },
-    defaultOptions: {},
+    messages: {
+      'template-missing': 'Stage `{{stage}}` has no template in {{locales}}',
+      'subject-shared': 'Stages `{{first}}` and `{{stage}}` share the subject `{{subject}}` in `{{locale}}`; each reminder needs its own',
+    },
     appliesTo: { kinds: ['sequence'] },
   },
   check(document, { report }) {
@@ -22,7 +25,8 @@ export default defineRule<Record<string, never>>({
       if (missing.length > 0) {
         report({
           start: sequence.offsetOf(['stages', i, 'id']),
-          reason: `Stage \`${stage.id}\` has no template in ${missing.map((l) => `\`${l}\``).join(', ')}`,
+          messageId: 'template-missing',
+          data: { stage: stage.id, locales: missing.map((l) => `\`${l}\``).join(', ') },
           note: `Add ${missing.map((l) => `${l}/${stage.id}.mjml.njk`).join(', ')}.`,
         });
       }
@@ -39,7 +43,8 @@ export default defineRule<Record<string, never>>({
         const i = stages.findIndex((s) => s.id === template.stage);
         report({
           start: sequence.offsetOf(['stages', Math.max(0, i), 'id']),
-          reason: `Stages \`${first}\` and \`${template.stage}\` share the subject \`${template.subject}\` in \`${locale}\`; each reminder needs its own`,
+          messageId: 'subject-shared',
+          data: { first, stage: template.stage, subject: template.subject, locale },
           note: `${path.relative(root, template.path)}:${template.subjectLine}`,
         });
       }

@@ -13,7 +13,7 @@ const inTemplate = (text: string, field = 'lateFee'): string =>
 function at(body: string, text: string): ExpectedMessage {
   const index = body.indexOf(text);
   if (index < 0) throw new Error(`${text} is not in ${body}`);
-  return { line: 3, column: index + 1, endLine: 3, endColumn: index + 1 + text.length, message: inMessage(text), severity: 'error' };
+  return { line: 3, column: index + 1, endLine: 3, endColumn: index + 1 + text.length, messageId: 'no-contract', message: inMessage(text), severity: 'error' };
 }
 
 /** The exact place of `text` (its first occurrence) in the copy of a template() case. */
@@ -22,7 +22,7 @@ function inCopy(copy: string, text: string, field?: string): ExpectedMessage {
   const line = lines.findIndex((l) => l.includes(text));
   if (line < 0) throw new Error(`${text} is not in ${copy}`);
   const column = (lines[line] ?? '').indexOf(text) + 1;
-  return { line: COPY_LINE + line, column, endLine: COPY_LINE + line, endColumn: column + text.length, message: inTemplate(text, field) };
+  return { line: COPY_LINE + line, column, endLine: COPY_LINE + line, endColumn: column + text.length, messageId: 'unguarded', message: inTemplate(text, field) };
 }
 
 function flags(name: string, body: string, ...texts: string[]): InvalidCase {
@@ -87,13 +87,13 @@ runRuleTests('late-fee-terms', {
       name: 'the subject, at its place',
       subject: 'Late fee added: invoice INV-1042',
       body: 'Thank you.',
-      errors: [{ line: 1, column: 10, endLine: 1, endColumn: 18, message: inMessage('Late fee'), severity: 'error' }],
+      errors: [{ line: 1, column: 10, endLine: 1, endColumn: 18, messageId: 'no-contract', message: inMessage('Late fee'), severity: 'error' }],
     },
     flagsCopy('template: no guard', '<mj-text>\n  <p>A late fee of 2% per month applies to overdue balances.</p>\n</mj-text>', 'late fee'),
     {
       name: 'template: exact place of an unguarded mention',
       template: template({}, '<mj-text>\n  <p>Hello {{ customer.name }}, statutory interest applies.</p>\n</mj-text>'),
-      errors: [{ line: 10, column: 33, endLine: 10, endColumn: 51, message: inTemplate('statutory interest') }],
+      errors: [{ line: 10, column: 33, endLine: 10, endColumn: 51, messageId: 'unguarded', message: inTemplate('statutory interest') }],
     },
     flagsCopy(
       'template: the else-branch of {% if lateFee %}',
@@ -128,7 +128,7 @@ runRuleTests('late-fee-terms', {
     {
       name: 'template: the preheader too',
       template: template({ preheader: 'A late fee now applies to {{ invoice.number }}.' }, '<mj-text><p>Hello</p></mj-text>'),
-      errors: [{ line: 5, column: 15, endLine: 5, endColumn: 23, message: inTemplate('late fee') }],
+      errors: [{ line: 5, column: 15, endLine: 5, endColumn: 23, messageId: 'unguarded', message: inTemplate('late fee') }],
     },
   ],
 });

@@ -18,7 +18,7 @@ runRuleTests('locale-match', {
       locale: 'ro',
       subject: 'Recordatorio: su factura vence mañana',
       body: 'Bună ziua, vă reamintim că factura este scadentă mâine. Vă mulțumim pentru colaborare.',
-      errors: [{ line: 1, column: 10, message: 'This subject reads as Spanish, but the template is `ro` (Romanian)' }],
+      errors: [{ line: 1, column: 10, messageId: 'foreign-subject', message: 'This subject reads as Spanish, but the template is `ro` (Romanian)' }],
     },
     {
       name: 'an English paragraph in a Spanish template',
@@ -26,7 +26,7 @@ runRuleTests('locale-match', {
         { locale: 'es', subject: 'Factura {{ invoice.number }} pendiente de pago', preheader: 'Le recordamos el pago de {{ invoice.amount }}.' },
         body('Please let us know when we can expect the payment for this invoice.'),
       ),
-      errors: [{ line: 9, column: 13, message: 'This paragraph reads as English, but the template is `es` (Spanish)' }],
+      errors: [{ line: 9, column: 13, messageId: 'foreign-paragraph', message: 'This paragraph reads as English, but the template is `es` (Spanish)' }],
     },
   ],
 });

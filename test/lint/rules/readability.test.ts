@@ -38,7 +38,7 @@ runRuleTests('readability', {
       name: 'too long, with the count',
       subject: SUBJECT,
       body: LONG,
-      errors: [{ line: 3, column: 1, endLine: 3, endColumn: LONG.length + 1, message: 'Sentence has 31 words; keep it to 30 or fewer', severity: 'warning' }],
+      errors: [{ line: 3, column: 1, endLine: 3, endColumn: LONG.length + 1, messageId: 'too-long', message: 'Sentence has 31 words; keep it to 30 or fewer', severity: 'warning' }],
     },
     {
       name: 'too hard, with the grade and the longest words',
@@ -50,6 +50,7 @@ runRuleTests('readability', {
           column: 1,
           endLine: 3,
           endColumn: HARD.length + 1,
+          messageId: 'hard-words',
           message: 'Sentence reads at grade 14.4 (Flesch–Kincaid), above 12; try plainer words for `aforementioned`, `Pursuant`, `agreement`',
         },
       ],
@@ -58,19 +59,28 @@ runRuleTests('readability', {
       name: 'the second sentence of a paragraph, at its place',
       subject: SUBJECT,
       body: `Hello Ana. ${HARD}`,
-      errors: [{ line: 3, column: 12, endLine: 3, endColumn: 12 + HARD.length, message: /^Sentence reads at grade 14\.4/ }],
+      errors: [{ line: 3, column: 12, endLine: 3, endColumn: 12 + HARD.length, messageId: 'hard-words', message: /^Sentence reads at grade 14\.4/ }],
     },
     {
       name: 'custom limits',
       subject: SUBJECT,
       body: 'Could you let us know when we can expect the payment for this invoice?',
       options: { maxWords: 10 },
-      errors: [{ line: 3, column: 1, message: 'Sentence has 14 words; keep it to 10 or fewer' }],
+      errors: [{ line: 3, column: 1, messageId: 'too-long', message: 'Sentence has 14 words; keep it to 10 or fewer' }],
     },
     {
       name: 'the preheader is read',
       template: template({ preheader: 'We would appreciate your cooperation in facilitating the expeditious resolution of this matter.' }, '<mj-text><p>Hello</p></mj-text>'),
-      errors: [{ line: 5, column: 13, endLine: 5, endColumn: 108, message: /^Sentence reads at grade 17\.6 \(Flesch–Kincaid\), above 12; try plainer words for `facilitating`, `expeditious`/ }],
+      errors: [
+        {
+          line: 5,
+          column: 13,
+          endLine: 5,
+          endColumn: 108,
+          messageId: 'hard-words',
+          message: /^Sentence reads at grade 17\.6 \(Flesch–Kincaid\), above 12; try plainer words for `facilitating`, `expeditious`/,
+        },
+      ],
     },
     {
       name: 'template: copy around placeholders, at its line',
@@ -78,7 +88,7 @@ runRuleTests('readability', {
         {},
         '<mj-text>\n  <p>Thank you.</p>\n  <p>Hello {{ customer.name }}, we would appreciate your cooperation in facilitating the expeditious resolution of invoice {{ invoice.number }}.</p>\n</mj-text>',
       ),
-      errors: [{ line: 11, column: 6, endLine: 11, endColumn: 145, message: /^Sentence reads at grade 17\.0 \(Flesch–Kincaid\), above 12/ }],
+      errors: [{ line: 11, column: 6, endLine: 11, endColumn: 145, messageId: 'hard-words', message: /^Sentence reads at grade 17\.0 \(Flesch–Kincaid\), above 12/ }],
     },
   ],
 });

@@ -11,6 +11,10 @@ describe('sequence-consistency', () => {
       lintStages((stages) => {
         stages.push({ id: 'thank-you', window: { start: 40, unit: 'days' }, tone: 'formal', late: true });
       }, 'sequence-consistency'),
-    ).toEqual([expect.stringMatching(/^\d+:\d+ warning Stage `thank-you` has no template in `en`(, `[a-z]+`)*$/)]);
+    ).toEqual([
+      expect.stringMatching(
+        /^\d+:\d+ warning sequence-consistency\/template-missing: Stage `thank-you` has no template in `en`(, `[a-z]+`)* \(Add en\/thank-you\.mjml\.njk(, [a-z]+\/thank-you\.mjml\.njk)*\.\)$/,
+      ),
+    ]);
   });
 });
