@@ -5,7 +5,7 @@ import type { LexiconSet } from './lexicon/load.js';
 import { builtInRules } from './rules/index.js';
 import { applyDirectives, readDirectives } from './directives.js';
 import { parsedForProfile } from './locale/apply.js';
-import { docsUrl, type Finding, type LintDocument, type Rule } from './types.js';
+import { ruleUrl, type Finding, type LintDocument, type Rule } from './types.js';
 
 export interface EngineOptions {
   config: LintConfig;
@@ -68,7 +68,7 @@ function record(file: VFile, lines: LineIndex, document: LintDocument, rule: Rul
   const message = file.message(messageText(rule, finding), { place, ruleId: rule.meta.id, source: 'dunmail' });
   message.messageId = finding.messageId;
   message.fatal = severity === 'error';
-  message.url = docsUrl(rule.meta.id);
+  message.url = ruleUrl(rule.meta);
   // Each message cites the advice it rests on, by its id in SEEDS.md.
   message.sources = [...(finding.sources ?? rule.meta.sources)];
   if (finding.actual !== undefined) message.actual = finding.actual;

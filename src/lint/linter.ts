@@ -4,15 +4,14 @@ import type { VFile } from 'vfile';
 import { DunmailError } from '../errors.js';
 import { loadStages, type StageDefinitions } from '../project/stages.js';
 import { SHIPPED_TEMPLATES } from '../project/discover.js';
-import { loadConfig, recommendedConfig, type LintConfig } from './config/load.js';
+import { loadConfig, recommendedConfig, rulesOf, type LintConfig } from './config/load.js';
 import { categoriesRead, LexiconSet } from './lexicon/load.js';
-import { builtInRules } from './rules/index.js';
 import { lintDocument } from './engine.js';
 import { messageDocument, type MessageInput, type MessageTemplate } from './document/message.js';
 import { readEml, readTextMessage, type NamedTemplate } from './document/read-message.js';
 import { templateDocument, type LayoutSources } from './document/template.js';
 import { sequenceDocument } from './document/sequence.js';
-import { MINIMAL_DATA, type CompiledEmail, type RenderCheck, type TemplateUsage } from './types.js';
+import { MINIMAL_DATA, type Rule, type SequenceTemplate, type CompiledEmail, type RenderCheck, type TemplateUsage } from './types.js';
 import type { CompiledTemplate } from '../compile/template.js';
 import type { SourceFile } from '../template/sources.js';
 import { openWorkspace, type Workspace } from '../project/workspace.js';
@@ -41,6 +40,12 @@ export interface LinterOptions {
    * when it holds that template, else the shipped templates.
    */
   templates?: string;
+  /**
+   * A workspace already open (the preview's, the renderer's): templates under its folder
+   * are linted from its sources and compilations, with its config and lexicons unless
+   * `config` is given.
+   */
+  workspace?: Workspace;
 }
 
 export interface MessageContext {
@@ -52,6 +57,8 @@ export interface MessageContext {
 
 export interface Linter {
   readonly config: LintConfig;
+  /** The rules it runs: the built-in ones and the config's own checks. */
+  readonly rules: ReadonlyMap<string, Rule<any>>;
   /**
    * Lints a template's text (the `.mjml.njk` source) as the file at `path`; pass the
    * compiled email to run the email rules too (lintFile compiles it).
@@ -66,10 +73,19 @@ export interface Linter {
 }
 
 export function createLinter(options: LinterOptions = {}): Linter {
-  const config = typeof options.config === 'string' ? loadConfig(options.config) : (options.config ?? recommendedConfig());
-  const lexicons = new LexiconSet(config.lexiconFolders, { categories: categoriesRead([...builtInRules.values()].map((rule) => rule.meta)) });
-  const engine = { config, lexicons, ...(options.only ? { only: options.only } : {}) };
+  const { workspace } = options;
+  const config =
+    typeof options.config === 'string' ? loadConfig(options.config) : (options.config ?? workspace?.config() ?? recommendedConfig());
+  const lexicons =
+    workspace && config === workspace.config()
+      ? workspace.lexicons()
+      : new LexiconSet(config.lexiconFolders, { categories: categoriesRead([...rulesOf(config).values()].map((rule) => rule.meta)) });
+  const rules = rulesOf(config);
+  const engine = { config, lexicons, rules, ...(options.only ? { only: options.only } : {}) };
   const stagesCache = new Map<string, TemplatesRoot | undefined>();
+  if (workspace && existsSync(path.join(workspace.root, 'stages.json'))) {
+    stagesCache.set(workspace.root, { root: workspace.root, stages: workspace.stages(), workspace });
+  }
   const messageStages = options.stages ?? loadStages(SHIPPED_TEMPLATES);
 
   const stageOf = (context: MessageContext, stages: StageDefinitions) => {
@@ -125,6 +141,7 @@ export function createLinter(options: LinterOptions = {}): Linter {
 
   return {
     config,
+    rules,
     lintTemplate(filePath, text, email) {
       const unsafe = unsafeTemplateViolations(filePath, text);
       const layoutError = email?.error?.code === 'UNSAFE_TEMPLATE' && email.error.place?.file !== path.resolve(filePath) ? email.error : undefined;
@@ -135,7 +152,7 @@ export function createLinter(options: LinterOptions = {}): Linter {
       return lintDocument(document, engine);
     },
     lintSequence(root) {
-      return lintDocument(sequenceDocument(root, loadStages(root)), engine);
+      return lintDocument(sequenceInput(nearestStages(path.join(root, 'stages.json'), stagesCache) ?? openRoot(root)), engine);
     },
     lintMessage(input) {
       return lintMessageInput({ subject: input.subject, body: input.body, path: input.path ?? '<input>' }, input);
@@ -258,6 +275,26 @@ function renderChecks(template: CompiledTemplate, workspace: Workspace, stages: 
     attempt(MINIMAL_DATA, false, () => minimalData(stage.late ? Math.max(1, start) : start));
   }
   return checks;
+}
+
+/** A templates folder that is not (yet) a sequence: linting its stages.json says why. */
+function openRoot(root: string): TemplatesRoot {
+  const workspace = openWorkspace(root);
+  return { root: workspace.root, stages: workspace.stages(), workspace };
+}
+
+/** The sequence document of a folder: its stages.json and its templates' frontmatter, from the workspace. */
+function sequenceInput({ workspace, stages }: TemplatesRoot): ReturnType<typeof sequenceDocument> {
+  const file = path.join(workspace.root, 'stages.json');
+  const templates: SequenceTemplate[] = [];
+  // Files that cannot be read, or whose frontmatter is broken, are reported when linted themselves.
+  for (const name of workspace.index().templates) {
+    const source = workspace.sources.read(name);
+    if (!source.frontmatter) continue;
+    const { frontmatter, places } = source.frontmatter;
+    templates.push({ path: source.path, stage: frontmatter.stage, locale: frontmatter.locale, subject: frontmatter.subject, subjectLine: places.subject?.line ?? 1 });
+  }
+  return sequenceDocument({ file, text: readTextFile(file), stages, templates });
 }
 
 interface TemplatesRoot {

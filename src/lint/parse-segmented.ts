@@ -1,4 +1,5 @@
 import type { Paragraph, Root, Sentence, SentenceContent } from 'nlcst';
+import { wordSegmenter } from '../text/words.js';
 
 /**
  * An nlcst tree for scripts written without spaces between words (Thai, Lao, Khmer,
@@ -7,7 +8,7 @@ import type { Paragraph, Root, Sentence, SentenceContent } from 'nlcst';
  */
 export function parseSegmented(text: string, locale: string): Root {
   const sentences = new Intl.Segmenter(locale, { granularity: 'sentence' });
-  const words = new Intl.Segmenter(locale, { granularity: 'word' });
+  const words = wordSegmenter(locale);
   const point = pointer(text);
   const paragraph: Paragraph = { type: 'ParagraphNode', children: [], position: { start: point(0), end: point(text.length) } };
   for (const { segment, index } of sentences.segment(text)) {

@@ -182,6 +182,8 @@ export interface RuleMeta<Options> {
   messages: Readonly<Record<string, string>>;
   /** Whether its messages may carry suggested replacements (`expected`). */
   hasSuggestions?: boolean;
+  /** Its documentation, when not a page of dunmail's (a team's own check). */
+  url?: string;
   /** Which documents it reads; a rule with `late: true` runs only for late stages. */
   appliesTo?: {
     kinds?: LintDocument['kind'][];
@@ -210,6 +212,9 @@ export function defineRule<Options>(rule: Rule<Options>): Rule<Options> {
 
 export const DOCS_BASE = 'https://github.com/dunmail/dunmail/blob/main/docs/rules/';
 export const docsUrl = (id: string): string => `${DOCS_BASE}${id}.md`;
+
+/** Where a rule is explained: its own url, else its page in dunmail's docs. */
+export const ruleUrl = (meta: Pick<RuleMeta<unknown>, 'id' | 'url'>): string => meta.url ?? docsUrl(meta.id);
 
 /** The defaults of a rule's options: each property's `default` in its schema, so no default is stated twice. */
 export function defaultOptions<Options>(meta: Pick<RuleMeta<Options>, 'schema'>): Options {

@@ -90,7 +90,7 @@ export async function loadProject(options: ProjectOptions, previous?: PreviewPro
   }
   let linter: Linter | undefined;
   try {
-    linter = createLinter({ config: configFile });
+    linter = createLinter({ workspace });
   } catch (error) {
     errors.push(error);
   }

@@ -1,8 +1,6 @@
 import { readdirSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { compose } from '../template/compose.js';
-import { SourceStore } from '../template/sources.js';
 
 /** The templates shipped with dunmail. */
 export const SHIPPED_TEMPLATES = fileURLToPath(new URL('../../templates', import.meta.url));
@@ -29,25 +27,6 @@ export function listTemplateFiles(root: string): string[] {
 /** Layouts and partials live in these folders and have no frontmatter: they are not templates of their own. */
 export function isLayoutOrPartial(name: string): boolean {
   return /(^|[/\\])(layouts|partials)[/\\]/.test(name);
-}
-
-/**
- * The files that the templates (files with frontmatter) of a folder extend or include,
- * as names relative to it: nunjucks follows the tags. A template that does not compose
- * is skipped here; its own compilation or lint reports why.
- */
-export function filesUsedByTemplates(root: string, names: readonly string[]): Set<string> {
-  const store = new SourceStore(root);
-  const used = new Set<string>();
-  for (const name of names) {
-    try {
-      if (!store.read(name).frontmatter) continue;
-      for (const file of compose(name, store).files) if (file.name !== name) used.add(file.name);
-    } catch {
-      continue;
-    }
-  }
-  return used;
 }
 
 /** The fixture data shipped for a stage and locale, if any. */

@@ -5,9 +5,8 @@ import type { MjmlOptions } from '../compile/mjml.js';
 import { compose, type Composition } from '../template/compose.js';
 import { SourceStore, type SourceFile } from '../template/sources.js';
 import { splitFrontmatter } from '../template/frontmatter.js';
-import { loadConfig, SHIPPED_CONFIG, type LintConfig } from '../lint/config/load.js';
+import { loadConfig, rulesOf, SHIPPED_CONFIG, type LintConfig } from '../lint/config/load.js';
 import { categoriesRead, LexiconSet } from '../lint/lexicon/load.js';
-import { builtInRules } from '../lint/rules/index.js';
 import { isLayoutOrPartial, listTemplateFiles, SHIPPED_TEMPLATES } from './discover.js';
 import { fixturesFor } from './fixtures.js';
 import { loadStages, type StageDefinitions } from './stages.js';
@@ -79,6 +78,27 @@ export function resolveConfigFile(templatesDir: string, cwd: string = process.cw
   return SHIPPED_CONFIG;
 }
 
+/** The folder holding stages.json at or above `dir`: the templates root that template names are relative to. */
+export function findTemplatesRoot(dir: string): string | undefined {
+  for (let at = path.resolve(dir); ; at = path.dirname(at)) {
+    if (existsSync(path.join(at, 'stages.json'))) return at;
+    if (path.dirname(at) === at) return undefined;
+  }
+}
+
+/**
+ * The files under `dir` that lint as templates, absolute: those with frontmatter, those
+ * without that no template uses (each reported as the template it fails to be) and those
+ * that cannot be read; not the layouts and partials, which lint with their templates.
+ */
+export function lintableTemplates(dir: string): string[] {
+  const folder = path.resolve(dir);
+  const root = findTemplatesRoot(folder) ?? folder;
+  const index = openWorkspace(root).index();
+  const inside = (file: string): boolean => !path.relative(folder, file).startsWith('..');
+  return [...index.templates, ...index.unused, ...index.unreadable.keys()].map((name) => path.join(root, name)).filter(inside).sort();
+}
+
 export function openWorkspace(dir: string = SHIPPED_TEMPLATES, options: WorkspaceOptions = {}): Workspace {
   const root = path.resolve(dir);
   const sources = new WorkspaceSources(root);
@@ -124,7 +144,7 @@ export function openWorkspace(dir: string = SHIPPED_TEMPLATES, options: Workspac
       return config;
     },
     lexicons() {
-      lexicons ??= new LexiconSet(this.config().lexiconFolders, { categories: categoriesRead([...builtInRules.values()].map((rule) => rule.meta)) });
+      lexicons ??= new LexiconSet(this.config().lexiconFolders, { categories: categoriesRead([...rulesOf(this.config()).values()].map((rule) => rule.meta)) });
       return lexicons;
     },
     compose(name, text) {

@@ -19,7 +19,8 @@ const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 const UNSPACED_SCRIPT = /[\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
 const segmenters = new Map<string, Intl.Segmenter>();
 
-function segmenter(locale: string): Intl.Segmenter {
+/** The locale's word segmenter, one per locale: the pattern splitter and the Thai parser use it too. */
+export function wordSegmenter(locale: string): Intl.Segmenter {
   let value = segmenters.get(locale);
   if (!value) {
     value = new Intl.Segmenter(locale, { granularity: 'word' });
@@ -38,7 +39,7 @@ export function words(text: string, locale = 'en'): Word[] {
       found.push({ text: value, start, end: start + value.length });
       continue;
     }
-    for (const segment of segmenter(locale).segment(value)) {
+    for (const segment of wordSegmenter(locale).segment(value)) {
       if (segment.isWordLike) {
         found.push({ text: segment.segment, start: start + segment.index, end: start + segment.index + segment.segment.length });
       }

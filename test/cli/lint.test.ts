@@ -113,7 +113,7 @@ describe('dunmail lint', () => {
     writeFileSync(path.join(dir, 'reminder.eml'), eml);
     const result = await runCli(['lint', 'reminder.eml', '--only', 'no-leftover-placeholder', '--format', 'json'], dir);
     const [file] = JSON.parse(result.stdout) as { messages: { line: number; column: number; message: string }[] }[];
-    expect(file?.messages).toEqual([expect.objectContaining({ line: 6, column: 13, message: '`TODO` is a note to the writer, not copy (source: C2, N12)' })]);
+    expect(file?.messages).toEqual([expect.objectContaining({ line: 6, column: 13, messageId: 'writer-note', message: '`TODO` is a note to the writer, not copy', sources: ['C2', 'N12'] })]);
   });
 
   it('a template with broken frontmatter is a fatal message (exit 1), the rest still linted', async () => {

@@ -5,6 +5,8 @@ import { DunmailError, formatError } from '../../errors.js';
 import { watchFiles, type FileChange } from '../../preview/watcher.js';
 import { EXIT, type CliIo } from '../io.js';
 import { lintCommand, lintTargets, type LintOptions } from './lint.js';
+import { findTemplatesRoot, openWorkspace, resolveConfigFile } from '../../project/workspace.js';
+import { SHIPPED_CONFIG } from '../../lint/config/load.js';
 
 export interface LintWatchOptions {
   /** Milliseconds of quiet before a burst of changes is linted. Default 60. */
@@ -39,8 +41,11 @@ export async function lintWatchCommand(
   const stop = signal ?? interruptSignal();
   if (stop.aborted) return code;
 
-  const configFile = options.config ? path.resolve(io.cwd, options.config) : path.join(io.cwd, 'rules', 'dunmail.config.json');
-  const watched = [...new Set([...targets.map((target) => watchRoot(target, io.cwd)), path.dirname(configFile)])];
+  // The config lint reads, so a change to it lints again.
+  const configFile = options.config ? path.resolve(io.cwd, options.config) : resolveConfigFile(path.resolve(io.cwd, options.templates ?? 'templates'), io.cwd);
+  // The shipped config does not change; a project's rules/ folder may appear.
+  const configFolder = configFile === SHIPPED_CONFIG ? path.join(io.cwd, 'rules') : path.dirname(configFile);
+  const watched = [...new Set([...targets.map((target) => watchRoot(target, io.cwd)), configFolder])];
   const explicitFiles = new Set(
     targets.filter((t) => !isDynamicPattern(t)).map((t) => path.resolve(io.cwd, t)).filter((t) => existsSync(t) && statSync(t).isFile()),
   );
@@ -80,12 +85,19 @@ export async function lintWatchCommand(
 function ownFiles(changes: FileChange[], explicitFiles: Set<string>): string[] | undefined {
   const files: string[] = [];
   for (const change of changes) {
-    const template = change.file.endsWith('.mjml.njk') && !/[/\\](layouts|partials)[/\\]/.test(change.file);
+    const template = change.file.endsWith('.mjml.njk') && isTemplate(change.file);
     const named = explicitFiles.has(change.file);
     if (!(template || named) || change.event !== 'change') return undefined;
     files.push(change.file);
   }
   return files.length ? files : undefined;
+}
+
+/** Whether a file is a template of its folder (not a layout or partial), as the workspace's index says. */
+function isTemplate(file: string): boolean {
+  const root = findTemplatesRoot(path.dirname(file)) ?? path.dirname(file);
+  const name = path.relative(root, file).split(path.sep).join('/');
+  return openWorkspace(root).index().templates.includes(name);
 }
 
 /** The folder to watch for a target: itself, a file's folder, or a glob's static part. */

@@ -1,15 +1,13 @@
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { glob, isDynamicPattern } from 'tinyglobby';
 import type { VFile } from 'vfile';
 import { DunmailError, formatError } from '../../errors.js';
 import { createLinter, type MessageContext } from '../../lint/linter.js';
-import { builtInRules } from '../../lint/rules/index.js';
 import { reporters, type ReporterName } from '../../lint/reporters/index.js';
 import { countMessages } from '../../lint/reporters/shared.js';
 import { closest } from '../../util/closest.js';
-import { filesUsedByTemplates, isLayoutOrPartial, listTemplateFiles } from '../../project/discover.js';
-import { resolveConfigFile } from '../../project/workspace.js';
+import { lintableTemplates, resolveConfigFile } from '../../project/workspace.js';
 import { packageInfo } from '../../util/package-info.js';
 import { EXIT, type CliIo } from '../io.js';
 import { templatesFolder, wholeNumber } from './options.js';
@@ -33,14 +31,6 @@ const LINTABLE = ['**/*.mjml.njk', '**/*.eml', '**/*.txt'];
 /** `dunmail lint [paths or globs]`: 0 clean, 1 lint errors (or too many warnings), 2 usage or config error. */
 export async function lintCommand(paths: string[], options: LintOptions, io: CliIo): Promise<number> {
   const only = options.only?.split(',').map((s) => s.trim()).filter(Boolean);
-  for (const id of only ?? []) {
-    if (!builtInRules.has(id)) {
-      const guess = closest(id, [...builtInRules.keys()]);
-      throw new DunmailError('USAGE', `--only names an unknown rule "${id}"${guess ? `; did you mean "${guess}"?` : ''}`, {
-        hint: 'run `dunmail rules` for the list',
-      });
-    }
-  }
   const maxWarnings = options.maxWarnings === undefined ? undefined : wholeNumber('--max-warnings', options.maxWarnings);
   const daysLate = options.daysLate === undefined ? undefined : wholeNumber('--days-late', options.daysLate);
   // Before the config loads: a wrong folder should be said at once.
@@ -48,6 +38,14 @@ export async function lintCommand(paths: string[], options: LintOptions, io: Cli
   const configFile = options.config ? path.resolve(io.cwd, options.config) : resolveConfigFile(path.resolve(io.cwd, options.templates ?? 'templates'), io.cwd);
   // The templates folder is also where an .eml's X-Dunmail-Template is looked up.
   const linter = createLinter({ config: configFile, templates: path.resolve(io.cwd, options.templates ?? 'templates'), ...(only ? { only } : {}) });
+  for (const id of only ?? []) {
+    if (!linter.rules.has(id)) {
+      const guess = closest(id, [...linter.rules.keys()]);
+      throw new DunmailError('USAGE', `--only names an unknown rule "${id}"${guess ? `; did you mean "${guess}"?` : ''}`, {
+        hint: 'run `dunmail rules` for the list',
+      });
+    }
+  }
   const context: MessageContext = {
     ...(options.stage ? { stage: options.stage } : {}),
     ...(options.locale ? { locale: options.locale } : {}),
@@ -67,7 +65,7 @@ export async function lintCommand(paths: string[], options: LintOptions, io: Cli
     result.history = [file];
     files.push(result);
   }
-  io.stdout(`${reporters[options.format](files, { cwd: io.cwd, rules: builtInRules, version: packageInfo.version })}\n`);
+  io.stdout(`${reporters[options.format](files, { cwd: io.cwd, rules: linter.rules, version: packageInfo.version })}\n`);
   const { errors, warnings } = countMessages(files);
   if (maxWarnings !== undefined && warnings > maxWarnings) {
     io.stderr(`dunmail found ${warnings} warning(s), more than --max-warnings ${maxWarnings}\n`);
@@ -90,29 +88,6 @@ async function lintOne(linter: ReturnType<typeof createLinter>, file: string, co
     });
     message.fatal = true;
     return vfile;
-  }
-}
-
-/**
- * Drops the files without frontmatter that a template of their folder extends or
- * includes: partials kept beside the templates. Any other file without frontmatter
- * stays, and is reported as the template it fails to be.
- */
-function withoutPartials(files: string[]): string[] {
-  const bare = files.filter((file) => !readFileSync(file, 'utf8').startsWith('---'));
-  if (!bare.length) return files;
-  const root = templatesRootOf(path.dirname(bare[0] ?? ''));
-  if (!root) return files;
-  const names = listTemplateFiles(root);
-  const used = filesUsedByTemplates(root, names);
-  return files.filter((file) => !used.has(path.relative(root, file).split(path.sep).join('/')));
-}
-
-/** The folder holding stages.json at or above `dir`: the templates root that names are relative to. */
-function templatesRootOf(dir: string): string | undefined {
-  for (let at = dir; ; at = path.dirname(at)) {
-    if (existsSync(path.join(at, 'stages.json'))) return at;
-    if (path.dirname(at) === at) return undefined;
   }
 }
 
@@ -149,11 +124,8 @@ async function expand(paths: string[], cwd: string): Promise<string[]> {
       throw new DunmailError('USAGE', `no such file or folder: ${entry}`);
     }
     if (statSync(absolute).isDirectory()) {
-      const matches = withoutPartials(
-        (await glob(['**/*.mjml.njk'], { cwd: absolute, absolute: true, ignore: ['**/node_modules/**', '**/fixtures/**'] })).filter(
-          (match) => !isLayoutOrPartial(path.relative(cwd, match)),
-        ),
-      );
+      // The workspace's index says which files are templates, and which are layouts and partials.
+      const matches = lintableTemplates(absolute);
       if (!matches.length && !existsSync(path.join(absolute, 'stages.json'))) {
         throw new DunmailError('USAGE', `the folder ${entry} holds no template (.mjml.njk outside layouts/ and partials/) and no stages.json`, {
           hint: 'name the templates folder, or the .eml and .txt messages themselves',

@@ -73,7 +73,7 @@ async function renderAll(renderer: Renderer, out: string, options: RenderOptions
   const rows: string[][] = [];
   let failures = 0;
   // The config `dunmail lint` reads, so the summary agrees with it.
-  const linter = createLinter({ config: resolveConfigFile(renderer.templatesDir, io.cwd) });
+  const linter = createLinter({ workspace: renderer.workspace, config: resolveConfigFile(renderer.templatesDir, io.cwd) });
   let lintErrors = 0;
   let lintWarnings = 0;
   for (const template of renderer.templates) {

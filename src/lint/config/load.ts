@@ -11,6 +11,7 @@ import { LineIndex } from '../../util/lines.js';
 import { builtInRules } from '../rules/index.js';
 import { defaultOptions, type LintDocument, type Rule, type Severity } from '../types.js';
 import { configSchema } from './schema.js';
+import { checkRule, type CheckDefinition } from '../checks/definition.js';
 import { closest } from '../../util/closest.js';
 
 type RuleSetting = Severity | [Severity] | [Severity, Record<string, unknown>];
@@ -20,6 +21,8 @@ export interface ConfigFile {
   extends?: string | string[];
   lexicons?: string[];
   rules?: Record<string, RuleSetting>;
+  /** The team's own checks, by id: generic phrase and requires checks configured by data. */
+  checks?: Record<string, CheckDefinition>;
   overrides?: { stages?: string[]; locales?: string[]; rules: Record<string, RuleSetting> }[];
 }
 
@@ -33,6 +36,8 @@ export interface LintConfig {
   rules: Map<string, RuleConfig>;
   overrides: { stages?: string[]; locales?: string[]; rules: Map<string, RuleConfig> }[];
   lexiconFolders: string[];
+  /** Rules the config defines as data (its `checks`), beside the built-in ones. */
+  checks: Map<string, Rule<any>>;
   /** The files it was read from, for watchers and messages. */
   files: string[];
 }
@@ -49,8 +54,14 @@ export function recommendedConfig(rules: ReadonlyMap<string, Rule<any>> = builtI
     rules: new Map([...rules].map(([id, rule]) => [id, { severity: rule.meta.defaultSeverity, options: defaultOptions(rule.meta) }])),
     overrides: [],
     lexiconFolders: [SHIPPED_LEXICONS],
+    checks: new Map(),
     files: [],
   };
+}
+
+/** Every rule a config can turn on: the built-in ones and its checks. */
+export function rulesOf(config: Pick<LintConfig, 'checks'>): ReadonlyMap<string, Rule<any>> {
+  return config.checks.size === 0 ? builtInRules : new Map([...builtInRules, ...config.checks]);
 }
 
 /** Reads a config file and what it extends; every problem names the file, line and key. */
@@ -60,24 +71,48 @@ export function loadConfig(file: string = SHIPPED_CONFIG, seen: string[] = []): 
     throw new DunmailError('CONFIG_INVALID', `the config extends itself: ${[...seen, resolved].join(' -> ')}`, { place: { file: resolved } });
   }
   const raw = readConfigFile(resolved);
-  const locate = locator(readFileSync(resolved, 'utf8'));
+  const text = readFileSync(resolved, 'utf8');
+  const locate = locator(text);
   const parents = [raw.extends ?? []].flat();
   let config = parents.length === 0 ? recommendedConfig() : emptyConfig();
   for (const parent of parents) {
     const base = parent === RECOMMENDED ? recommendedConfig() : loadConfig(path.resolve(path.dirname(resolved), parent), [...seen, resolved]);
     config = merge(config, base);
   }
+  const checks = ownChecks(raw.checks ?? {}, resolved, locate);
+  const known = rulesOf({ checks: new Map([...config.checks, ...checks]) });
+  // Name unknown rules before their settings are read, with a suggestion.
+  const unknown = unknownRules(text, resolved, known);
+  if (unknown) throw unknown;
+  // A check is on at its own severity unless the config's rules say otherwise.
+  const base = new Map([...config.rules, ...[...checks].map(([id, rule]): [string, RuleConfig] => [id, { severity: rule.meta.defaultSeverity, options: {} }])]);
   const own: LintConfig = {
-    rules: toRuleConfigs(raw.rules ?? {}, resolved, '/rules', config.rules, locate),
+    rules: new Map([...[...base].filter(([id]) => checks.has(id)), ...toRuleConfigs(raw.rules ?? {}, resolved, '/rules', base, locate, known)]),
     overrides: (raw.overrides ?? []).map((override, i) => ({
       ...(override.stages ? { stages: override.stages } : {}),
       ...(override.locales ? { locales: override.locales } : {}),
-      rules: toRuleConfigs(override.rules, resolved, `/overrides/${i}/rules`, config.rules, locate),
+      rules: toRuleConfigs(override.rules, resolved, `/overrides/${i}/rules`, base, locate, known),
     })),
     lexiconFolders: (raw.lexicons ?? []).map((folder) => path.resolve(path.dirname(resolved), folder)),
+    checks,
     files: [resolved],
   };
   return merge(config, own);
+}
+
+/** The config's checks as rules; an id a built-in rule has is refused at its line. */
+function ownChecks(definitions: Record<string, CheckDefinition>, file: string, locate: Locate): Map<string, Rule<any>> {
+  const checks = new Map<string, Rule<any>>();
+  for (const [id, definition] of Object.entries(definitions)) {
+    if (builtInRules.has(id)) {
+      throw new DunmailError('CONFIG_INVALID', `the check "${id}" has the id of a built-in rule`, {
+        place: { file, ...locate(`/checks/${id}`) },
+        hint: 'give the check an id of its own; a built-in rule is configured under "rules"',
+      });
+    }
+    checks.set(id, checkRule(id, definition));
+  }
+  return checks;
 }
 
 /** The rules and options that apply to one document, overrides included. */
@@ -95,7 +130,7 @@ export function rulesFor(config: LintConfig, document: Pick<LintDocument, 'stage
 }
 
 function emptyConfig(): LintConfig {
-  return { rules: new Map(), overrides: [], lexiconFolders: [], files: [] };
+  return { rules: new Map(), overrides: [], lexiconFolders: [], checks: new Map(), files: [] };
 }
 
 function merge(base: LintConfig, own: LintConfig): LintConfig {
@@ -105,6 +140,7 @@ function merge(base: LintConfig, own: LintConfig): LintConfig {
     rules,
     overrides: [...base.overrides, ...own.overrides],
     lexiconFolders: [...new Set([...base.lexiconFolders, ...own.lexiconFolders])],
+    checks: new Map([...base.checks, ...own.checks]),
     files: [...base.files, ...own.files],
   };
 }
@@ -113,10 +149,6 @@ function readConfigFile(file: string): ConfigFile {
   if (!existsSync(file)) {
     throw new DunmailError('CONFIG_INVALID', 'the config file does not exist', { place: { file }, hint: 'pass --config with a path to a dunmail.config.json' });
   }
-  const text = readFileSync(file, 'utf8');
-  // Name unknown rules before the schema does, with a suggestion.
-  const unknown = unknownRules(text, file);
-  if (unknown) throw unknown;
   return readJsonFile(file, validateConfig, {
     code: 'CONFIG_INVALID',
     maxBytes: 256 * 1024,
@@ -125,7 +157,7 @@ function readConfigFile(file: string): ConfigFile {
   });
 }
 
-function unknownRules(text: string, file: string): DunmailError | undefined {
+function unknownRules(text: string, file: string, known: ReadonlyMap<string, Rule<any>>): DunmailError | undefined {
   const tree = parseTree(text);
   if (!tree) return undefined;
   const lines = new LineIndex(text);
@@ -134,8 +166,8 @@ function unknownRules(text: string, file: string): DunmailError | undefined {
     for (const property of node?.type === 'object' ? (node.children ?? []) : []) {
       const key = property.children?.[0];
       const id = key?.value as string | undefined;
-      if (!key || id === undefined || builtInRules.has(id)) continue;
-      const guess = closest(id, [...builtInRules.keys()]);
+      if (!key || id === undefined || known.has(id)) continue;
+      const guess = closest(id, [...known.keys()]);
       issues.push({
         path: `${pointer}/${id}`,
         message: `unknown rule "${id}"${guess ? `; did you mean "${guess}"?` : ''}`,
@@ -179,10 +211,11 @@ function toRuleConfigs(
   pointer: string,
   base: Map<string, RuleConfig>,
   locate: Locate,
+  known: ReadonlyMap<string, Rule<any>>,
 ): Map<string, RuleConfig> {
   const rules = new Map<string, RuleConfig>();
   for (const [id, setting] of Object.entries(settings)) {
-    const rule = builtInRules.get(id);
+    const rule = known.get(id);
     if (!rule) continue;
     const [severity, options = {}] = Array.isArray(setting) ? setting : [setting];
     const errors = validateOptions(rule, options);

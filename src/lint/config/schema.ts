@@ -1,4 +1,5 @@
 import type { Rule } from '../types.js';
+import { checkDefinitionSchema } from '../checks/definition.js';
 
 const SEVERITY = { enum: ['off', 'warn', 'error'] };
 
@@ -18,7 +19,15 @@ export function configSchema(rules: ReadonlyMap<string, Rule<any>>): object {
       ],
     };
   }
-  const rulesObject = { type: 'object', additionalProperties: false, properties: ruleSettings };
+  // A rule the config's own checks define is known only once the config is read.
+  const anySetting = {
+    oneOf: [
+      SEVERITY,
+      { type: 'array', items: [SEVERITY], minItems: 1, maxItems: 1 },
+      { type: 'array', items: [SEVERITY, { type: 'object' }], minItems: 2, maxItems: 2 },
+    ],
+  };
+  const rulesObject = { type: 'object', additionalProperties: anySetting, properties: ruleSettings };
   return {
     $schema: 'http://json-schema.org/draft-07/schema#',
     $id: 'https://dunmail.dev/schemas/dunmail.config.schema.json',
@@ -37,6 +46,12 @@ export function configSchema(rules: ReadonlyMap<string, Rule<any>>): object {
         items: { type: 'string' },
       },
       rules: rulesObject,
+      checks: {
+        description: 'Your own checks, by id: "phrase" (a lexicon category found in the copy) or "requires" (a category the body must contain).',
+        type: 'object',
+        propertyNames: { pattern: '^[a-z0-9][a-z0-9-]*(/[a-z0-9][a-z0-9-]*)?$' },
+        additionalProperties: checkDefinitionSchema,
+      },
       overrides: {
         type: 'array',
         items: {

@@ -1,4 +1,5 @@
 import type { LocaleProfile } from "./profile.js";
+import { wordSegmenter } from "../../text/words.js";
 
 const normalizers = new WeakMap<LocaleProfile, (word: string) => string>();
 
@@ -36,9 +37,7 @@ export function patternWordsFor(
   let split = splitters.get(profile);
   if (!split) {
     if (profile.parser === "segmented") {
-      const segmenter = new Intl.Segmenter(profile.locale, {
-        granularity: "word",
-      });
+      const segmenter = wordSegmenter(profile.locale);
       split = (token) => {
         const found = [...segmenter.segment(token)]
           .filter((s) => s.isWordLike)

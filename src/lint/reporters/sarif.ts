@@ -1,5 +1,5 @@
 import type { Log, ReportingDescriptor, Result } from 'sarif';
-import { docsUrl } from '../types.js';
+import { ruleUrl } from '../types.js';
 import { levelOf, relativePath, suggestionOf } from './shared.js';
 import type { Reporter } from './types.js';
 
@@ -8,7 +8,7 @@ export const sarif: Reporter = (files, { cwd, rules, version }) => {
   const descriptors: ReportingDescriptor[] = [...rules.values()].map((rule) => ({
     id: rule.meta.id,
     shortDescription: { text: rule.meta.description },
-    helpUri: docsUrl(rule.meta.id),
+    helpUri: ruleUrl(rule.meta),
     defaultConfiguration: { level: rule.meta.defaultSeverity === 'error' ? 'error' : 'warning' },
     properties: { sources: rule.meta.sources },
   }));

@@ -7,7 +7,7 @@ import type { Reporter } from './types.js';
 export const stylish: Reporter = (files, { cwd }) => {
   const shown = files.map((file) => {
     const copy = new VFile({ path: file.path, cwd });
-    copy.messages = file.messages.map((m) => Object.assign(Object.create(Object.getPrototypeOf(m) as object) as typeof m, m, { reason: withSources(m) }));
+    copy.messages = file.messages.map((m) => Object.assign(Object.create(Object.getPrototypeOf(m) as object) as typeof m, m, { reason: withSources(m), message: withSources(m) }));
     return copy;
   });
   return reporter(shown, { color: false });

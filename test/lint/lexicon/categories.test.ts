@@ -104,7 +104,7 @@ describe('lexicon categories', () => {
         sources: [],
         defaultSeverity: 'warn',
         schema: { type: 'object', additionalProperties: false, properties: {} },
-        defaultOptions: {},
+        messages: {},
         lexicons: { aggressive: ['threat'] },
       },
       check(_document, { lexicon }) {

@@ -98,10 +98,10 @@ Jonas Brandt`,
     ]);
     const [, urgent, , accusation, , ultimatum] = file.messages;
     expect(urgent?.reason).toBe(
-      "`DRINGEND` in the `before-due` stage: the invoice is not late yet, so there is nothing urgent (source: N8, N12.3)",
+      "`DRINGEND` in the `before-due` stage: the invoice is not late yet, so there is nothing urgent",
     );
     expect(accusation?.reason).toBe(
-      "`ignoriert` is accusatory (accusation); try `Vielleicht hat Sie unsere letzte E-Mail nicht erreicht.` (source: C1, C5, H4, R4, T10)",
+      "`ignoriert` is accusatory (accusation); try `Vielleicht hat Sie unsere letzte E-Mail nicht erreicht.`",
     );
     expect(ultimatum).toMatchObject({
       actual: "Zahlen Sie sofort",
@@ -131,7 +131,7 @@ Uns ist bewusst, dass gerade zum Jahresende in vielen Praxen viel los ist und di
       body: GOOD.body.replace("über 1.840,00 Euro ", ""),
     });
     expect(file.messages.map((m) => m.reason)).toEqual([
-      "Body does not state the amount due; add the amount owed (for example `1.250,00 €`) (source: N12.2, N12.3)",
+      "Body does not state the amount due; add the amount owed (for example `1.250,00 €`)",
     ]);
   });
 
@@ -147,8 +147,8 @@ Uns ist bewusst, dass gerade zum Jahresende in vielen Praxen viel los ist und di
         .filter((m) => m.ruleId === "locale-match")
         .map((m) => m.reason),
     ).toEqual([
-      "This subject reads as German, but the template is `en` (English) (source: C2, R9)",
-      "This paragraph reads as German, but the template is `en` (English) (source: C2, R9)",
+      "This subject reads as German, but the template is `en` (English)",
+      "This paragraph reads as German, but the template is `en` (English)",
     ]);
   });
 });
