@@ -1,6 +1,6 @@
 import type { Lexicon, LexiconEntry, MatchWord } from './lexicon/lexicon.js';
 import type { LintDocument, TextRegion } from './types.js';
-import { inPlaceholder, sentenceWords } from './words.js';
+import { inMaskedPlaceholder, sentenceWords } from './words.js';
 
 export interface PhraseMatch {
   entry: LexiconEntry;
@@ -25,7 +25,7 @@ function matchWords(region: TextRegion, lexicon: Lexicon): MatchWord[][] {
   }
   let sentences = byStemmer.get(lexicon.profile);
   if (!sentences) {
-    sentences = sentenceWords(region).map((sentence) => lexicon.toWords(sentence.filter((w) => !inPlaceholder(region, w.start, w.end))));
+    sentences = sentenceWords(region).map((sentence) => lexicon.toWords(sentence.filter((w) => !inMaskedPlaceholder(region, w.start, w.end))));
     byStemmer.set(lexicon.profile, sentences);
   }
   return sentences;

@@ -17,6 +17,13 @@ export interface Placeholder {
   end: number;
   /** The expression between the braces, trimmed: `invoice.number | upper`. */
   expression: string;
+  /**
+   * In a message rendered from a template: what the template's tag printed there (a
+   * name, a date), real text that counts as one word; in a template the tag is masked.
+   */
+  printed?: true;
+  /** A printed link address the text part shows after the link, `[https://…]`: not copy, so no word. */
+  address?: true;
 }
 
 /**
@@ -27,6 +34,8 @@ export interface Placeholder {
 export interface TextRegion {
   kind: RegionKind;
   text: string;
+  /** The locale its words are split for (Thai by its dictionary); `en` when unknown. */
+  locale?: string;
   tree: NlcstRoot;
   placeholders: Placeholder[];
   /** The MJML component and HTML element around body copy. */

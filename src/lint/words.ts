@@ -1,6 +1,6 @@
-import type { Root, Sentence, Word as NlcstWord } from 'nlcst';
-import { toString } from 'nlcst-to-string';
+import type { Root, Sentence } from 'nlcst';
 import { visit } from 'unist-util-visit';
+import { words } from '../text/words.js';
 import type { TextRegion } from './types.js';
 
 export interface RegionWord {
@@ -9,23 +9,28 @@ export interface RegionWord {
   end: number;
 }
 
-/** The sentences of a region, each as its words with offsets in the region text. */
+/**
+ * The sentences of a region, each as its words with offsets in the region text: the
+ * sentences as the locale's parser splits them, the words as every count does
+ * (text/words.ts), so a rule, a pattern and a count see the same words.
+ */
 // Many rules read the same regions: words are collected once per region.
 const cache = new WeakMap<TextRegion, RegionWord[][]>();
 
 export function sentenceWords(region: TextRegion): RegionWord[][] {
   const cached = cache.get(region);
   if (cached) return cached;
-  const sentences: RegionWord[][] = [];
+  const ends: number[] = [];
   visit(region.tree as Root, 'SentenceNode', (sentence: Sentence) => {
-    const list: RegionWord[] = [];
-    visit(sentence, 'WordNode', (word: NlcstWord) => {
-      const start = word.position?.start.offset;
-      const end = word.position?.end.offset;
-      if (start !== undefined && end !== undefined) list.push({ text: toString(word), start, end });
-    });
-    sentences.push(list);
+    const end = sentence.position?.end.offset;
+    if (end !== undefined) ends.push(end);
   });
+  const sentences: RegionWord[][] = ends.map(() => []);
+  let index = 0;
+  for (const word of words(region.text, region.locale)) {
+    while (index < ends.length - 1 && word.start >= (ends[index] ?? Infinity)) index++;
+    sentences[index]?.push(word);
+  }
   const joined = joinAfterAbbreviations(region.text, sentences);
   cache.set(region, joined);
   return joined;
@@ -51,7 +56,35 @@ function joinAfterAbbreviations(text: string, sentences: RegionWord[][]): Region
   return joined;
 }
 
-/** Whether a range of the region is (part of) a masked `{{ … }}` placeholder. */
+/** Whether a range of the region is (part of) a `{{ … }}` placeholder, masked or printed. */
 export function inPlaceholder(region: TextRegion, start: number, end: number): boolean {
   return region.placeholders.some((p) => start < p.end && end > p.start);
+}
+
+/** Whether a range is (part of) a masked placeholder: no text to read there. A printed value is text. */
+export function inMaskedPlaceholder(region: TextRegion, start: number, end: number): boolean {
+  return region.placeholders.some((p) => !p.printed && start < p.end && end > p.start);
+}
+
+/**
+ * The words of a region as a count reads them: the words a placeholder covers are one
+ * word (a template's `{{ company.name }}`, or the name a rendered message printed there).
+ */
+export function countedWords<W extends RegionWord>(region: TextRegion, list: readonly W[]): W[] {
+  if (region.placeholders.length === 0) return [...list];
+  const counted: W[] = [];
+  const seen = new Set<number>();
+  for (const word of list) {
+    const covering = region.placeholders.flatMap((p, index) => (word.start < p.end && word.end > p.start ? [index] : []));
+    if (covering.some((index) => region.placeholders[index]?.address)) continue;
+    if (covering.some((index) => seen.has(index))) continue;
+    for (const index of covering) seen.add(index);
+    counted.push(word);
+  }
+  return counted;
+}
+
+/** How many words a region has, as every count reads them (see countedWords). */
+export function regionWordCount(region: TextRegion): number {
+  return countedWords(region, words(region.text, region.locale)).length;
 }

@@ -2,7 +2,7 @@ import { VFile } from 'vfile';
 import type { Stage, StageDefinitions } from '../../project/stages.js';
 import type { Link, LintDocument, TextRegion } from '../types.js';
 import { makeRegion } from './regions.js';
-import { ownParagraphs } from './own-copy.js';
+import { fieldSegments, ownParagraphs, printedValues, type Segment } from './own-copy.js';
 
 export interface MessageInput {
   subject: string;
@@ -35,7 +35,7 @@ export interface MessageLayout {
  */
 export interface MessageTemplate {
   /** The template document: its body regions and tags (file offsets) and its layout. */
-  document: Pick<LintDocument, 'body' | 'tags' | 'layout' | 'stage' | 'locale'>;
+  document: Pick<LintDocument, 'subject' | 'body' | 'tags' | 'layout' | 'stage' | 'locale'>;
 }
 
 export function messageDocument(input: MessageInput, layout?: MessageLayout, template?: MessageTemplate): LintDocument {
@@ -50,7 +50,7 @@ export function messageDocument(input: MessageInput, layout?: MessageLayout, tem
     locale,
     stage: input.stage,
     stages: input.stages,
-    subject: makeRegion('subject', input.subject, locale, (offset) => subjectOffset + offset),
+    subject: withPrinted(makeRegion('subject', input.subject, locale, (offset) => subjectOffset + offset), template?.document.subject && fieldSegments(template.document.subject)),
     preheader: undefined,
     body: ownCopy(paragraphs(input.body, locale, bodyOffset, layout?.exact ?? true), template),
     ...(input.invoiceNumber === undefined ? {} : { invoiceNumber: input.invoiceNumber }),
@@ -68,7 +68,33 @@ export function messageDocument(input: MessageInput, layout?: MessageLayout, tem
 function ownCopy(regions: TextRegion[], template: MessageTemplate | undefined): TextRegion[] {
   if (!template) return regions;
   const own = ownParagraphs(regions.map((r) => r.text), template.document.body, template.document.tags);
-  return regions.filter((_, index) => own.has(index));
+  return regions.flatMap((region, index) => {
+    const segments = own.get(index);
+    return segments ? [withPrinted(region, segments)] : [];
+  });
+}
+
+const LINK_ADDRESS = /^\[(?:https?|mailto|tel):[^\s\]]+\]$/i;
+
+/**
+ * A region of a rendered message with what the template's tags printed marked as
+ * placeholders, so it counts and reads as the template does (a name is one word, and
+ * carries no language).
+ */
+function withPrinted(region: TextRegion, segments: Segment[] | undefined): TextRegion {
+  const printed = segments && printedValues(region.text, segments);
+  if (!printed?.length) return region;
+  return {
+    ...region,
+    placeholders: printed.map(({ start, end }) => ({
+      start,
+      end,
+      expression: '',
+      printed: true as const,
+      // html-to-text writes a link as `text [URL]`; the template's copy is the text.
+      ...(LINK_ADDRESS.test(region.text.slice(start, end)) ? { address: true as const } : {}),
+    })),
+  };
 }
 
 /** URLs written out in a plain message (a text part writes links as `text [URL]`). */

@@ -12,7 +12,7 @@ export function makeRegion(
   extra: { container?: string; element?: string; placeholders?: Placeholder[] } = {},
 ): TextRegion {
   const { placeholders, ...rest } = extra;
-  return { kind, text, tree: parseText(text, locale), placeholders: placeholders ?? placeholdersIn(text, sourceOffset, tags), sourceOffset, ...rest };
+  return { kind, text, locale, tree: parseText(text, locale), placeholders: placeholders ?? placeholdersIn(text, sourceOffset, tags), sourceOffset, ...rest };
 }
 
 /** Placeholders of a text whose tags were found in that same text (a frontmatter value). */

@@ -1,4 +1,4 @@
-import { countWords } from '../../text/words.js';
+import { regionWordCount } from '../words.js';
 import { defineRule } from '../types.js';
 
 export default defineRule<{ min: number; max: number }>({
@@ -26,7 +26,7 @@ export default defineRule<{ min: number; max: number }>({
   check(document, { options, report }) {
     const first = document.body[0];
     const last = document.body.at(-1);
-    const count = document.body.reduce((sum, region) => sum + countWords(region.text, document.locale), 0);
+    const count = document.body.reduce((sum, region) => sum + regionWordCount(region), 0);
     if (count >= options.min && count <= options.max) return;
     const data = { count, min: options.min, max: options.max };
     if (!first || !last) {

@@ -1,7 +1,7 @@
 import type { Lexicon } from '../lexicon/lexicon.js';
 import { TONE_ORDER, type Tone } from '../../project/stages.js';
 import { defineRule, type Finding, type LintDocument } from '../types.js';
-import { inPlaceholder, sentenceWords } from '../words.js';
+import { inMaskedPlaceholder, sentenceWords } from '../words.js';
 import { refersTo } from '../places.js';
 import { requiredPlace } from '../checks/requires.js';
 import { fillExample, type LocaleProfile } from '../locale/profile.js';
@@ -78,7 +78,7 @@ function saysDays(document: LintDocument, lexicon: Lexicon): boolean | undefined
   if (lexicon.entries.length === 0) return undefined;
   for (const region of document.body) {
     for (const sentence of sentenceWords(region)) {
-      const words = lexicon.toWords(sentence.filter((w) => !inPlaceholder(region, w.start, w.end)));
+      const words = lexicon.toWords(sentence.filter((w) => !inMaskedPlaceholder(region, w.start, w.end)));
       const matches = lexicon.match(words);
       const late = matches.filter((m) => m.entry.category === 'late');
       for (const days of matches.filter((m) => m.entry.category === 'days')) {

@@ -1,10 +1,7 @@
-import type { Sentence, Word } from 'nlcst';
-import { toString } from 'nlcst-to-string';
 import { syllable } from 'syllable';
-import { visit } from 'unist-util-visit';
 import { regionsOf } from '../phrases.js';
 import { defineRule, type TextRegion } from '../types.js';
-import { inPlaceholder } from '../words.js';
+import { countedWords, inPlaceholder, sentenceWords, type RegionWord } from '../words.js';
 
 interface Options {
   /** The most words a sentence may have. */
@@ -46,12 +43,14 @@ export default defineRule<Options>({
     const graded = locale.gradeFormula === 'flesch-kincaid';
     // The subject is a heading, not a sentence: subject-length keeps it short.
     for (const region of regionsOf(document).filter((r) => r.kind !== 'subject')) {
-      visit(region.tree, 'SentenceNode', (sentence: Sentence) => {
-        const start = sentence.position?.start.offset;
-        const end = sentence.position?.end.offset;
-        if (start === undefined || end === undefined) return;
+      for (const sentence of sentenceWords(region)) {
+        const first = sentence[0];
+        const last = sentence.at(-1);
+        if (!first || !last) continue;
+        // The sentence as written: with the quote or mark that opens it and the stop that ends it.
+        const start = first.start - (/\S*$/.exec(region.text.slice(0, first.start))?.[0].length ?? 0);
+        const end = last.end + (/^\S*/.exec(region.text.slice(last.end))?.[0].length ?? 0);
         const { words, syllables, longWords } = measure(region, sentence);
-        if (words === 0) return;
         const text = region.text.slice(start, end);
         if (words > options.maxWords) {
           report({
@@ -63,11 +62,11 @@ export default defineRule<Options>({
             data: { words, maxWords: options.maxWords },
             note: 'Split it in two. A placeholder such as {{ invoice.number }} counts as one short word.',
           });
-          return;
+          continue;
         }
-        if (!graded || words < options.minWords) return;
+        if (!graded || words < options.minWords) continue;
         const grade = fleschKincaid(words, syllables);
-        if (grade <= options.maxGrade) return;
+        if (grade <= options.maxGrade) continue;
         const hard = longWords.slice(0, 3).map((w) => `\`${w}\``);
         report({
           region,
@@ -79,7 +78,7 @@ export default defineRule<Options>({
             : { messageId: 'too-hard', data: { grade: grade.toFixed(1), maxGrade: options.maxGrade } }),
           note: 'Shorter sentences and shorter words read faster; a reminder is read at a glance.',
         });
-      });
+      }
     }
   },
 });
@@ -93,39 +92,21 @@ function fleschKincaid(words: number, syllables: number): number {
  * Words and syllables of a sentence. A placeholder, a number, a URL and an email
  * address each count as one short word, however they are written or rendered.
  */
-function measure(region: TextRegion, sentence: Sentence): { words: number; syllables: number; longWords: string[] } {
-  // 1,250.00 is parsed as two words, a URL as many: each is one here.
-  const spans = [...region.text.matchAll(/\b(?:https?:\/\/|www\.)\S+|[^\s<>()[\]]+@[^\s<>()[\]]+\.\w+|\d+(?:[.,/]\d+)+/gi)].map((m) => ({
-    start: m.index,
-    end: m.index + m[0].length,
-  }));
-  const seenSpans = new Set<number>();
-  let words = 0;
+function measure(region: TextRegion, sentence: RegionWord[]): { words: number; syllables: number; longWords: string[] } {
   let syllables = 0;
   const long: { value: string; count: number }[] = [];
-  visit(sentence, 'WordNode', (word: Word) => {
-    const start = word.position?.start.offset ?? 0;
-    const end = word.position?.end.offset ?? start;
-    const span = spans.findIndex((s) => start < s.end && end > s.start);
-    if (span >= 0) {
-      if (!seenSpans.has(span)) {
-        seenSpans.add(span);
-        words++;
-        syllables++;
-      }
-      return;
-    }
-    words++;
-    const value = toString(word);
-    if (inPlaceholder(region, start, end) || /\d/.test(value) || !/\p{L}/u.test(value)) {
+  const counted = countedWords(region, sentence);
+  for (const word of counted) {
+    const value = word.text;
+    if (inPlaceholder(region, word.start, word.end) || /\d/.test(value) || !/\p{L}/u.test(value) || /[@/]/.test(value)) {
       syllables++;
-      return;
+      continue;
     }
     const count = Math.max(1, syllable(value));
     syllables += count;
     if (count >= LONG_WORD && !long.some((w) => w.value.toLowerCase() === value.toLowerCase())) long.push({ value, count });
-  });
+  }
   // The longest first: those are the words to replace.
   const longWords = long.sort((a, b) => b.count - a.count).map((w) => w.value);
-  return { words, syllables, longWords };
+  return { words: counted.length, syllables, longWords };
 }

@@ -1,4 +1,4 @@
-import { countWords } from '../../text/words.js';
+import { regionWordCount } from '../words.js';
 import { defineRule } from '../types.js';
 
 export default defineRule<{ max: number }>({
@@ -20,7 +20,7 @@ export default defineRule<{ max: number }>({
   check(document, { options, report }) {
     const subject = document.subject;
     if (!subject) return;
-    const count = countWords(subject.text, document.locale);
+    const count = regionWordCount(subject);
     if (count <= options.max) return;
     report({
       region: subject,

@@ -81,11 +81,12 @@ describe('the Thai sequence', () => {
     expect(summary(file)).toEqual([]);
   });
 
+  // `คุณ{{ customer.name }}` is two words: the honorific and the name (a change of script starts a word).
   it('bodies are 50 to 100 words as dunmail counts Thai (N10)', () => {
     const counts = STAGES.map((stage) =>
       extractTemplateCopy(readFileSync(templatePath(stage), 'utf8')).blocks.reduce((sum, b) => sum + countWords(b.text, 'th'), 0),
     );
-    expect(counts).toEqual([82, 85, 90, 88, 88]);
+    expect(counts).toEqual([83, 86, 91, 89, 89]);
   });
 });
 
@@ -107,9 +108,9 @@ describe('word counts in Thai come from Intl.Segmenter', () => {
     ]);
   });
 
-  it('counts a spaced token without Thai as one word, as word processors do (T1: “30 วัน”, not “net 30”)', () => {
+  it('counts a spaced token without Thai as one word, as word processors do, without its quotes (T1: “30 วัน”, not “net 30”)', () => {
     const sentence = 'การเขียน“ net 30” ให้ใช้“ 30 วัน” หรือ“ ครบกำหนดภายใน 30 วัน”';
-    expect(words(sentence, 'th').map((w) => w.text)).toEqual(['การ', 'เขียน', 'net', '30”', 'ให้', 'ใช้', '30', 'วัน', 'หรือ', 'ครบ', 'กำหนด', 'ภายใน', '30', 'วัน']);
+    expect(words(sentence, 'th').map((w) => w.text)).toEqual(['การ', 'เขียน', 'net', '30', 'ให้', 'ใช้', '30', 'วัน', 'หรือ', 'ครบ', 'กำหนด', 'ภายใน', '30', 'วัน']);
     expect(countWords('แม้ว่าจะเป็นส่วนลดเพียง 2% จากยอดรวมของใบแจ้งหนี้ก็เพียงพอที่จะกระตุ้นให้ลูกค้าชำระเงิน', 'th')).toBe(22);
   });
 
