@@ -81,6 +81,8 @@ export function createLinter(options: LinterOptions = {}): Linter {
       ? workspace.lexicons()
       : new LexiconSet(config.lexiconFolders, { categories: categoriesRead([...rulesOf(config).values()].map((rule) => rule.meta)) });
   const rules = rulesOf(config);
+  // Documents are parsed once, as this linter's locale profiles say.
+  const build = { parser: (locale: string) => lexicons.profiles.get(locale).parser };
   const engine = { config, lexicons, rules, ...(options.only ? { only: options.only } : {}) };
   const stagesCache = new Map<string, TemplatesRoot | undefined>();
   if (workspace && existsSync(path.join(workspace.root, 'stages.json'))) {
@@ -118,6 +120,7 @@ export function createLinter(options: LinterOptions = {}): Linter {
       },
       layout,
       template,
+      build,
     );
     return lintDocument(document, engine);
   };
@@ -131,7 +134,7 @@ export function createLinter(options: LinterOptions = {}): Linter {
       const found = nearestStages(file, stagesCache);
       if (!found) continue;
       const text = readTextFile(file);
-      return { document: templateDocument(file, text, found.stages, layoutSources(found, file, text)), stages: found.stages };
+      return { document: templateDocument(file, text, found.stages, layoutSources(found, file, text), build), stages: found.stages };
     }
     throw new DunmailError('MESSAGE_INVALID', `the message was rendered from ${named.name}, which is in none of ${roots.join(', ')}`, {
       place: { file: filePath, line: named.line, column: 1 },
@@ -147,7 +150,7 @@ export function createLinter(options: LinterOptions = {}): Linter {
       const layoutError = email?.error?.code === 'UNSAFE_TEMPLATE' && email.error.place?.file !== path.resolve(filePath) ? email.error : undefined;
       if (unsafe.length > 0 || layoutError) return unsafeTemplateFile(filePath, text, unsafe, layoutError);
       const found = nearestStages(filePath, stagesCache);
-      const document = templateDocument(filePath, text, found?.stages, found ? layoutSources(found, filePath, text) : undefined);
+      const document = templateDocument(filePath, text, found?.stages, found ? layoutSources(found, filePath, text) : undefined, build);
       if (email) document.email = email;
       return lintDocument(document, engine);
     },

@@ -2,7 +2,7 @@ import type { Root as NlcstRoot } from 'nlcst';
 import type { VFile } from 'vfile';
 import type { Stage, StageDefinitions } from '../project/stages.js';
 import type { Lexicon } from './lexicon/lexicon.js';
-import type { LocaleProfile } from './locale/profile.js';
+import type { LocaleProfile, ParserKind } from './locale/profile.js';
 import type { MarkupElement } from '../extract/copy.js';
 import type { TemplateTag } from '../template/tags.js';
 import type { DunmailError } from '../errors.js';
@@ -36,6 +36,8 @@ export interface TextRegion {
   text: string;
   /** The locale its words are split for (Thai by its dictionary); `en` when unknown. */
   locale?: string;
+  /** The parser its tree came from, as the locale's profile names it. */
+  parser?: ParserKind;
   tree: NlcstRoot;
   placeholders: Placeholder[];
   /** The MJML component and HTML element around body copy. */

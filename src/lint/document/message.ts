@@ -2,6 +2,8 @@ import { VFile } from 'vfile';
 import type { Stage, StageDefinitions } from '../../project/stages.js';
 import type { Link, LintDocument, TextRegion } from '../types.js';
 import { makeRegion } from './regions.js';
+import type { DocumentOptions } from './template.js';
+import type { ParserKind } from '../locale/profile.js';
 import { fieldSegments, ownParagraphs, printedValues, type Segment } from './own-copy.js';
 
 export interface MessageInput {
@@ -38,8 +40,9 @@ export interface MessageTemplate {
   document: Pick<LintDocument, 'subject' | 'body' | 'tags' | 'layout' | 'stage' | 'locale'>;
 }
 
-export function messageDocument(input: MessageInput, layout?: MessageLayout, template?: MessageTemplate): LintDocument {
+export function messageDocument(input: MessageInput, layout?: MessageLayout, template?: MessageTemplate, options: DocumentOptions = {}): LintDocument {
   const locale = input.locale ?? 'en';
+  const parser = options.parser?.(locale);
   const text = layout?.text ?? `Subject: ${input.subject}\n\n${input.body}`;
   const subjectOffset = layout?.subjectOffset ?? 'Subject: '.length;
   const bodyOffset = layout?.bodyOffset ?? text.length - input.body.length;
@@ -50,9 +53,9 @@ export function messageDocument(input: MessageInput, layout?: MessageLayout, tem
     locale,
     stage: input.stage,
     stages: input.stages,
-    subject: withPrinted(makeRegion('subject', input.subject, locale, (offset) => subjectOffset + offset), template?.document.subject && fieldSegments(template.document.subject)),
+    subject: withPrinted(makeRegion('subject', input.subject, locale, (offset) => subjectOffset + offset, [], { parser }), template?.document.subject && fieldSegments(template.document.subject)),
     preheader: undefined,
-    body: ownCopy(paragraphs(input.body, locale, bodyOffset, layout?.exact ?? true), template),
+    body: ownCopy(paragraphs(input.body, locale, bodyOffset, layout?.exact ?? true, parser), template),
     ...(input.invoiceNumber === undefined ? {} : { invoiceNumber: input.invoiceNumber }),
     ...(input.businessDaysLate === undefined ? {} : { businessDaysLate: input.businessDaysLate }),
     bodyOffset,
@@ -108,12 +111,12 @@ function urlsIn(body: string, bodyOffset: number): Link[] {
 }
 
 /** Paragraphs (separated by blank lines) as body regions. */
-function paragraphs(body: string, locale: string, bodyOffset: number, exact: boolean): TextRegion[] {
+function paragraphs(body: string, locale: string, bodyOffset: number, exact: boolean, parser: ParserKind | undefined): TextRegion[] {
   const regions: TextRegion[] = [];
   for (const match of body.matchAll(/[^\n]+(?:\n(?![ \t]*\n)[^\n]*)*/g)) {
     if (!match[0].trim()) continue;
     const start = bodyOffset + match.index;
-    regions.push(makeRegion('body', match[0], locale, exact ? (offset) => start + offset : () => bodyOffset, [], { element: 'p' }));
+    regions.push(makeRegion('body', match[0], locale, exact ? (offset) => start + offset : () => bodyOffset, [], { element: 'p', parser }));
   }
   return regions;
 }

@@ -1,4 +1,5 @@
-import { parseText } from '../parse.js';
+import { parseText, shippedParser } from '../parse.js';
+import type { ParserKind } from '../locale/profile.js';
 import type { Placeholder, RegionKind, TextRegion } from '../types.js';
 import type { TemplateTag } from '../../template/tags.js';
 
@@ -9,10 +10,11 @@ export function makeRegion(
   locale: string,
   sourceOffset: (offset: number) => number,
   tags: TemplateTag[] = [],
-  extra: { container?: string; element?: string; placeholders?: Placeholder[] } = {},
+  extra: { container?: string; element?: string; placeholders?: Placeholder[]; parser?: ParserKind | undefined } = {},
 ): TextRegion {
-  const { placeholders, ...rest } = extra;
-  return { kind, text, locale, tree: parseText(text, locale), placeholders: placeholders ?? placeholdersIn(text, sourceOffset, tags), sourceOffset, ...rest };
+  const { placeholders, parser: given, ...rest } = extra;
+  const parser = given ?? shippedParser(locale);
+  return { kind, text, locale, parser, tree: parseText(text, locale, parser), placeholders: placeholders ?? placeholdersIn(text, sourceOffset, tags), sourceOffset, ...rest };
 }
 
 /** Placeholders of a text whose tags were found in that same text (a frontmatter value). */

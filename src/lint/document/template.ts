@@ -7,22 +7,30 @@ import { findTags, type TemplateTag } from '../../template/tags.js';
 import type { StageDefinitions } from '../../project/stages.js';
 import type { Link, LintDocument, TextRegion } from '../types.js';
 import { makeRegion, placeholdersOf } from './regions.js';
+import type { ParserKind } from '../locale/profile.js';
 
 /**
  * Reads a `.mjml.njk` template as the linter sees it: the subject and preheader
  * from its frontmatter, and the copy of its own blocks, each with offsets into
  * the file. Throws a DunmailError when the frontmatter is invalid.
  */
-export function templateDocument(path: string, text: string, stages: StageDefinitions | undefined, layout?: LayoutSources): LintDocument {
+export function templateDocument(
+  path: string,
+  text: string,
+  stages: StageDefinitions | undefined,
+  layout?: LayoutSources,
+  options: DocumentOptions = {},
+): LintDocument {
   const file = new VFile({ path, value: text });
   const split = splitFrontmatter(text, path);
   const { frontmatter, places } = split;
   const bodyStart = text.length - split.body.length + split.body.search(/\S|$/);
   const tags = findTags(text);
   const locale = frontmatter.locale;
+  const parser = options.parser?.(locale);
   const field = (kind: 'subject' | 'preheader'): TextRegion | undefined => {
     const place = places[kind];
-    return place ? fieldRegion(kind, frontmatter[kind], text, place, locale) : undefined;
+    return place ? fieldRegion(kind, frontmatter[kind], text, place, locale, parser) : undefined;
   };
   const copy = extractTemplateCopy(text, text.length - split.body.length, nodePath.resolve(path));
   const stage = stages?.stages.find((s) => s.id === frontmatter.stage);
@@ -41,7 +49,7 @@ export function templateDocument(path: string, text: string, stages: StageDefini
     subject: field('subject'),
     preheader: field('preheader'),
     body: copy.blocks.map((block) =>
-      makeRegion('body', block.text, locale, block.sourceOffset, tags, { container: block.container, element: block.element }),
+      makeRegion('body', block.text, locale, block.sourceOffset, tags, { container: block.container, element: block.element, parser }),
     ),
     bodyOffset: bodyStart,
     links: copy.elements.flatMap((element): Link[] =>
@@ -51,8 +59,13 @@ export function templateDocument(path: string, text: string, stages: StageDefini
     ),
     elements: copy.elements,
     tags,
-    layout: layout ? readLayout(layout, path, locale) : undefined,
+    layout: layout ? readLayout(layout, path, locale, parser) : undefined,
   };
+}
+
+/** How a linter builds documents: the parser its locale profiles name (default: the shipped profiles'). */
+export interface DocumentOptions {
+  parser?: (locale: string) => ParserKind;
 }
 
 /** The files composed into a template besides itself, as nunjucks' loader found them. */
@@ -64,7 +77,7 @@ export interface LayoutSources {
 }
 
 /** The copy, markup and tags of the layouts and partials, each file parsed once per change. */
-function readLayout(sources: LayoutSources, templatePath: string, locale: string): NonNullable<LintDocument['layout']> {
+function readLayout(sources: LayoutSources, templatePath: string, locale: string, parser: ParserKind | undefined): NonNullable<LintDocument['layout']> {
   const files: string[] = [];
   const regions: TextRegion[] = [];
   const elements: MarkupElement[] = [];
@@ -76,7 +89,7 @@ function readLayout(sources: LayoutSources, templatePath: string, locale: string
     if (file === self || files.includes(file)) continue;
     files.push(file);
     const copy = layoutCopy(file, source.text);
-    regions.push(...layoutRegions(copy, locale));
+    regions.push(...layoutRegions(copy, locale, parser));
     elements.push(...copy.elements);
     layoutTags.push(...copy.tags);
   }
@@ -97,16 +110,19 @@ function layoutCopy(file: string, text: string): ReturnType<typeof extractTempla
 const regionCache = new WeakMap<ReturnType<typeof extractTemplateCopy>, Map<string, TextRegion[]>>();
 
 /** A layout's copy parsed for a locale, once per change of the file. */
-function layoutRegions(copy: ReturnType<typeof extractTemplateCopy>, locale: string): TextRegion[] {
+function layoutRegions(copy: ReturnType<typeof extractTemplateCopy>, locale: string, parser: ParserKind | undefined): TextRegion[] {
   let byLocale = regionCache.get(copy);
   if (!byLocale) {
     byLocale = new Map();
     regionCache.set(copy, byLocale);
   }
-  let regions = byLocale.get(locale);
+  const key = `${locale}\0${parser ?? ''}`;
+  let regions = byLocale.get(key);
   if (!regions) {
-    regions = copy.blocks.map((block) => makeRegion('body', block.text, locale, block.sourceOffset, copy.tags, { container: block.container, element: block.element }));
-    byLocale.set(locale, regions);
+    regions = copy.blocks.map((block) =>
+      makeRegion('body', block.text, locale, block.sourceOffset, copy.tags, { container: block.container, element: block.element, parser }),
+    );
+    byLocale.set(key, regions);
   }
   return regions;
 }
@@ -115,7 +131,7 @@ function layoutRegions(copy: ReturnType<typeof extractTemplateCopy>, locale: str
  * A frontmatter value as a region. YAML quotes shift the value by one; escapes in a
  * double-quoted value make offsets approximate, so those point at the value's start.
  */
-function fieldRegion(kind: 'subject' | 'preheader', value: string, text: string, place: FieldPlace, locale: string): TextRegion {
+function fieldRegion(kind: 'subject' | 'preheader', value: string, text: string, place: FieldPlace, locale: string, parser: ParserKind | undefined): TextRegion {
   const raw = text.slice(place.offset, place.offset + value.length + 2);
   const quoted = raw.startsWith('"') || raw.startsWith("'");
   const exact = text.startsWith(value, place.offset + (quoted ? 1 : 0));
@@ -124,5 +140,6 @@ function fieldRegion(kind: 'subject' | 'preheader', value: string, text: string,
   const valueTags = findTags(value);
   return makeRegion(kind, maskTemplate(value, valueTags), locale, (offset) => (exact ? shift + offset : place.offset), [], {
     placeholders: placeholdersOf(valueTags),
+    parser,
   });
 }
