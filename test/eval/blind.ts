@@ -1,0 +1,117 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { createLinter, type Linter } from '../../src/lint/linter.js';
+
+/** A sentence of a blind set: written by someone who saw only test/eval/blind/CATEGORIES.md. */
+export interface BlindSentence {
+  text: string;
+  label: 'aggressive' | 'polite';
+  category?: string;
+  nearMiss?: boolean;
+}
+
+interface BlindFile {
+  locale: string;
+  writer: string;
+  sentences: BlindSentence[];
+}
+
+/** `dev` was open while frames and entries were written; `test` is measured, never read to write entries. */
+export type Part = 'dev' | 'test';
+
+export const CATEGORIES = [
+  'threat-legal',
+  'threat-other',
+  'disclosure',
+  'harassment',
+  'accusation',
+  'shaming',
+  'insult',
+  'ultimatum',
+  'false-urgency',
+  'shouting',
+] as const;
+
+export interface Measure {
+  flagged: number;
+  total: number;
+}
+
+export interface BlindResult {
+  locale: string;
+  part: Part;
+  writers: string[];
+  sentences: number;
+  precision: number;
+  recall: number;
+  /** Recall per category of the aggressive sentences. */
+  categories: Map<string, Measure>;
+  falsePositives: BlindSentence[];
+  falseNegatives: BlindSentence[];
+}
+
+const ROOT = fileURLToPath(new URL('./blind/', import.meta.url));
+
+function files(part: Part): BlindFile[] {
+  return readdirSync(`${ROOT}${part}`)
+    .filter((name) => name.endsWith('.json'))
+    .sort()
+    .map((name) => JSON.parse(readFileSync(`${ROOT}${part}/${name}`, 'utf8')) as BlindFile);
+}
+
+export function blindLocales(part: Part): string[] {
+  return [...new Set(files(part).map((f) => f.locale))].sort();
+}
+
+let linters: { aggressive: Linter; urgency: Linter } | undefined;
+
+/**
+ * Whether the wording rules flag a sentence: no-aggressive as the body of a late reminder
+ * without the legal step (overdue-late), where firmness is fair, and urgent-when-late as
+ * the body of a reminder sent before the due date, where urgency is out of proportion.
+ * Every sentence goes through the same two checks; the label is only compared after.
+ */
+export function flags(sentence: string, locale: string): boolean {
+  linters ??= { aggressive: createLinter({ only: ['no-aggressive'] }), urgency: createLinter({ only: ['urgent-when-late'] }) };
+  const subject = 'Invoice';
+  return (
+    linters.aggressive.lintMessage({ subject, body: sentence, stage: 'overdue-late', locale }).messages.length > 0 ||
+    linters.urgency.lintMessage({ subject, body: sentence, stage: 'before-due', locale }).messages.length > 0
+  );
+}
+
+export function evaluateBlind(locale: string, part: Part): BlindResult {
+  const chosen = files(part).filter((f) => f.locale === locale);
+  const categories = new Map<string, Measure>(CATEGORIES.map((c) => [c, { flagged: 0, total: 0 }]));
+  const falsePositives: BlindSentence[] = [];
+  const falseNegatives: BlindSentence[] = [];
+  let truePositives = 0;
+  let sentences = 0;
+  for (const file of chosen) {
+    for (const sentence of file.sentences) {
+      sentences++;
+      const flagged = flags(sentence.text, locale);
+      if (sentence.label === 'aggressive') {
+        const measure = categories.get(sentence.category ?? '') ?? { flagged: 0, total: 0 };
+        measure.total++;
+        if (flagged) measure.flagged++;
+        categories.set(sentence.category ?? '', measure);
+        if (flagged) truePositives++;
+        else falseNegatives.push(sentence);
+      } else if (flagged) {
+        falsePositives.push(sentence);
+      }
+    }
+  }
+  return {
+    locale,
+    part,
+    writers: chosen.map((f) => f.writer),
+    sentences,
+    precision: truePositives / (truePositives + falsePositives.length || 1),
+    recall: truePositives / (truePositives + falseNegatives.length || 1),
+    categories,
+    falsePositives,
+    falseNegatives,
+  };
+}
