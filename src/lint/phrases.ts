@@ -1,6 +1,18 @@
 import type { Lexicon, LexiconEntry, MatchWord } from './lexicon/lexicon.js';
 import type { LintDocument, TextRegion } from './types.js';
-import { inMaskedPlaceholder, sentenceWords } from './words.js';
+import { inMaskedPlaceholder, sentenceWords, withClauses } from './words.js';
+
+const conjunctionSets = new WeakMap<Lexicon['profile'], ReadonlySet<string>>();
+
+/** The locale's conjunctions that start a clause after a comma (`but`, `so`), lower case. */
+function conjunctionsOf(profile: Lexicon['profile']): ReadonlySet<string> {
+  let set = conjunctionSets.get(profile);
+  if (!set) {
+    set = new Set((profile.conjunctions ?? []).map((word) => word.toLowerCase()));
+    conjunctionSets.set(profile, set);
+  }
+  return set;
+}
 
 export interface PhraseMatch {
   entry: LexiconEntry;
@@ -25,7 +37,10 @@ function matchWords(region: TextRegion, lexicon: Lexicon): MatchWord[][] {
   }
   let sentences = byStemmer.get(lexicon.profile);
   if (!sentences) {
-    sentences = sentenceWords(region).map((sentence) => lexicon.toWords(sentence.filter((w) => !inMaskedPlaceholder(region, w.start, w.end))));
+    const conjunctions = conjunctionsOf(lexicon.profile);
+    sentences = sentenceWords(region).map((sentence) =>
+      lexicon.toWords(withClauses(region, sentence, conjunctions).filter((w) => !inMaskedPlaceholder(region, w.start, w.end))),
+    );
     byStemmer.set(lexicon.profile, sentences);
   }
   return sentences;

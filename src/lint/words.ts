@@ -88,3 +88,23 @@ export function countedWords<W extends RegionWord>(region: TextRegion, list: rea
 export function regionWordCount(region: TextRegion): number {
   return countedWords(region, words(region.text, region.locale)).length;
 }
+
+/** What ends a clause between two words: a semicolon, colon, dash or bracket; a comma before a conjunction. */
+const CLAUSE_BREAK = /[;:\u2013\u2014()]|\s-\s/u;
+
+/**
+ * The words of a sentence with the clause each is in: a clause ends at `;`, `:`, a dash
+ * or a bracket, and at a comma before one of the locale's conjunctions (`, but`, `, so`).
+ * A clause gap in a pattern (`…`) stays within one.
+ */
+export function withClauses<W extends RegionWord>(region: TextRegion, sentence: readonly W[], conjunctions: ReadonlySet<string>): (W & { clause: number })[] {
+  let clause = 0;
+  return sentence.map((word, i) => {
+    const previous = sentence[i - 1];
+    if (previous) {
+      const between = region.text.slice(previous.end, word.start);
+      if (CLAUSE_BREAK.test(between) || (between.includes(',') && conjunctions.has(word.text.toLowerCase()))) clause++;
+    }
+    return { ...word, clause };
+  });
+}

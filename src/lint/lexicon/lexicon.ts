@@ -13,6 +13,8 @@ export interface LexiconEntry {
   source?: string;
   /** Allowed in stages that carry this task (e.g. the legal step in a final notice). */
   allowWithTask?: string;
+  /** The frame of its category it writes (rules/frames.json). */
+  frame?: string;
 }
 
 export interface LexiconFile {
@@ -29,6 +31,8 @@ export interface MatchWord {
   stem: string;
   start: number;
   end: number;
+  /** Which clause of its sentence the word is in (clause gaps do not cross into the next). */
+  clause?: number;
 }
 
 export interface LexiconMatch {
@@ -60,7 +64,7 @@ export class Lexicon {
   ) {
     this.stem = stemmerNamed(profile.stemmer);
     this.normalize = normalizerFor(profile);
-    const words = { normalize: this.normalize, split: patternWordsFor(profile) };
+    const words = { normalize: this.normalize, split: patternWordsFor(profile), role: (name: string) => profile.roles?.[name] };
     this.compiled = file.entries.map((entry) => ({
       entry,
       matchers: compilePattern(entry.pattern, words).map((m) => this.prepare(m)),
@@ -83,7 +87,7 @@ export class Lexicon {
     return this.file.entries;
   }
 
-  toWords(tokens: { text: string; start: number; end: number }[]): MatchWord[] {
+  toWords(tokens: { text: string; start: number; end: number; clause?: number }[]): MatchWord[] {
     return tokens.map((token) => {
       const norm = this.normalize(token.text);
       return { ...token, norm, stem: this.stem(norm) };
@@ -149,12 +153,19 @@ function matchAt(matchers: TokenMatcher[], m: number, words: MatchWord[], w: num
         if (end !== undefined) return end;
       }
       return undefined;
-    case 'gap':
+    case 'gap': {
+      const clause = words[w - 1]?.clause;
       for (let skip = 0; skip <= matcher.max && w + skip <= words.length; skip++) {
+        // A clause gap stops where the clause of the word before it ends.
+        if (matcher.clause && skip > 0 && words[w + skip - 1]?.clause !== clause) break;
         const end = matchAt(matchers, m + 1, words, w + skip);
-        if (end !== undefined) return end;
+        if (end !== undefined) {
+          if (matcher.clause && words[w + skip]?.clause !== clause) return undefined;
+          return end;
+        }
       }
       return undefined;
+    }
     case 'word':
     case 'prefix': {
       const word = words[w];

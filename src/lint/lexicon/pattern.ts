@@ -7,6 +7,11 @@
  *   (this|the matter)        alternatives may be several words
  *   [immediately]            an optional word (or words: [right away], or a choice: [entire|whole])
  *   take ... action          up to three words in between (`...6`: up to six)
+ *   we … take action         any words in between within one clause (a `;`, `:`, dash or a
+ *                            comma before a conjunction of the locale ends a clause)
+ *   @we will take action     a role of the locale profile: who acts (`@we`: we, our team,
+ *                            our lawyers…; `@you`, `@others`), so a request that the reader
+ *                            take steps is not a threat that we will
  *   =URGENT                  exact word, case included (no stemming)
  */
 export type TokenMatcher =
@@ -14,11 +19,13 @@ export type TokenMatcher =
   | { kind: 'prefix'; value: string }
   | { kind: 'any-of'; options: TokenMatcher[][] }
   | { kind: 'optional'; sequence: TokenMatcher[] }
-  | { kind: 'gap'; max: number };
+  | { kind: 'gap'; max: number; clause?: true };
 
 export class PatternError extends Error {}
 
 const GAP_WORDS = 3;
+/** A clause gap spans at most this many words: a clause, not a paragraph. */
+export const CLAUSE_WORDS = 12;
 
 /** How the locale reads words: the same functions the text goes through. */
 export interface PatternWords {
@@ -26,6 +33,8 @@ export interface PatternWords {
   normalize(word: string): string;
   /** The words of a space-separated token (Thai `ดำเนินคดี` is two). */
   split(token: string): string[];
+  /** The patterns of a role (`@we`), from the locale profile; undefined for a role it does not define. */
+  role?(name: string): readonly string[] | undefined;
 }
 
 export function compilePattern(pattern: string, words: PatternWords): TokenMatcher[] {
@@ -63,7 +72,7 @@ function splitTokens(pattern: string): string[] {
   return tokens;
 }
 
-function tokenParser({ normalize, split }: PatternWords): (token: string) => TokenMatcher {
+function tokenParser({ normalize, split, role }: PatternWords): (token: string) => TokenMatcher {
   const parseSequence = (text: string, whole: string): TokenMatcher[] => {
     const tokens = splitTokens(text.trim());
     if (tokens.length === 0) throw new PatternError(`empty alternative in ${whole}`);
@@ -80,6 +89,12 @@ function tokenParser({ normalize, split }: PatternWords): (token: string) => Tok
   function parseToken(token: string): TokenMatcher {
   const gap = /^\.\.\.(\d?)$/.exec(token);
   if (gap) return { kind: 'gap', max: gap[1] ? Number(gap[1]) : GAP_WORDS };
+  if (token === '…') return { kind: 'gap', max: CLAUSE_WORDS, clause: true };
+  if (token.startsWith('@')) {
+    const patterns = role?.(token.slice(1));
+    if (!patterns?.length) throw new PatternError(`${token} is not a role the locale profile defines (its "roles")`);
+    return { kind: 'any-of', options: patterns.map((pattern) => parseSequence(pattern, token)) };
+  }
   if (token.startsWith('[') && token.endsWith(']')) {
     const inner = token.slice(1, -1);
     const options = splitAlternatives(inner);

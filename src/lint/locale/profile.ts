@@ -34,6 +34,13 @@ export interface LocaleProfile {
   meaninglessAltTexts: string[];
   gradeFormula?: "flesch-kincaid";
   examples?: LocaleExamples;
+  /**
+   * Who acts, for lexicon patterns: `@we` (the sender: we, our team, our lawyers), `@you`
+   * (the reader and their company), `@others` (third parties); each a list of patterns.
+   */
+  roles?: Record<string, string[]>;
+  /** Words that start a new clause after a comma (`but`, `so`, `or`): clause gaps stop there. */
+  conjunctions?: string[];
 }
 
 /** A profile and the file it was read from (none for the fallback of an unknown locale). */

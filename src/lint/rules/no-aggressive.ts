@@ -13,13 +13,18 @@ interface Options {
 
 const check: PhraseCheck = {
   lexicon: 'aggressive',
+  // The categories of rules/frames.json (docs/tone.md); `threat` and `hostility` are the
+  // categories of lexicons written before the taxonomy.
   messages: {
-    threat: '`{{text}}` is threatening (threat)',
+    'threat-legal': '`{{text}}` threatens legal steps (threat-legal)',
+    'threat-other': '`{{text}}` is threatening (threat-other)',
+    disclosure: '`{{text}}` threatens to tell others about the debt (disclosure)',
+    harassment: '`{{text}}` is harassing (harassment)',
     accusation: '`{{text}}` is accusatory (accusation)',
     shaming: '`{{text}}` is shaming (shaming)',
     insult: '`{{text}}` is insulting (insult)',
     ultimatum: '`{{text}}` is an ultimatum (ultimatum)',
-    harassment: '`{{text}}` is harassing (harassment)',
+    threat: '`{{text}}` is threatening (threat)',
     hostility: '`{{text}}` is hostile (hostility)',
   },
   // A legal step the stage's task allows: `debt collection` in a final notice with legal review.
@@ -29,7 +34,7 @@ const check: PhraseCheck = {
 export default defineRule<Options>({
   meta: {
     id: 'no-aggressive',
-    description: 'No threats, accusations, shaming, insults, ultimatums, harassment or shouting.',
+    description: 'No threats, disclosure to others, harassment, accusations, shaming, insults, ultimatums or shouting.',
     sources: ['C1', 'C5', 'H4', 'R4', 'T10'],
     defaultSeverity: 'error',
     lexicons: { ...phraseLexicons(check), urgency: ['urgency'], capitals: ['emphasis', 'acronym'] },

@@ -1,0 +1,47 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { recommendedConfig } from '../../../src/lint/config/load.js';
+import { createLinter } from '../../../src/lint/linter.js';
+
+const roots: string[] = [];
+afterAll(() => roots.forEach((root) => rmSync(root, { recursive: true, force: true })));
+
+/** A linter whose only aggressive lexicon is these entries. */
+function linterWith(locale: string, entries: object[]) {
+  const root = mkdtempSync(path.join(tmpdir(), 'dunmail-frames-'));
+  roots.push(root);
+  mkdirSync(path.join(root, locale));
+  writeFileSync(path.join(root, locale, 'aggressive.json'), JSON.stringify({ locale, name: 'aggressive', entries }));
+  const linter = createLinter({ config: { ...recommendedConfig(), lexiconFolders: [root] }, only: ['no-aggressive'] });
+  return (body: string) => linter.lintMessage({ locale, subject: 'Invoice 7', body, stage: 'overdue-late' }).messages.map((m) => m.actual);
+}
+
+describe('frames: who acts, within one clause', () => {
+  const en = linterWith('en', [{ pattern: '@we … (take|start|begin) … (measures|steps|action)', category: 'threat' }]);
+
+  it('a role names who acts: we take measures is a threat, a request that the reader take steps is not', () => {
+    expect(en('Otherwise we will be forced to take further measures.')).toEqual(['we will be forced to take further measures']);
+    expect(en('Our legal team will now take action.')).toEqual(['Our legal team will now take action']);
+    expect(en('Please take the steps needed to pay by Friday.')).toEqual([]);
+    expect(en('You can take action in the portal.')).toEqual([]);
+  });
+
+  it('a clause gap does not cross a semicolon, a colon or a comma before a conjunction', () => {
+    expect(en('We are sorry for the delay; please take the steps needed to pay.')).toEqual([]);
+    expect(en('We sent the invoice in May, but please take the steps below when you can.')).toEqual([]);
+    expect(en('We, after three reminders and no reply, will take action.')).toEqual(['We, after three reminders and no reply, will take action']);
+  });
+
+  it('an unknown role is refused when the lexicon loads', () => {
+    expect(() => linterWith('en', [{ pattern: '@nobody will sue', category: 'threat' }])('x')).toThrow(/@nobody is not a role the locale profile defines/);
+  });
+
+  it('roles come from each locale’s profile', () => {
+    const es = linterWith('es', [{ pattern: '@we … (tomar*|tomaremos) medidas', category: 'threat' }]);
+    expect(es('Nuestro despacho tomará medidas legales.')).toEqual(['Nuestro despacho tomará medidas']);
+    expect(es('Nos veremos obligados a tomar medidas.')).toEqual(['Nos veremos obligados a tomar medidas']);
+    expect(es('Por favor, tome las medidas necesarias para pagar.')).toEqual([]);
+  });
+});
