@@ -11,6 +11,7 @@ import { Lexicon, type LexiconFile } from './lexicon.js';
 import { PatternError } from './pattern.js';
 import { LocaleProfiles, localesBeside } from '../locale/load.js';
 import type { LoadedProfile } from '../locale/profile.js';
+import { profanityEntries } from './profanity.js';
 
 /** The lexicons shipped with dunmail. */
 export const SHIPPED_LEXICONS = fileURLToPath(new URL('../../../rules/lexicons', import.meta.url));
@@ -79,6 +80,15 @@ export class LexiconSet {
           texts.set(key, [...(texts.get(key) ?? []), file, text]);
         }
       }
+    }
+    // A profile may name a maintained list of profane words: they are insults (no-aggressive's lexicon).
+    for (const profile of this.profiles.all()) {
+      if (!profile.profanity) continue;
+      const key = `${profile.locale}/aggressive`;
+      const entries = profanityEntries(profile.profanity.list, profile.profanity.minRating ?? 2);
+      const previous = merged.get(key);
+      merged.set(key, previous ? { ...previous, entries: [...previous.entries, ...entries] } : { locale: profile.locale, name: 'aggressive', entries });
+      texts.set(key, [...(texts.get(key) ?? []), `profanity:${profile.profanity.list}:${profile.profanity.minRating ?? 2}`]);
     }
     for (const [key, file] of merged) {
       const profile = this.profiles.get(file.locale);

@@ -41,6 +41,8 @@ export interface LocaleProfile {
   roles?: Record<string, string[]>;
   /** Words that start a new clause after a comma (`but`, `so`, `or`): clause gaps stop there. */
   conjunctions?: string[];
+  /** A maintained list of profane words (lexicon/profanity.ts) whose words rated at least minRating (default 2) are insults. */
+  profanity?: { list: string; minRating?: number };
 }
 
 /** A profile and the file it was read from (none for the fallback of an unknown locale). */

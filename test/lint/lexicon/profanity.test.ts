@@ -1,0 +1,42 @@
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { recommendedConfig } from '../../../src/lint/config/load.js';
+import { createLinter } from '../../../src/lint/linter.js';
+import { profanityEntries } from '../../../src/lint/lexicon/profanity.js';
+import { ROOT } from '../../helpers.js';
+
+const roots: string[] = [];
+afterAll(() => roots.forEach((root) => rmSync(root, { recursive: true, force: true })));
+
+/** A project whose English profile names a profanity list (its other fields the shipped ones). */
+function linterWithProfanity(profanity: object) {
+  const root = mkdtempSync(path.join(tmpdir(), 'dunmail-profanity-'));
+  roots.push(root);
+  mkdirSync(path.join(root, 'locales'));
+  mkdirSync(path.join(root, 'lexicons', 'en'), { recursive: true });
+  const shipped = JSON.parse(readFileSync(path.join(ROOT, 'rules', 'locales', 'en.json'), 'utf8')) as Record<string, unknown>;
+  delete shipped['$schema'];
+  writeFileSync(path.join(root, 'locales', 'en.json'), JSON.stringify({ ...shipped, profanity }));
+  const config = recommendedConfig();
+  const linter = createLinter({ config: { ...config, lexiconFolders: [...config.lexiconFolders, path.join(root, 'lexicons')] }, only: ['no-aggressive'] });
+  return (body: string) => linter.lintMessage({ subject: 'Invoice 7', body, stage: 'overdue-late' }).messages.map((m) => `${m.messageId}: ${m.actual}`);
+}
+
+describe('profanity from a maintained list (cuss, the data behind retext-profanities)', () => {
+  it('takes the words rated at least the least rating, as insults of the profanity frame', () => {
+    const entries = profanityEntries('cuss', 2);
+    expect(entries.length).toBeGreaterThan(1000);
+    expect(entries).toContainEqual({ pattern: 'asshole', category: 'insult', frame: 'profanity' });
+    expect(entries.every((e) => /^[\p{L}\p{N}][\p{L}\p{N}' -]*$/u.test(e.pattern))).toBe(true);
+    expect(profanityEntries('cuss', 2).length).toBeLessThan(profanityEntries('cuss', 0).length);
+    expect(profanityEntries('no-such-list', 2)).toEqual([]);
+  });
+
+  it('a profile that names the list gets its words as insults, whole words only', () => {
+    const lint = linterWithProfanity({ list: 'cuss' });
+    expect(lint('Pay up, you asshole.')).toEqual(['insult: asshole']);
+    expect(lint('Please pass the invoice to your assistant.')).toEqual([]);
+  });
+});
