@@ -200,6 +200,8 @@ describe('compileMjml keeps tags that are safe', () => {
     const template = templateSource(section('<mj-text>Hi {{ customer.name }}</mj-text>'));
     const dir = templatesDir({ template });
     const composition = compose(ENTRY, new SourceStore(dir));
+    // In: the layout's {{ locale }}, {{ subject }} and {{ preheader }}, and the template's {{ customer.name }}.
+    expect(composition.registry.tags.map((t) => t.tag.text).sort()).toEqual(['{{ customer.name }}', '{{ locale }}', '{{ preheader }}', '{{ subject }}']);
     const html = await compileMjml(composition, path.join(dir, ENTRY));
     const ids = composition.registry.tags.map((t) => t.placeholder);
     for (const id of ids) expect(html).toContain(id);

@@ -27,7 +27,8 @@ describe('compileTemplate on a shipped template', () => {
   it('reads stage and locale from the frontmatter', () => {
     expect([compiled.name, compiled.stage, compiled.locale]).toEqual(['en/overdue-early.mjml.njk', 'overdue-early', 'en']);
     expect(compiled.path).toBe(path.join(SHIPPED, 'en/overdue-early.mjml.njk'));
-    expect(compiled.sources.subject).toBe(compiled.frontmatter.subject);
+    expect(compiled.frontmatter.subject).toBe('{{ company.name }} invoice {{ invoice.number }}: payment not yet received');
+    expect(compiled.sources.subject).toBe('{{ company.name }} invoice {{ invoice.number }}: payment not yet received');
   });
 
   it('lists the files composed into it', () => {

@@ -1,6 +1,11 @@
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { createLinter } from '../../src/lint/linter.js';
+import { createRenderer } from '../../src/project/renderer.js';
+import { loadFixture, removeTemplatesDirs, templatesDir } from '../helpers.js';
+import { shipped } from './email-rule-helpers.js';
 import { TEMPLATE_PATH, template } from './rule-tester.js';
+
+afterAll(removeTemplatesDirs);
 
 const linter = createLinter({ only: ['no-aggressive', 'no-leftover-placeholder'] });
 const lines = (text: string) =>
@@ -50,7 +55,18 @@ describe('inline directives in nunjucks comments', () => {
     ]);
   });
 
-  it('directives are nunjucks comments, so they never reach the email', () => {
-    expect('{# dunmail-disable-next-line no-aggressive #}').toMatch(/^\{#.*#\}$/);
+  it('directives are nunjucks comments, so they never reach the email', async () => {
+    // One template: the directive silences the linter, and the rendered email has no trace of it.
+    const source = copy('{# dunmail-disable-next-line no-aggressive #}', '<p>This is your final warning.</p>');
+    expect(lines(source)).toEqual([]);
+    const dir = templatesDir({
+      'en/overdue-early.mjml.njk': source,
+      'layouts/base.mjml.njk': shipped('layouts/base.mjml.njk'),
+      'layouts/en.mjml.njk': shipped('layouts/en.mjml.njk'),
+    });
+    const renderer = await createRenderer({ templates: dir });
+    const email = renderer.render({ stage: 'overdue-early', locale: 'en', data: loadFixture('en', 'overdue-early') });
+    expect(email.text).toContain('This is your final warning.');
+    for (const [part, text] of Object.entries(email)) expect(text, part).not.toMatch(/dunmail-disable|\{#|#\}/);
   });
 });

@@ -44,11 +44,15 @@ describe('parseText', () => {
   });
 
   it('keeps offsets true to the text in every script', () => {
+    const checked: string[] = [];
     for (const [text, locale] of [['Factura 42: vă mulțumim.', 'ro'], ['ขอบคุณค่ะ', 'th'], ['Счёт № 15', 'ru']] as const) {
       visit(parseText(text, locale), 'WordNode', (node) => {
         const { start, end } = node.position ?? {};
         expect(text.slice(start?.offset, end?.offset)).toBe(toString(node));
+        checked.push(toString(node));
       });
     }
+    // Every word was visited, so the check above ran on each.
+    expect(checked).toEqual(['Factura', '42', 'vă', 'mulțumim', 'ขอบคุณ', 'ค่ะ', 'Счёт', '15']);
   });
 });

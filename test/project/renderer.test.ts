@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRenderer, render, type Renderer } from '../../src/project/renderer.js';
@@ -94,7 +94,9 @@ describe('the shipped templates', () => {
     it('is the same email every time (render is synchronous and pure)', () => {
       const first = email();
       expect(first).not.toBeInstanceOf(Promise);
-      expect(email()).toEqual(first);
+      // Pure: the data it was given is left as it was, and data nobody may change renders the same.
+      expect(data).toEqual(loadFixture(locale, stage));
+      expect(renderer.render({ stage, locale, data: deepFreeze(loadFixture(locale, stage)) })).toEqual(first);
     });
   });
 });
@@ -263,11 +265,24 @@ describe('a renderer of another folder', () => {
     expect(email.text).toBe('Dear Dana Whitfield, $1,250.00');
   });
 
-  it('reads the shipped fixtures folder as data, not templates', () => {
-    expect(readFileSync(path.join(SHIPPED, 'fixtures', 'en', 'before-due.json'), 'utf8')).toContain('"invoice"');
-    expect(renderer.templates.some((t) => t.path.includes(`${path.sep}fixtures${path.sep}`))).toBe(false);
+  it('reads the fixtures folder as data, not templates', async () => {
+    // A file in fixtures/ that would compile as a template of its own (stage due-today) if it were read as one.
+    const decoy = templateSource(section('<mj-text><p>Not a template</p></mj-text>')).replace('stage: before-due', 'stage: due-today');
+    const dir = templatesDir({ template: templateSource(section('<mj-text>Hi</mj-text>')), 'fixtures/en/decoy.mjml.njk': decoy, 'fixtures/en/before-due.json': '{}' });
+    const own = await createRenderer({ templates: dir });
+    expect(own.templates.map((t) => t.name)).toEqual(['en/before-due.mjml.njk']);
+    expect(own.workspace.fixtures('before-due', 'en')).toEqual([path.join(dir, 'fixtures/en/before-due.json')]);
   });
 });
+
+/** The value, frozen all the way down: writing to it throws in strict mode. */
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object') {
+    for (const child of Object.values(value)) deepFreeze(child);
+    Object.freeze(value);
+  }
+  return value;
+}
 
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

@@ -5,6 +5,7 @@ import { compileTemplate } from '../../src/compile/template.js';
 import { renderCompiled, renderContext } from '../../src/render/render.js';
 import { SourceStore } from '../../src/template/sources.js';
 import { todayIso } from '../../src/render/dates.js';
+import { assertRenderData } from '../../src/data/validate.js';
 import { formatError } from '../../src/errors.js';
 import {
   FRONTMATTER,
@@ -91,7 +92,11 @@ describe('header injection', () => {
   const withTerms = variant(data, (d) => void (d.lateFee = { terms: '1.5% per month\nBcc: attacker@evil.example' }));
 
   it('the schema lets lateFee.terms hold a line break', () => {
-    expect(withTerms.lateFee?.terms).toContain('\n');
+    // The data these cases render is valid: the schema accepts the line break in lateFee.terms…
+    expect(() => assertRenderData(withTerms)).not.toThrow();
+    // …where a one-line field holding the same text is refused before any template runs.
+    const inName = variant(data, (d) => void (d.customer.name = '1.5% per month\nBcc: attacker@evil.example'));
+    expect(dunmailError(() => assertRenderData(inName)).issues).toEqual([{ path: '/customer/name', message: 'must be one line: U+000A (line feed) is not allowed' }]);
   });
 
   it.each([

@@ -7,7 +7,7 @@ import { createRenderer } from '../../src/project/renderer.js';
 import { createLinter } from '../../src/lint/linter.js';
 import { readEml, readTextMessage } from '../../src/lint/document/read-message.js';
 import { runCli } from '../cli/run-cli.js';
-import { dunmailError, LAYOUT, loadFixture, removeTemplatesDirs, section, SHIPPED, templateSource, templatesDir } from '../helpers.js';
+import { dunmailError, dunmailErrorAsync, LAYOUT, loadFixture, removeTemplatesDirs, section, SHIPPED, templateSource, templatesDir } from '../helpers.js';
 
 const BOM = '\uFEFF';
 afterAll(removeTemplatesDirs);
@@ -46,11 +46,10 @@ describe('a template with a byte-order mark', () => {
 
   it('a frontmatter problem on line 1 is at column 1, after the BOM', async () => {
     const dir = templatesDir({ template: `${BOM}--- oops\nstage: before-due\n---\n` });
-    const error = await createRenderer({ templates: dir }).then(
-      () => undefined,
-      (e: unknown) => e as { code: string; place: unknown },
-    );
-    expect(error?.code).toBe('FRONTMATTER_INVALID');
+    const error = await dunmailErrorAsync(() => createRenderer({ templates: dir }));
+    expect(error.code).toBe('FRONTMATTER_INVALID');
+    expect(error.message).toBe('the template does not start with a frontmatter block');
+    expect(error.place).toEqual({ file: path.join(dir, 'en/before-due.mjml.njk'), line: 1, column: 1 });
   });
 
   it('the CLI renders a BOM template with a BOM data file and a BOM fixture', async () => {
