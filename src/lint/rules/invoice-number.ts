@@ -20,10 +20,32 @@ const CODE = String.raw`#\s?\p{N}[\p{L}\p{N}-]*|(?<![\p{L}\p{N}])\p{Lu}{2,5}[-/]
 const NUMBER = String.raw`\s*[:#]?\s*[\p{L}\p{N}][\p{L}\p{N}/-]*\p{N}[\p{L}\p{N}/-]*`;
 
 /** Invoice 2024-0042, factura n.º 77, facturii seria ADC nr. 0142, счёт № СВ-15, ใบแจ้งหนี้เลขที่ 9: from the profile's words. */
-function defaultPattern(locale: LocaleProfile): string {
-  if (locale.invoiceWords.length === 0) return CODE;
+function wordsPattern(locale: LocaleProfile): string | undefined {
+  if (locale.invoiceWords.length === 0) return undefined;
   const markers = locale.invoiceNumberMarkers.length ? `(?:${locale.invoiceNumberMarkers.join('|')})?` : '';
-  return `${CODE}|(?:${locale.invoiceWords.join('|')})\\s*${markers}${NUMBER}`;
+  return `(?:${locale.invoiceWords.join('|')})\\s*${markers}${NUMBER}`;
+}
+
+// A link or an address is not where a reader finds the number: `pay?ref=abc123` is not one.
+const ADDRESSES = /\b(?:[a-z][a-z0-9+.-]*:\/\/|www\.)\S+|[^\s@<>()]+@[^\s@<>()]+\.\w+/giu;
+
+/**
+ * Whether a plain message's text names an invoice number: a code (case as written, so
+ * `INV-1042` is one and `abc123` is not) or a number after the locale's invoice words
+ * (any case), outside URLs and e-mail addresses.
+ */
+function numberFinder(options: Options, locale: LocaleProfile): (text: string) => boolean {
+  if (options.pattern) {
+    const custom = new RegExp(options.pattern, 'iu');
+    return (text) => custom.test(text);
+  }
+  const code = new RegExp(CODE, 'u');
+  const named = wordsPattern(locale);
+  const word = named ? new RegExp(named, 'iu') : undefined;
+  return (text) => {
+    const readable = text.replace(ADDRESSES, (match) => ' '.repeat(match.length));
+    return code.test(readable) || (word?.test(readable) ?? false);
+  };
 }
 
 export default defineRule<Options>({
@@ -97,7 +119,7 @@ function hasInvoiceNumber(document: LintDocument, options: Options, locale: Loca
     const number = new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(document.invoiceNumber)}(?![\\p{L}\\p{N}])`, 'iu');
     return (region) => number.test(region.text);
   }
-  const pattern = new RegExp(options.pattern ?? defaultPattern(locale), 'iu');
-  return (region) => pattern.test(region.text);
+  const finds = numberFinder(options, locale);
+  return (region) => finds(region.text);
 }
 

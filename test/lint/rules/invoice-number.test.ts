@@ -57,6 +57,12 @@ runRuleTests('invoice-number', {
       ],
     },
     {
+      name: 'lower-case letters and digits in a link are not an invoice number; a code is written in capitals',
+      subject: 'Invoice INV-1042 is due',
+      body: 'Please pay at https://pay.example.com/i/abc123 or write to ab12@example.com.',
+      errors: ['3:1-3:1 body-missing'],
+    },
+    {
       name: 'with no number to add there is no rewrite',
       subject: 'Payment reminder',
       body: 'Invoice #1042 is due.',
