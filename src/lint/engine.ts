@@ -2,6 +2,7 @@ import type { VFile } from 'vfile';
 import { LineIndex } from '../util/lines.js';
 import { rulesFor, type LintConfig } from './config/load.js';
 import type { LexiconSet } from './lexicon/load.js';
+import type { SentenceModel } from './classifier/model.js';
 import { builtInRules } from './rules/index.js';
 import { applyDirectives, readDirectives } from './directives.js';
 import { parsedForProfile } from './locale/apply.js';
@@ -10,6 +11,8 @@ import { ruleUrl, type Finding, type LintDocument, type Rule } from './types.js'
 export interface EngineOptions {
   config: LintConfig;
   lexicons: LexiconSet;
+  /** Trained sentence models by name (rules/models/), read when a rule asks; none in a kernel without files. */
+  models?: (name: string) => SentenceModel | undefined;
   /** Run only these rules. */
   only?: readonly string[];
   rules?: ReadonlyMap<string, Rule<any>>;
@@ -35,6 +38,7 @@ export function lintDocument(given: LintDocument, options: EngineOptions): VFile
       options: setting.options,
       locale,
       locales: options.lexicons.profiles.all(),
+      model: (name) => options.models?.(name),
       lexicon: (name) => {
         // A programming mistake, not bad input: loading could not have checked its categories.
         if (!Object.hasOwn(rule.meta.lexicons ?? {}, name)) throw new Error(`the rule ${id} reads the lexicon "${name}" without declaring it in meta.lexicons`);

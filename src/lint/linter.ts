@@ -7,6 +7,7 @@ import { SHIPPED_TEMPLATES } from '../project/discover.js';
 import { loadConfig, recommendedConfig, rulesOf, type LintConfig } from './config/load.js';
 import { categoriesRead, LexiconSet } from './lexicon/load.js';
 import { lintDocument } from './engine.js';
+import { shippedModel } from './classifier/load.js';
 import { messageDocument, type MessageInput, type MessageTemplate } from './document/message.js';
 import { readEml, readTextMessage, type NamedTemplate } from './document/read-message.js';
 import { templateDocument, type LayoutSources } from './document/template.js';
@@ -83,7 +84,7 @@ export function createLinter(options: LinterOptions = {}): Linter {
   const rules = rulesOf(config);
   // Documents are parsed once, as this linter's locale profiles say.
   const build = { parser: (locale: string) => lexicons.profiles.get(locale).parser };
-  const engine = { config, lexicons, rules, ...(options.only ? { only: options.only } : {}) };
+  const engine = { config, lexicons, rules, models: shippedModel, ...(options.only ? { only: options.only } : {}) };
   const stagesCache = new Map<string, TemplatesRoot | undefined>();
   if (workspace && existsSync(path.join(workspace.root, 'stages.json'))) {
     stagesCache.set(workspace.root, { root: workspace.root, stages: workspace.stages(), workspace });

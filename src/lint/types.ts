@@ -7,6 +7,7 @@ import type { MarkupElement } from '../extract/copy.js';
 import type { TemplateTag } from '../template/tags.js';
 import type { DunmailError } from '../errors.js';
 import type { DataRead, FilterUse } from '../template/analyze.js';
+import type { SentenceModel } from './classifier/model.js';
 
 export type Severity = 'off' | 'warn' | 'error';
 export type RegionKind = 'subject' | 'preheader' | 'body';
@@ -168,6 +169,8 @@ export interface RuleContext<Options> {
   locale: LocaleProfile;
   /** Every locale profile the linter read. */
   locales: readonly LocaleProfile[];
+  /** A trained sentence model (rules/models/<name>.json), or undefined where none is loaded. */
+  model(name: string): SentenceModel | undefined;
 }
 
 /** The JSON schema of a rule's options: an object that names each option. */

@@ -1,6 +1,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { createLinter, type Linter } from '../../src/lint/linter.js';
+import { recommendedConfig } from '../../src/lint/config/load.js';
 
 /** A sentence of a blind set: written by someone who saw only test/eval/blind/CATEGORIES.md. */
 export interface BlindSentence {
@@ -63,7 +64,15 @@ export function blindLocales(part: Part): string[] {
   return [...new Set(files(part).map((f) => f.locale))].sort();
 }
 
-let linters: { aggressive: Linter; urgency: Linter } | undefined;
+let linters: { aggressive: Linter; urgency: Linter; classifier: boolean } | undefined;
+
+/** A linter of one rule, with its recommended options and these. */
+function linterOf(rule: string, options: Record<string, unknown> = {}): Linter {
+  const config = recommendedConfig();
+  const base = config.rules.get(rule);
+  config.rules.set(rule, { severity: base?.severity ?? 'error', options: { ...base?.options, ...options } });
+  return createLinter({ config, only: [rule] });
+}
 
 /**
  * Whether the wording rules flag a sentence: no-aggressive as the body of a late reminder
@@ -71,8 +80,10 @@ let linters: { aggressive: Linter; urgency: Linter } | undefined;
  * the body of a reminder sent before the due date, where urgency is out of proportion.
  * Every sentence goes through the same two checks; the label is only compared after.
  */
-export function flags(sentence: string, locale: string): boolean {
-  linters ??= { aggressive: createLinter({ only: ['no-aggressive'] }), urgency: createLinter({ only: ['urgent-when-late'] }) };
+export function flags(sentence: string, locale: string, classifier = false): boolean {
+  if (linters?.classifier !== classifier) {
+    linters = { aggressive: linterOf('no-aggressive', classifier ? { classifier } : {}), urgency: linterOf('urgent-when-late'), classifier };
+  }
   const subject = 'Invoice';
   return (
     linters.aggressive.lintMessage({ subject, body: sentence, stage: 'overdue-late', locale }).messages.length > 0 ||
@@ -80,7 +91,8 @@ export function flags(sentence: string, locale: string): boolean {
   );
 }
 
-export function evaluateBlind(locale: string, part: Part): BlindResult {
+/** `classifier`: with no-aggressive's sentence classifier on, beside the frames. */
+export function evaluateBlind(locale: string, part: Part, classifier = false): BlindResult {
   const chosen = files(part).filter((f) => f.locale === locale);
   const categories = new Map<string, Measure>(CATEGORIES.map((c) => [c, { flagged: 0, total: 0 }]));
   const falsePositives: BlindSentence[] = [];
@@ -90,7 +102,7 @@ export function evaluateBlind(locale: string, part: Part): BlindResult {
   for (const file of chosen) {
     for (const sentence of file.sentences) {
       sentences++;
-      const flagged = flags(sentence.text, locale);
+      const flagged = flags(sentence.text, locale, classifier);
       if (sentence.label === 'aggressive') {
         const measure = categories.get(sentence.category ?? '') ?? { flagged: 0, total: 0 };
         measure.total++;

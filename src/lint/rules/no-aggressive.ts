@@ -9,6 +9,12 @@ interface Options {
   allowCapitals: string[];
   /** All-capital words up to this many letters are taken as acronyms (INV, USD, IBAN). */
   maxAcronymLength: number;
+  /**
+   * Beside the frames, a sentence classifier trained on labelled sentences
+   * (rules/models/aggressive.json) reports a sentence no frame names, with its likeliest
+   * category, as a warning.
+   */
+  classifier: boolean;
 }
 
 const check: PhraseCheck = {
@@ -45,18 +51,28 @@ export default defineRule<Options>({
       properties: {
         allowCapitals: { type: 'array', items: { type: 'string' }, default: [] },
         maxAcronymLength: { type: 'integer', minimum: 1, default: 4 },
+        classifier: { type: 'boolean', default: false },
       },
     },
     messages: {
       ...phraseMessages(check),
       capitals: '`{{text}}` in capitals reads as shouting; write it in normal case',
       'repeated-marks': '`{{text}}` reads as shouting; use one mark',
+      classified: 'This sentence reads as {{category}} to the sentence classifier ({{percent}}% sure); say it firmly but politely',
     },
     hasSuggestions: true,
   },
   check(document, context) {
-    runPhraseCheck(check, document, context);
+    const found: { region: TextRegion; start: number; end: number }[] = [];
+    runPhraseCheck(check, document, {
+      ...context,
+      report(finding) {
+        if (finding.region) found.push({ region: finding.region, start: finding.start ?? 0, end: finding.end ?? 0 });
+        context.report(finding);
+      },
+    });
     reportShouting(document, context);
+    if (context.options.classifier) reportClassified(document, context, found);
   },
 });
 
@@ -142,4 +158,33 @@ function sentenceStart(sentence: { start: number }[]): number {
 
 function sentenceCase(text: string): string {
   return text.charAt(0) + text.slice(1).toLowerCase();
+}
+
+/** Sentences of at least this many words are judged by the classifier: a shorter one says too little. */
+const CLASSIFIED_WORDS = 4;
+
+/** Sentences no frame named that the classifier takes for aggressive, as warnings with its category. */
+function reportClassified(document: LintDocument, { report, model }: RuleContext<Options>, found: { region: TextRegion; start: number; end: number }[]): void {
+  const classifier = model('aggressive');
+  if (!classifier) return;
+  for (const region of regionsOf(document)) {
+    for (const sentence of sentenceWords(region)) {
+      const first = sentence[0];
+      const last = sentence.at(-1);
+      if (!first || !last || sentence.length < CLASSIFIED_WORDS) continue;
+      if (found.some((f) => f.region === region && f.start < last.end && f.end > first.start)) continue;
+      const text = region.text.slice(first.start, last.end);
+      const { probability, category } = classifier.judge(text, document.locale);
+      if (probability < classifier.threshold) continue;
+      report({
+        region,
+        start: first.start,
+        end: last.end,
+        actual: text,
+        severity: 'warn',
+        messageId: 'classified',
+        data: { category, percent: Math.round(probability * 100) },
+      });
+    }
+  }
 }

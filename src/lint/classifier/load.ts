@@ -1,0 +1,25 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { LinearModel, type ModelFile, type SentenceModel } from './model.js';
+
+const SHIPPED_MODELS = fileURLToPath(new URL('../../../rules/models/', import.meta.url));
+
+const loaded = new Map<string, SentenceModel | undefined>();
+
+/** A shipped model by name (rules/models/<name>.json), read once per process and only when a rule asks. */
+export function shippedModel(name: string): SentenceModel | undefined {
+  if (loaded.has(name)) return loaded.get(name);
+  const file = `${SHIPPED_MODELS}${name}.json`;
+  let model: SentenceModel | undefined;
+  if (/^[a-z][a-z-]*$/.test(name) && existsSync(file)) {
+    const data = JSON.parse(readFileSync(file, 'utf8')) as { binary: ModelFile; categories: ModelFile };
+    const binary = new LinearModel(data.binary);
+    const categories = new LinearModel(data.categories);
+    model = {
+      threshold: data.binary.threshold ?? 0.5,
+      judge: (text, locale) => ({ probability: binary.probability(text, locale), category: categories.classify(text, locale) }),
+    };
+  }
+  loaded.set(name, model);
+  return model;
+}

@@ -1,0 +1,71 @@
+import { features } from './features.js';
+
+/** What a rule asks of a trained sentence model. */
+export interface SentenceModel {
+  /** Whether a sentence is aggressive, with the probability and the likeliest category. */
+  judge(text: string, locale: string): { probability: number; category: string };
+  /** The least probability at which a sentence is reported. */
+  threshold: number;
+}
+
+/** A trained linear model, as shipped in rules/models/ (scripts/train-classifier.ts writes it). */
+export interface ModelFile {
+  description: string;
+  /** The classes, in the order of the weight rows: `aggressive` for the binary model, or categories. */
+  classes: string[];
+  biases: number[];
+  /** Per class: the features with a weight, ascending, and their weights, base64 of Int32 and Float32 arrays. */
+  indices: string[];
+  weights: string[];
+  /** The least probability at which a sentence is reported, chosen on held-apart training folds. */
+  threshold?: number;
+}
+
+interface Row {
+  indices: Int32Array;
+  weights: Float32Array;
+}
+
+const decode = (text: string): Uint8Array => Uint8Array.from(Buffer.from(text, 'base64'));
+
+/** A linear model over the sentence features: logistic (one class) or softmax (several). */
+export class LinearModel {
+  private readonly rows: Row[];
+
+  constructor(readonly file: ModelFile) {
+    this.rows = file.classes.map((_, k) => {
+      const indices = decode(file.indices[k] ?? '');
+      const weights = decode(file.weights[k] ?? '');
+      return { indices: new Int32Array(indices.buffer, indices.byteOffset, indices.byteLength / 4), weights: new Float32Array(weights.buffer, weights.byteOffset, weights.byteLength / 4) };
+    });
+  }
+
+  /** The raw score of each class for a sentence's features (ascending indices). */
+  scores(active: readonly number[]): number[] {
+    return this.rows.map((row, k) => {
+      let score = this.file.biases[k] ?? 0;
+      let j = 0;
+      for (const index of active) {
+        while (j < row.indices.length && (row.indices[j] ?? 0) < index) j++;
+        if (row.indices[j] === index) score += row.weights[j] ?? 0;
+      }
+      return score;
+    });
+  }
+
+  /** The probability of the first class (binary model). */
+  probability(text: string, locale: string): number {
+    const [score = 0] = this.scores(features(text, locale));
+    return 1 / (1 + Math.exp(-score));
+  }
+
+  /** The likeliest class (several classes). */
+  classify(text: string, locale: string): string {
+    const scores = this.scores(features(text, locale));
+    let best = 0;
+    scores.forEach((score, k) => {
+      if (score > (scores[best] ?? -Infinity)) best = k;
+    });
+    return this.file.classes[best] ?? '';
+  }
+}
