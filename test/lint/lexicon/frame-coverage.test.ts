@@ -38,3 +38,11 @@ describe('rules/frames.json: every category’s frames, in every shipped locale'
     expect(missing).toEqual([]);
   });
 });
+
+describe('docs/tone.md', () => {
+  it('lists the frames and their entries per locale as they are (npm run docs:tone)', async () => {
+    const { toneDoc } = await import('../../../scripts/tone-doc.js');
+    const current = readFileSync(path.join(ROOT, 'docs', 'tone.md'), 'utf8');
+    expect(toneDoc(current)).toBe(current);
+  });
+});
