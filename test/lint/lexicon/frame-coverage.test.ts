@@ -3,21 +3,14 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createAjv } from '../../../src/data/ajv.js';
 import { ROOT } from '../../helpers.js';
+import type { FrameEntry, Frames } from '../../../scripts/tone-doc.js';
 
-interface Frames {
-  categories: Record<string, { description: string; frames: Record<string, string> }>;
-}
-interface Entry {
-  pattern: string;
-  category: string;
-  frame?: string;
-}
 
 const RULES = path.join(ROOT, 'rules');
 const frames = JSON.parse(readFileSync(path.join(RULES, 'frames.json'), 'utf8')) as Frames;
 const LOCALES = readdirSync(path.join(RULES, 'locales')).filter((f) => f.endsWith('.json')).map((f) => f.slice(0, -5)).sort();
-const entriesOf = (locale: string): Entry[] =>
-  (JSON.parse(readFileSync(path.join(RULES, 'lexicons', locale, 'aggressive.json'), 'utf8')) as { entries: Entry[] }).entries;
+const entriesOf = (locale: string): FrameEntry[] =>
+  (JSON.parse(readFileSync(path.join(RULES, 'lexicons', locale, 'aggressive.json'), 'utf8')) as { entries: FrameEntry[] }).entries;
 
 describe('rules/frames.json: every category’s frames, in every shipped locale', () => {
   it('is valid against its schema', () => {
