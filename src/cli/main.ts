@@ -1,14 +1,14 @@
 import { Command, CommanderError, Option } from 'commander';
 import { DunmailError, formatError } from '../errors.js';
 import { EXIT, type CliIo } from './io.js';
-import { FORMATS, renderCommand, type RenderOptions } from './commands/render.js';
-import { lintCommand, type LintOptions } from './commands/lint.js';
+import type { RenderOptions } from './commands/render.js';
+import type { LintOptions } from './commands/lint.js';
 import type { PreviewCommandOptions } from './commands/preview.js';
-import { rulesCommand } from './commands/rules.js';
-import { buildCommand, type BuildCommandOptions } from './commands/build.js';
-import { DEFAULT_TEMPLATES } from './commands/options.js';
-import { reporters } from '../lint/reporters/index.js';
+import type { BuildCommandOptions } from './commands/build.js';
+import { DEFAULT_TEMPLATES, FORMATS, REPORT_FORMATS } from './commands/options.js';
 import { packageInfo } from '../util/package-info.js';
+
+// Each command is loaded when it runs: `--help`, `--version` and `lint` of a message never load mjml or the preview.
 
 const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
 
@@ -37,7 +37,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     .option('-o, --out <dir>', 'output folder for --all', 'out')
     .option('--url-scheme <scheme>', 'allow this URL scheme in data (repeatable; default https)', collect)
     .action(async (stage: string | undefined, options: RenderOptions) => {
-      code = await renderCommand(stage, options, io);
+      code = await (await import('./commands/render.js')).renderCommand(stage, options, io);
     });
 
   program
@@ -45,7 +45,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     .description('lint templates (.mjml.njk) and messages (.eml, or text starting with "Subject:")')
     .argument('[paths...]', 'files, folders or globs (default: the --templates folder)')
     .option('--templates <dir>', 'templates folder linted when no paths are given', DEFAULT_TEMPLATES)
-    .addOption(new Option('-f, --format <format>', 'report format').choices(Object.keys(reporters)).default('stylish'))
+    .addOption(new Option('-f, --format <format>', 'report format').choices(REPORT_FORMATS).default('stylish'))
     .option('-c, --config <file>', 'config file (default: rules/dunmail.config.json)')
     .option('--only <rules>', 'run only these rules, comma-separated')
     .option('--max-warnings <n>', 'fail when there are more warnings than this')
@@ -58,7 +58,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
       // Watching and previewing load chokidar and the server: only when asked for, to keep the CLI's start fast.
       code = options.watch
         ? await (await import('./commands/lint-watch.js')).lintWatchCommand(paths, options, io)
-        : await lintCommand(paths, options, io);
+        : await (await import('./commands/lint.js')).lintCommand(paths, options, io);
     });
 
   program
@@ -79,14 +79,14 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     .option('-o, --out <dir>', 'output folder', 'dist/templates')
     .option('--url-scheme <scheme>', 'allow this URL scheme in data (repeatable; default https)', collect)
     .action(async (options: BuildCommandOptions) => {
-      code = await buildCommand(options, io);
+      code = await (await import('./commands/build.js')).buildCommand(options, io);
     });
 
   program
     .command('rules')
     .description('list the lint rules with their severity, sources and description')
-    .action(() => {
-      code = rulesCommand(io);
+    .action(async () => {
+      code = (await import('./commands/rules.js')).rulesCommand(io);
     });
 
   try {

@@ -167,3 +167,11 @@ describe('numbers and paths of options', () => {
     expect(readdirSync(cwd)).toEqual(['out.html']);
   });
 });
+
+describe('the CLI lists what it does not load', () => {
+  it('its report formats are the reporters', async () => {
+    const { REPORT_FORMATS } = await import('../../src/cli/commands/options.js');
+    const { reporters } = await import('../../src/lint/reporters/index.js');
+    expect([...REPORT_FORMATS].sort()).toEqual(Object.keys(reporters).sort());
+  });
+});

@@ -46,3 +46,10 @@ export function wholeNumber(flag: string, value: string): number {
   if (!/^\d+$/.test(value)) throw new DunmailError('USAGE', `${flag} takes a whole number, not "${value}"`);
   return Number(value);
 }
+
+/** What `dunmail render` prints (kept here so the CLI lists them without loading the renderer). */
+export const FORMATS = ['html', 'text', 'json', 'eml'] as const;
+export type RenderFormat = (typeof FORMATS)[number];
+
+/** The report formats of `dunmail lint`, the keys of lint/reporters/index.ts (a test checks they agree). */
+export const REPORT_FORMATS = ['stylish', 'json', 'sarif', 'github'] as const;

@@ -15,8 +15,8 @@ import type { CompiledTemplate } from '../../compile/template.js';
 import { createLinter } from '../../lint/linter.js';
 import { resolveConfigFile } from '../../project/workspace.js';
 
-export const FORMATS = ['html', 'text', 'json', 'eml'] as const;
-export type RenderFormat = (typeof FORMATS)[number];
+import type { RenderFormat } from './options.js';
+export { FORMATS, type RenderFormat } from './options.js';
 
 export interface RenderOptions {
   templates: string;
