@@ -9,12 +9,15 @@ const verbose = process.argv.includes('--verbose');
 // Writing entries? Measure on the development part only: `--part dev`.
 const partArg = process.argv.indexOf('--part');
 const parts: Part[] = partArg >= 0 ? [process.argv[partArg + 1] as Part] : ['dev', 'test'];
+// `--locale xx`: only that locale's lines.
+const localeArg = process.argv.indexOf('--locale');
+const only = localeArg >= 0 ? process.argv[localeArg + 1] : undefined;
 // `--classifier`: no-aggressive's sentence classifier on, beside the frames.
 const classifier = process.argv.includes('--classifier');
 const pct = (n: number): string => n.toFixed(2).padStart(5);
 console.log(`part  locale  sentences  precision  recall  ${CATEGORIES.map((c) => c.slice(0, 8).padStart(8)).join(' ')}`);
 for (const part of parts) {
-  for (const locale of blindLocales(part)) {
+  for (const locale of blindLocales(part).filter((l) => !only || l === only)) {
     const r = evaluateBlind(locale, part, classifier);
     const cats = CATEGORIES.map((c) => {
       const m = r.categories.get(c);
