@@ -1,10 +1,11 @@
-import { franc } from 'franc';
 import { regionsOf } from '../phrases.js';
-import { defineRule, type TextRegion } from '../types.js';
-import { fallbackProfile, languageOf } from '../locale/profile.js';
+import { defineRule } from '../types.js';
+import { languageOf } from '../locale/profile.js';
+import { detectLanguage, detectorCode, MIN_CONFIDENCE, MIN_LETTERS } from '../language/detect.js';
+import { judgedText } from '../language/judged-text.js';
 
 interface Options {
-  /** Shortest text (in letters) worth judging; shorter ones say too little. */
+  /** Shortest text (in letters, names, addresses and amounts left out) worth judging; shorter ones say too little. */
   minLetters: number;
   /** Other languages to tell apart, as BCP 47 tags, besides those with a locale profile. */
   candidates: string[];
@@ -23,7 +24,7 @@ export default defineRule<Options>({
       type: 'object',
       additionalProperties: false,
       properties: {
-        minLetters: { type: 'integer', minimum: 5, default: 20 },
+        minLetters: { type: 'integer', minimum: 5, default: MIN_LETTERS },
         candidates: { type: 'array', items: { type: 'string' }, default: [] },
       },
     },
@@ -34,43 +35,33 @@ export default defineRule<Options>({
     },
     appliesTo: { kinds: ['template', 'message'] },
   },
-  check(document, { options, report, locale, locales }) {
-    const declared = languageOf(document.locale);
-    const code = locale.franc;
-    if (!code) return;
-    // franc code to language tag, for the profiles read and the candidates named.
+  check(document, { options, report, locales }) {
+    const declared = detectorCode(languageOf(document.locale));
+    if (!declared) return;
+    // The detector's code to language tag, for the profiles read and the candidates named.
     const known = new Map<string, string>();
-    for (const profile of [...locales, ...options.candidates.map(fallbackProfile)]) {
-      if (profile.franc && !known.has(profile.franc)) known.set(profile.franc, languageOf(profile.locale));
+    for (const tag of [...locales.map((profile) => profile.locale), ...options.candidates]) {
+      const language = languageOf(tag);
+      const code = detectorCode(language);
+      if (code && !known.has(code)) known.set(code, language);
     }
-    const only = [...new Set([code, ...known.keys()])];
+    const among = [...known.keys()];
     for (const region of regionsOf(document)) {
-      const text = readable(region);
-      if (letters(text) < options.minLetters) continue;
-      const detected = franc(text, { only, minLength: 1 });
-      if (detected === 'und' || detected === code) continue;
-      const tag = known.get(detected);
-      const language = tag ? (NAMES.of(tag) ?? tag) : detected;
+      const judged = judgedText(region.text, region.placeholders);
+      if (judged.letters < options.minLetters) continue;
+      const detected = detectLanguage(judged.text, declared, among);
+      if (!detected || detected.code === declared || detected.confidence < MIN_CONFIDENCE) continue;
+      const tag = known.get(detected.code) ?? detected.code;
+      const language = NAMES.of(tag) ?? tag;
       const lead = region.text.length - region.text.trimStart().length;
       report({
         region,
         start: lead,
         end: region.text.trimEnd().length,
         messageId: region.kind === 'body' ? 'foreign-paragraph' : `foreign-${region.kind}`,
-        data: { language, locale: document.locale, declared: NAMES.of(declared) ?? declared },
+        data: { language, locale: document.locale, declared: NAMES.of(languageOf(document.locale)) ?? languageOf(document.locale) },
         note: 'Translate it, or move it to the template of its language.',
       });
     }
   },
 });
-
-/** The region's words without masked placeholders (a run of X) and numbers, which carry no language. */
-function readable(region: TextRegion): string {
-  let text = region.text;
-  for (const p of [...region.placeholders].reverse()) text = text.slice(0, p.start) + ' '.repeat(p.end - p.start) + text.slice(p.end);
-  return text.replace(/[\p{N}\p{P}\p{S}]+/gu, ' ');
-}
-
-function letters(text: string): number {
-  return (text.match(/\p{L}/gu) ?? []).length;
-}
