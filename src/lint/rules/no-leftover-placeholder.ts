@@ -369,7 +369,7 @@ function codeIn(document: LintDocument): { start: number; end: number }[] {
 export default defineRule<Options>({
   meta: {
     id: 'no-leftover-placeholder',
-    description: 'No [Your name]-style brackets, TODO, lorem ipsum, or undefined/NaN/null in rendered output.',
+    description: 'No placeholder left unfilled or broken, in any common syntax ([Customer Name], {name}, ${x}, %(x)s, :name, <?= ?>, Mr/Ms), no TODO, lorem ipsum or undefined/NaN/null.',
     sources: ['C2', 'N12'],
     defaultSeverity: 'error',
     schema: {
