@@ -2,6 +2,7 @@ import { requiredPlace } from '../checks/requires.js';
 import { defineRule, type LintDocument } from '../types.js';
 import { refersTo } from '../places.js';
 import type { LocaleProfile } from '../locale/profile.js';
+import type { Stage } from '../../project/stages.js';
 
 interface Options {
   /** The data path a template prints the amount from. */
@@ -46,10 +47,9 @@ export default defineRule<Options>({
       missing: 'Body does not state the amount due; add the amount owed (for example `{{example}}`)',
       'missing-template': 'Body does not state the amount due; add `{{placeholder}}`',
     },
-    appliesTo: { late: true },
   },
   check(document, { options, report, locale }) {
-    if (statesAmount(document, options, locale)) return;
+    if (!asksForPayment(document.stage) || statesAmount(document, options, locale)) return;
     const example = locale.examples?.amount ?? `${new Intl.NumberFormat(document.locale, { minimumFractionDigits: 2 }).format(1250)} and its currency`;
     report({
       ...requiredPlace({ at: 'start' }, document),
@@ -59,6 +59,18 @@ export default defineRule<Options>({
     });
   },
 });
+
+/**
+ * Where the client is asked to pay now and needs the figure: a late stage, or the stage
+ * of the due date itself (its window, in stages.json, holds day 0: `due-today`). Before
+ * the due date the amount is a courtesy; without a stage the rule does not judge.
+ */
+function asksForPayment(stage: Stage | undefined): boolean {
+  if (!stage) return false;
+  if (stage.late) return true;
+  const { start, end } = stage.window;
+  return start <= 0 && (end ?? Number.POSITIVE_INFINITY) >= 0;
+}
 
 function statesAmount(document: LintDocument, options: Options, locale: LocaleProfile): boolean {
   if (document.kind === 'template') {

@@ -43,17 +43,19 @@ export default defineRule<Options>({
     // Without greetings for the locale there is nothing to judge; an empty body is body-length's.
     if (greetings.entries.length === 0 || !first) return;
     const hello = greetings.entries.find((e) => e.suggestion)?.suggestion ?? 'Hello';
-    const opening = openingOf(first, greetings);
+    const found = bodyOpening(document.body, greetings);
+    const opening = found?.opening;
     const template = document.kind === 'template';
-    if (opening?.entry.category === 'stiff') {
+    if (found && opening?.entry.category === 'stiff') {
+      const { region } = found;
       // The rewrite takes the punctuation after the phrase with it: `Attention:` becomes `Hello,`.
-      const trailing = /^[ \t]*[,:;]/.exec(first.text.slice(opening.end))?.[0] ?? '';
+      const trailing = /^[ \t]*[,:;]/.exec(region.text.slice(opening.end))?.[0] ?? '';
       const greeting = opening.entry.suggestion ?? hello;
       report({
-        region: first,
+        region,
         start: opening.start,
         end: opening.end + trailing.length,
-        actual: first.text.slice(opening.start, opening.end + trailing.length),
+        actual: region.text.slice(opening.start, opening.end + trailing.length),
         expected: [rewrite(document, greeting, options)],
         messageId: template ? 'too-formal-template' : 'too-formal',
         data: { text: opening.text, greeting: byName(document, greeting, options) },
@@ -86,6 +88,38 @@ function rewrite(document: LintDocument, greeting: string, options: Options): st
 /** The greeting the message suggests: in a template with the name placeholder; in a message alone (the writer adds the name). */
 function byName(document: LintDocument, greeting: string, options: Options): string {
   return document.kind === 'template' ? rewrite(document, greeting, options) : greeting.trim();
+}
+
+/** At most this many headings before the greeting: a logo's link, then a title. */
+const MAX_HEADINGS = 2;
+/** A heading is short: a title (`Payment reminder`, `Invoice INV-1042`), not a line of copy. */
+const HEADING_WORDS = 10;
+/** The end of a sentence or a clause: a line that ends so is copy, not a title. */
+const STOP = /[.!?…。！？;:,]$/u;
+/** What may close a title after its last word: spaces, emphasis, brackets, quotes. */
+const CLOSING = /[\s*_~"'»”’)\]]+$/u;
+
+/**
+ * The opening of the body: the lexicon entry its first block opens with, or, when that
+ * block is a heading (an `<h1>` title, or a short line with no sentence stop such as
+ * `Invoice INV-1042`), the entry the first block after the heading opens with.
+ */
+function bodyOpening(body: readonly TextRegion[], lexicon: Lexicon): { region: TextRegion; opening: Opening } | undefined {
+  for (const [index, region] of body.entries()) {
+    const opening = openingOf(region, lexicon);
+    if (opening) return { region, opening };
+    if (index >= MAX_HEADINGS || !isHeading(region)) return undefined;
+  }
+  return undefined;
+}
+
+/** A heading element, or a block of one short line that does not end a sentence. */
+function isHeading(region: TextRegion): boolean {
+  if (region.element && /^h[1-6]$/.test(region.element)) return true;
+  const text = region.text.trim().replace(CLOSING, '');
+  if (text === '' || text.includes('\n') || STOP.test(text)) return false;
+  const sentences = sentenceWords(region).filter((sentence) => sentence.length > 0);
+  return sentences.length === 1 && (sentences[0]?.length ?? 0) <= HEADING_WORDS;
 }
 
 /** The lexicon entry the region opens with: its first words, with nothing but punctuation before them. */

@@ -1,3 +1,6 @@
+import { describe, expect, it } from 'vitest';
+import { createLinter } from '../../../src/lint/linter.js';
+import type { StageDefinitions } from '../../../src/project/stages.js';
 import { runRuleTests, template } from '../rule-tester.js';
 
 const SUBJECT = 'Invoice INV-1042';
@@ -17,6 +20,11 @@ runRuleTests('amount-due', {
     { name: 'no stage: not checked', subject: SUBJECT, body: 'Invoice INV-1042 is due on Friday.' },
     { name: 'template: the amount placeholder', template: template({ stage: 'overdue-late' }, block('Invoice {{ invoice.number }} for {{ invoice.amount | money(invoice.currency) }} is overdue.')) },
     { name: 'template: not late yet', template: template({ stage: 'before-due' }, block('Invoice {{ invoice.number }} is due soon.')) },
+    { name: 'due today: the amount stated', stage: 'due-today', subject: SUBJECT, body: 'Invoice INV-1042 for $1,250.00 is due today.' },
+    {
+      name: 'template: due today, the amount placeholder',
+      template: template({ stage: 'due-today' }, block('Invoice {{ invoice.number }} for {{ invoice.amount | money(invoice.currency) }} is due today.')),
+    },
   ],
   invalid: [
     {
@@ -32,6 +40,18 @@ runRuleTests('amount-due', {
       subject: SUBJECT,
       body: 'Invoice INV-1042 was due on 27/11/2026 and is 12 days overdue.',
       errors: ['3:1-3:1 missing'],
+    },
+    {
+      name: 'due today: the client pays now and needs the figure (the stage of the due date)',
+      stage: 'due-today',
+      subject: SUBJECT,
+      body: 'Hello Ana,\n\nInvoice INV-1042 is due today.',
+      errors: [{ line: 3, column: 1, endLine: 3, endColumn: 1, messageId: 'missing', message: MISSING }],
+    },
+    {
+      name: 'template: due today, the amount in the preheader alone does not count',
+      template: template({ stage: 'due-today' }, block('Invoice {{ invoice.number }} is due today.')),
+      errors: ['9:13-9:13 missing-template'],
     },
     {
       name: 'template: the amount in the preheader alone does not count',
@@ -50,4 +70,31 @@ runRuleTests('amount-due', {
       errors: [{ line: 9, column: 13, messageId: 'missing-template', message: 'Body does not state the amount due; add `{{ invoice.total | money(invoice.currency) }}`' }],
     },
   ],
+});
+
+/** Where the rule applies is read from the stage's data (late, or a window that holds the due date), not from stage ids. */
+describe('amount-due: the stages it reads', () => {
+  const stages: StageDefinitions = {
+    stages: [
+      { id: 'early-bird', window: { start: -3, end: -1, unit: 'days' }, tone: 'gentle', late: false },
+      { id: 'on-the-day', window: { start: 0, end: 0, unit: 'days' }, tone: 'friendly', late: false },
+      { id: 'around-the-day', window: { start: -1, end: 1, unit: 'days' }, tone: 'friendly', late: false },
+      { id: 'chaser', window: { start: 3, end: 10, unit: 'business-days' }, tone: 'firm', late: true },
+    ],
+  };
+  const lint = (stage: string) =>
+    createLinter({ only: ['amount-due'], stages })
+      .lintMessage({ subject: SUBJECT, body: 'Invoice INV-1042 has not been paid.', stage })
+      .messages.map((m) => m.messageId);
+
+  it('a stage whose window holds the due date, whatever its id, is checked', () => {
+    expect(lint('on-the-day')).toEqual(['missing']);
+    expect(lint('around-the-day')).toEqual(['missing']);
+  });
+  it('a late stage is checked', () => {
+    expect(lint('chaser')).toEqual(['missing']);
+  });
+  it('a stage before the due date is not', () => {
+    expect(lint('early-bird')).toEqual([]);
+  });
 });

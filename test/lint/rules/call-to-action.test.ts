@@ -9,8 +9,60 @@ const PAY = 'Pay online: https://pay.example.com/INV-1042';
 const block = (copy: string): string => `<mj-text><p>${copy}</p></mj-text>`;
 const button = '<mj-button href="{{ payUrl }}">Pay invoice {{ invoice.number }}</mj-button>';
 
+/** Offers of help (the `help` category), in each locale: questions by reply, contact us, call us, a problem. */
+const HELP: Record<string, string[]> = {
+  en: [
+    'If you have any questions, reply to this email.',
+    'Contact us if anything is unclear.',
+    'Please contact our billing team.',
+    'You can call us on 020 7946 0000.',
+    'Let us know if there is a problem.',
+    'If there is a problem with the invoice, let us know.',
+    'Feel free to reach out.',
+  ],
+  es: [
+    'Si tiene alguna pregunta, responda a este correo.',
+    'Contáctenos si algo no está claro.',
+    'Puede llamarnos al 900 123 456.',
+    'Llámenos al 900 123 456.',
+    'Díganos si hay algún problema.',
+    'Quedamos a su disposición para cualquier consulta.',
+  ],
+  ro: [
+    'Dacă aveți întrebări, răspundeți la acest e-mail.',
+    'Vă rugăm să ne contactați.',
+    'Nu ezitați să ne contactați.',
+    'Ne puteți suna la 021 123 4567.',
+    'Anunțați-ne dacă există o problemă.',
+  ],
+  ru: [
+    'Если у вас есть вопросы, ответьте на это письмо.',
+    'Свяжитесь с нашей службой поддержки.',
+    'Обратитесь в службу поддержки.',
+    'Позвоните нам по телефону 8 800 123-45-67.',
+    'По всем вопросам пишите на support@example.com.',
+    'Сообщите нам, если возникла проблема.',
+  ],
+  th: ['หากมีข้อสงสัย ตอบกลับอีเมลนี้ได้เลย', 'หากมีคำถาม กรุณาติดต่อเรา', 'ติดต่อได้ที่ 02 123 4567', 'โทร 02 123 4567', 'แจ้งให้เราทราบหากมีปัญหา'],
+};
+
+/** Several payment channels named in one sentence, without a link: several ways to pay. */
+const CHANNELS: Record<string, string[]> = {
+  en: ['You can pay by card, bank transfer or PayPal.', 'Pay by card or in cash.', 'Payments can be made via credit card, Electronic Fund Transfer (EFT), or PayPal.'],
+  es: ['Puede pagar con tarjeta, transferencia bancaria o PayPal.', 'Puede pagar con tarjeta o en efectivo.'],
+  ro: ['Puteți plăti cu cardul, prin transfer bancar sau PayPal.', 'Puteți plăti cu cardul sau în numerar.'],
+  ru: ['Оплатить можно банковской картой, банковским переводом или через PayPal.', 'Оплатить можно картой или переводом.'],
+  th: ['ชำระได้ด้วยบัตรเครดิต โอนเงิน หรือ PayPal', 'ชำระผ่านบัตรหรือโอนเงิน'],
+};
+
 runRuleTests('call-to-action', {
   valid: [
+    ...Object.entries(HELP).flatMap(([locale, offers]) =>
+      offers.map((offer) => ({ name: `late: a link and an offer of help, ${locale}: ${offer}`, locale, stage: 'overdue-early', subject: SUBJECT, body: `https://pay.example.com/INV-1042\n\n${offer}` })),
+    ),
+    ...Object.entries(CHANNELS).flatMap(([locale, sentences]) =>
+      sentences.map((sentence) => ({ name: `late: several channels in one sentence, no link, ${locale}: ${sentence}`, locale, stage: 'overdue-early', subject: SUBJECT, body: sentence })),
+    ),
     { name: 'a link to pay (C4)', subject: SUBJECT, body: `Invoice INV-1042 is due on Friday.\n\n${PAY}` },
     { name: 'late: a link and another method (N4, T3)', stage: 'overdue-early', subject: SUBJECT, body: `${PAY}\n\nYou can also pay by bank transfer.` },
     { name: 'late: a link and an offer of help (R5)', stage: 'overdue-late', subject: SUBJECT, body: `${PAY}\n\nLet us know if something is holding up payment.` },
@@ -61,6 +113,52 @@ runRuleTests('call-to-action', {
       subject: SUBJECT,
       body: 'Invoice INV-1042 is overdue.',
       errors: ['3:29-3:29 no-way-to-pay', '3:29-3:29 no-alternative-example'],
+    },
+    {
+      name: 'late: a request to tell us when to pay is not an offer of help',
+      stage: 'overdue-early',
+      subject: SUBJECT,
+      body: `${PAY}\n\nLet us know when to expect payment.`,
+      errors: ['3:13-3:13 no-alternative-example'],
+    },
+    {
+      name: 'late: cash flow is not a way to pay',
+      stage: 'overdue-early',
+      subject: SUBJECT,
+      body: 'We know cash flow can be tight. Please pay invoice INV-1042 by card.',
+      errors: ['3:69-3:69 no-alternative-example'],
+    },
+    {
+      name: 'late, es: one channel only, no link',
+      locale: 'es',
+      stage: 'overdue-early',
+      subject: SUBJECT,
+      body: 'Puede pagar la factura mediante transferencia bancaria.',
+      errors: ['3:56-3:56 no-alternative-example'],
+    },
+    {
+      name: 'late, ro: one channel only, no link',
+      locale: 'ro',
+      stage: 'overdue-early',
+      subject: SUBJECT,
+      body: 'Puteți plăti factura prin transfer bancar.',
+      errors: ['3:43-3:43 no-alternative-example'],
+    },
+    {
+      name: 'late, ru: one channel only, no link; a signature of the support team is not an offer of help',
+      locale: 'ru',
+      stage: 'overdue-early',
+      subject: SUBJECT,
+      body: 'Оплатить счёт можно банковским переводом.\n\nС уважением,\nслужба поддержки',
+      errors: ['6:17-6:17 no-alternative-example'],
+    },
+    {
+      name: 'late, th: one channel only, no link',
+      locale: 'th',
+      stage: 'overdue-early',
+      subject: SUBJECT,
+      body: 'ชำระด้วยการโอนเงิน',
+      errors: ['3:19-3:19 no-alternative-example'],
     },
     {
       name: 'template: no button, reported at the end of its copy',

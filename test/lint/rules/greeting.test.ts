@@ -25,6 +25,16 @@ runRuleTests('greeting', {
     { name: 'an empty body is left to body-length', subject: SUBJECT, body: '' },
     { name: 'template: Hello and the placeholder, as shipped', template: template({}, block('Hello {{ customer.firstName or customer.name }},')) },
     { name: 'template: Dear and the name', template: template({ stage: 'final-notice' }, block('Dear {{ customer.name }},')) },
+    // Real copy often opens with a title: the greeting is the first block after it.
+    { name: 'a title line, then Dear and a name', subject: SUBJECT, body: 'Payment reminder\n\nDear Anna,\n\nInvoice INV-1042 is due on 27 November.' },
+    { name: 'the invoice number as a title, then Dear and a name', subject: SUBJECT, body: 'Invoice INV-1042\n\nDear Anna,\n\nThe invoice is due on 27 November.' },
+    { name: "a shop's link line above the greeting (html-to-text's [URL])", subject: SUBJECT, body: '[https://shop.example/]\n\nHello Anna,\n\nInvoice INV-1042 is due.' },
+    { name: 'a link line and a title, then the greeting', subject: SUBJECT, body: '[https://shop.example/]\n\n*** Payment reminder ***\n\nDear Anna,\n\nInvoice INV-1042 is due.' },
+    { name: 'template: an <h1> title, then Dear and the name', template: template({}, '<mj-text><h1>Payment reminder</h1><p>Dear {{ customer.firstName }},</p></mj-text>') },
+    {
+      name: 'template: a title in its own mj-text, then the greeting',
+      template: template({}, `<mj-text font-size="20px">Invoice {{ invoice.number }}</mj-text>\n${block('Hello {{ customer.firstName }},')}`),
+    },
   ],
   invalid: [
     {
@@ -68,6 +78,41 @@ runRuleTests('greeting', {
       subject: SUBJECT,
       body: '  Invoice INV-1042 is due. Hello again!',
       errors: ['3:3-3:3 missing'],
+    },
+    {
+      name: 'a title, and no greeting after it: still missing, where the body starts',
+      subject: SUBJECT,
+      body: 'Payment reminder\n\nInvoice INV-1042 is due on 27 November.',
+      errors: [{ line: 3, column: 1, endLine: 3, endColumn: 1, messageId: 'missing', message: MISSING }],
+    },
+    {
+      name: 'a first line that ends a sentence is copy, not a title: the greeting after it does not open the body',
+      subject: SUBJECT,
+      body: 'Invoice INV-1042 is overdue.\n\nDear Anna,\n\nPlease pay it this week.',
+      errors: ['3:1-3:1 missing'],
+    },
+    {
+      name: 'a first paragraph of two lines is not a title',
+      subject: SUBJECT,
+      body: 'Invoice INV-1042\nDue on 27 November\n\nDear Anna,\n\nPlease pay it this week.',
+      errors: ['3:1-3:1 missing'],
+    },
+    {
+      name: 'past more than two short lines, a greeting is not the opening',
+      subject: SUBJECT,
+      body: 'Payment reminder\n\nInvoice INV-1042\n\nDue 27 November\n\nDear Anna,\n\nPlease pay it this week.',
+      errors: ['3:1-3:1 missing'],
+    },
+    {
+      name: 'a stiff greeting after a title is reported where it is',
+      subject: SUBJECT,
+      body: 'Invoice INV-1042\n\nDear Sir or Madam,\n\nThe invoice is due.',
+      errors: [{ line: 5, column: 1, endLine: 5, endColumn: 19, ...stiff('Dear Sir or Madam'), expected: ['Hello,'] }],
+    },
+    {
+      name: 'template: an <h1> title and no greeting',
+      template: template({}, '<mj-text><h1>Payment reminder</h1><p>Invoice {{ invoice.number }} is past due.</p></mj-text>'),
+      errors: ['9:14-9:14 missing-template'],
     },
     {
       name: 'template: stiff greeting, rewritten with the name placeholder',
