@@ -31,7 +31,7 @@ function money(locale: LocaleProfile): RegExp {
 export default defineRule<Options>({
   meta: {
     id: 'amount-due',
-    description: 'Once the invoice is late, the body states the amount owed.',
+    description: 'From the day the invoice is due, the body states the amount owed.',
     sources: ['N12.2', 'N12.3'],
     defaultSeverity: 'warn',
     schema: {
