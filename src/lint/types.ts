@@ -44,6 +44,11 @@ export interface TextRegion {
   /** The MJML component and HTML element around body copy. */
   container?: string;
   element?: string;
+  /**
+   * `hard` when its line breaks are the writer's (a plain-text message): a line that
+   * starts a new item, a new capitalised line or follows a bare link starts a sentence.
+   */
+  lineBreaks?: 'hard';
   /** Offset in the linted file of an offset in `text`. */
   sourceOffset(offset: number): number;
 }

@@ -32,8 +32,9 @@ export function sentenceWords(region: TextRegion): RegionWord[][] {
     sentences[index]?.push(word);
   }
   const joined = joinAfterAbbreviations(region.text, sentences);
-  cache.set(region, joined);
-  return joined;
+  const split = region.lineBreaks === 'hard' ? joined.flatMap((sentence) => splitAtLineStarts(region.text, sentence)) : joined;
+  cache.set(region, split);
+  return split;
 }
 
 /**
@@ -54,6 +55,34 @@ function joinAfterAbbreviations(text: string, sentences: RegionWord[][]): Region
     }
   }
   return joined;
+}
+
+/**
+ * In a plain-text message a line break is the writer's: a signature (`Mark Evans` /
+ * `Accounts Receivable`), a list item (`- To pay by wire`) or a line after a bare link
+ * starts a sentence though no stop ends the one before. A line that goes on in lower
+ * case (a hard-wrapped sentence), or in capitals, goes on with it.
+ */
+function splitAtLineStarts(text: string, sentence: RegionWord[]): RegionWord[][] {
+  const parts: RegionWord[][] = [[]];
+  sentence.forEach((word, index) => {
+    const previous = sentence[index - 1];
+    if (previous && startsLine(text, previous, word)) parts.push([]);
+    parts.at(-1)?.push(word);
+  });
+  return parts.filter((part) => part.length > 0);
+}
+
+const LIST_MARKER = /^[ \t]*(?:[-*•–—·]|\d{1,2}[.)])[ \t]+$/u;
+
+function startsLine(text: string, previous: RegionWord, word: RegionWord): boolean {
+  const between = text.slice(previous.end, word.start);
+  const newline = between.lastIndexOf('\n');
+  if (newline < 0) return false;
+  if (LIST_MARKER.test(between.slice(newline + 1))) return true;
+  if (/^(?:https?:|mailto:|www\.)|@/iu.test(previous.text) && !/[,;:]/.test(between)) return true;
+  // A capitalised word (Accounts, As), not one in capitals (a shouted line goes on).
+  return /^\p{Lu}\p{Ll}/u.test(word.text) && !/[,;:]\s*$/.test(between.slice(0, newline));
 }
 
 /** Whether a range of the region is (part of) a `{{ … }}` placeholder, masked or printed. */

@@ -116,7 +116,7 @@ function paragraphs(body: string, locale: string, bodyOffset: number, exact: boo
   for (const match of body.matchAll(/[^\n]+(?:\n(?![ \t]*\n)[^\n]*)*/g)) {
     if (!match[0].trim()) continue;
     const start = bodyOffset + match.index;
-    regions.push(makeRegion('body', match[0], locale, exact ? (offset) => start + offset : () => bodyOffset, [], { element: 'p', parser }));
+    regions.push(makeRegion('body', match[0], locale, exact ? (offset) => start + offset : () => bodyOffset, [], { element: 'p', lineBreaks: 'hard', parser }));
   }
   return regions;
 }

@@ -10,7 +10,7 @@ export function makeRegion(
   locale: string,
   sourceOffset: (offset: number) => number,
   tags: TemplateTag[] = [],
-  extra: { container?: string; element?: string; placeholders?: Placeholder[]; parser?: ParserKind | undefined } = {},
+  extra: { container?: string; element?: string; lineBreaks?: 'hard'; placeholders?: Placeholder[]; parser?: ParserKind | undefined } = {},
 ): TextRegion {
   const { placeholders, parser: given, ...rest } = extra;
   const parser = given ?? shippedParser(locale);

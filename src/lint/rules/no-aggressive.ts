@@ -19,8 +19,7 @@ interface Options {
 
 const check: PhraseCheck = {
   lexicon: 'aggressive',
-  // The categories of rules/frames.json (docs/tone.md); `threat` and `hostility` are the
-  // categories of lexicons written before the taxonomy.
+  // The categories of rules/frames.json (docs/tone.md).
   messages: {
     'threat-legal': '`{{text}}` threatens legal steps (threat-legal)',
     'threat-other': '`{{text}}` is threatening (threat-other)',
@@ -30,8 +29,6 @@ const check: PhraseCheck = {
     shaming: '`{{text}}` is shaming (shaming)',
     insult: '`{{text}}` is insulting (insult)',
     ultimatum: '`{{text}}` is an ultimatum (ultimatum)',
-    threat: '`{{text}}` is threatening (threat)',
-    hostility: '`{{text}}` is hostile (hostility)',
   },
   // A legal step the stage's task allows: `debt collection` in a final notice with legal review.
   skip: ({ entry }, document) => (document.stage?.tasks ?? []).some((task) => task === entry.allowWithTask),
@@ -99,7 +96,7 @@ function reportShouting(document: LintDocument, { options, report, lexicon }: Ru
     for (const sentence of sentenceWords(region)) {
       let run: { start: number; end: number; words: string[] } | undefined;
       const flush = (): void => {
-        if (run && isShouting(run.words, isAllowed, emphatic, options.maxAcronymLength)) {
+        if (run && !isLabel(region.text, run) && isShouting(run.words, isAllowed, emphatic, options.maxAcronymLength)) {
           const text = region.text.slice(run.start, run.end);
           report({
             region,
@@ -116,6 +113,9 @@ function reportShouting(document: LintDocument, { options, report, lexicon }: Ru
       for (const word of sentence) {
         const letters = word.text.replace(/[^\p{L}]/gu, '');
         const capitals = letters.length >= 2 && letters === letters.toUpperCase() && letters !== letters.toLowerCase() && !/\d/.test(word.text);
+        // A colon ends a run: a label (`AMOUNT:`) is not one with its value, nor with the line before it.
+        const between = run ? region.text.slice(run.end, word.start) : '';
+        if (between.includes(':') || (between.includes('\n') && startsLabel(region.text, word.start))) flush();
         if (capitals && !inPlaceholder(region, word.start, word.end)) {
           run = run ? { ...run, end: word.end, words: [...run.words, letters] } : { start: word.start, end: word.end, words: [letters] };
         } else {
@@ -128,8 +128,32 @@ function reportShouting(document: LintDocument, { options, report, lexicon }: Ru
   }
 }
 
+/**
+ * A field label in capitals at the start of a line, before its value (`IMPORTE: 240,00 €`,
+ * `АДРЕС БАНКА: г. Москва`), as statements and bank details print them, is typography.
+ * Before a sentence (`AVISO IMPORTANTE: su servicio presenta un adeudo`) it is shouting.
+ */
+function isLabel(text: string, run: { start: number; end: number }): boolean {
+  const after = /^[ \t]*:([^\n]*)/.exec(text.slice(run.end));
+  return /(?:^|\n)[ \t]*$/.test(text.slice(0, run.start)) && after !== null && !/\p{Ll}{2,}\s+\p{Ll}{2,}\s+\p{Ll}{2,}/u.test(after[1] ?? '');
+}
+
+/** Whether a line starts here with a label in capitals (`ACCOUNT HOLDER:`). */
+function startsLabel(text: string, start: number): boolean {
+  return /^[\p{Lu}\p{M}][\p{Lu}\p{M} \t]*:/u.test(text.slice(start));
+}
+
+/**
+ * A reference or bank code written in letters (KXJNWQZPT, BSCHESMMXXX) is no word to
+ * shout: Latin letters with no vowel, or four consonants in a row, do not make a syllable.
+ */
+function isCode(word: string): boolean {
+  if (word.length < 5 || !/^[A-Z]+$/.test(word)) return false;
+  return !/[AEIOUY]/.test(word) || /[^AEIOUY]{4}/.test(word);
+}
+
 function isShouting(words: string[], allowed: (word: string) => boolean, emphatic: Set<string>, maxAcronym: number): boolean {
-  const loud = words.filter((w) => !allowed(w));
+  const loud = words.filter((w) => !allowed(w) && !isCode(w));
   if (loud.length === 0) return false;
   // A long word in capitals, an emphatic word (NOT, PAY NOW), or three in a row is shouting;
   // two acronyms side by side (LLC, PO) are not.

@@ -12,6 +12,9 @@ interface Options {
   minWords: number;
 }
 
+/** A project or account slug (northwind-health): an identifier, read as one short word. */
+const SLUG = /^\p{Ll}+(?:-\p{Ll}+)+$/u;
+
 /** Words of this many syllables or more are the ones to replace (as Gunning fog counts them). */
 const LONG_WORD = 3;
 
@@ -96,15 +99,17 @@ function measure(region: TextRegion, sentence: RegionWord[]): { words: number; s
   let syllables = 0;
   const long: { value: string; count: number }[] = [];
   const counted = countedWords(region, sentence);
-  for (const word of counted) {
+  for (const [index, word] of counted.entries()) {
     const value = word.text;
-    if (inPlaceholder(region, word.start, word.end) || /\d/.test(value) || !/\p{L}/u.test(value) || /[@/]/.test(value)) {
+    if (inPlaceholder(region, word.start, word.end) || /\d/.test(value) || !/\p{L}/u.test(value) || /[@/]/.test(value) || SLUG.test(value)) {
       syllables++;
       continue;
     }
     const count = Math.max(1, syllable(value));
     syllables += count;
-    if (count >= LONG_WORD && !long.some((w) => w.value.toLowerCase() === value.toLowerCase())) long.push({ value, count });
+    // A name (CommCare, Northwind) is no word to replace, though it counts.
+    const name = index > 0 && /^\p{Lu}/u.test(value);
+    if (count >= LONG_WORD && !name && !long.some((w) => w.value.toLowerCase() === value.toLowerCase())) long.push({ value, count });
   }
   // The longest first: those are the words to replace.
   const longWords = long.sort((a, b) => b.count - a.count).map((w) => w.value);

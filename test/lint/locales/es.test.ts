@@ -95,6 +95,7 @@ const LEGAL = 'Si no llegamos a un acuerdo sobre el pago, nuestras condiciones e
 const LOST = 'Quizá nuestros correos anteriores no le llegaron';
 const SHAME = 'Le agradeceríamos que nos informara sobre el estado de esta factura';
 const ULTIMATUM = 'Le rogamos que nos indique cuándo podemos esperar el pago';
+const DISCLOSE = 'Esta cuestión queda entre usted y nosotros; díganos cómo podemos ayudarle a resolverla';
 
 runRuleTests('no-aggressive', {
   valid: [
@@ -141,7 +142,7 @@ runRuleTests('no-aggressive', {
       stage: 'overdue-late',
       subject: SUBJECT,
       body: 'Si no paga antes del viernes, emprenderemos acciones legales contra su empresa.',
-      errors: [{ line: 3, column: 45, endLine: 3, endColumn: 61, severity: 'error', message: `\`acciones legales\` is threatening (threat); try \`${LEGAL}\``, expected: [LEGAL] }],
+      errors: [{ line: 3, column: 45, endLine: 3, endColumn: 61, severity: 'error', message: `\`acciones legales\` threatens legal steps (threat-legal); try \`${LEGAL}\``, expected: [LEGAL] }],
     },
     {
       name: 'es template: an accusation in the body (the subject is dropped in Spanish: "Ha ignorado")',
@@ -160,14 +161,14 @@ runRuleTests('no-aggressive', {
       ],
     },
     {
-      name: 'es: harassment, hostility and an insult, each with its Spanish rewrite',
+      name: 'es: telling the employer (disclosure), exasperation (shaming) and an insult, each with its Spanish rewrite',
       locale: 'es',
       stage: 'overdue-late',
       subject: SUBJECT,
       body: 'Hablaremos con su jefe si no contesta.\n\nEstamos hartos de esperar.\n\nSu departamento de contabilidad es un desastre.',
       errors: [
-        { line: 3, column: 1, endColumn: 23, message: '`Hablaremos con su jefe` is harassing (harassment); try `Volveremos a escribirle la próxima semana`' },
-        { line: 5, column: 9, endColumn: 15, message: '`hartos` is hostile (hostility); try `Le agradeceríamos mucho una respuesta`' },
+        { line: 3, column: 1, endColumn: 23, message: `\`Hablaremos con su jefe\` threatens to tell others about the debt (disclosure); try \`${DISCLOSE}\``, expected: [DISCLOSE] },
+        { line: 5, column: 9, endColumn: 15, message: '`hartos` is shaming (shaming); try `Le agradeceríamos mucho una respuesta`' },
         { line: 7, column: 33, endColumn: 47, message: '`es un desastre` is insulting (insult); try `(elimínelo)`', expected: ['(elimínelo)'] },
       ],
     },

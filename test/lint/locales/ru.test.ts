@@ -133,6 +133,7 @@ const ULTIMATUM = 'Пожалуйста, сообщите, когда нам о�
 const HARASSMENT = 'Мы свяжемся с Вами снова на следующей неделе';
 const SHAMING = 'Будем благодарны за новости по этому счёту';
 const HOSTILITY = 'Будем признательны за ответ';
+const DISCLOSURE = 'Этот вопрос мы обсуждаем только с Вами: пожалуйста, сообщите, когда ожидать оплату';
 
 /** A message whose one no-aggressive finding is `text`, with its category and Russian rewrite. */
 function aggressive(name: string, body: string, text: string, kind: string, category: string, suggestion: string, context: Partial<InvalidCase> = {}): InvalidCase {
@@ -168,15 +169,15 @@ runRuleTests('no-aggressive', {
     },
   ],
   invalid: [
-    aggressive('threat: court', 'Если счёт не будет оплачен до пятницы, мы обратимся в суд.', 'обратимся в суд', 'threatening', 'threat', THREAT_LEGAL),
-    aggressive('threat, inflected: handing the matter to our lawyers', 'Мы передадим дело нашим юристам.', 'передадим дело нашим юристам', 'threatening', 'threat', THREAT_LEGAL),
-    aggressive('threat: collectors', 'Ваш долг будет передан коллекторскому агентству.', 'передан коллекторскому', 'threatening', 'threat', THREAT_LEGAL, { stage: 'overdue-late' }),
+    aggressive('threat-legal: court', 'Если счёт не будет оплачен до пятницы, мы обратимся в суд.', 'обратимся в суд', 'threatens legal steps', 'threat-legal', THREAT_LEGAL),
+    aggressive('threat-legal, inflected: handing the matter to our lawyers', 'Мы передадим дело нашим юристам.', 'передадим дело нашим юристам', 'threatens legal steps', 'threat-legal', THREAT_LEGAL),
+    aggressive('threat-legal: collectors, in the passive', 'Ваш долг будет передан коллекторскому агентству.', 'долг будет передан коллекторскому', 'threatens legal steps', 'threat-legal', THREAT_LEGAL, { stage: 'overdue-late' }),
     aggressive('accusation: ignoring', 'Вы игнорируете наши письма уже две недели.', 'игнорируете', 'accusatory', 'accusation', ACCUSATION),
     aggressive('shaming', 'Это непрофессиональный подход.', 'непрофессиональный', 'shaming', 'shaming', SHAMING),
     aggressive('ultimatum', 'Это последнее предупреждение.', 'последнее предупреждение', 'an ultimatum', 'ultimatum', ULTIMATUM),
-    aggressive('ultimatum: within 24 hours', 'Оплатите счёт в течение 24 часов.', 'в течение 24 часов', 'an ultimatum', 'ultimatum', ULTIMATUM),
-    aggressive('harassment', 'Мы сообщим Вашему руководству о долге.', 'сообщим Вашему руководству', 'harassing', 'harassment', HARASSMENT),
-    aggressive('hostility', 'Нам это надоело.', 'надоело', 'hostile', 'hostility', HOSTILITY),
+    aggressive('ultimatum: pay within 24 hours', 'Оплатите счёт в течение 24 часов.', 'Оплатите счёт в течение 24 часов', 'an ultimatum', 'ultimatum', ULTIMATUM),
+    aggressive('disclosure: telling the reader\'s management', 'Мы сообщим Вашему руководству о долге.', 'сообщим Вашему руководству', 'threatens to tell others about the debt', 'disclosure', DISCLOSURE),
+    aggressive('shaming: exasperation', 'Нам это надоело.', 'надоело', 'shaming', 'shaming', HOSTILITY),
     aggressive('insult', 'Это какой-то цирк.', 'какой-то цирк', 'insulting', 'insult', '(уберите это)'),
     {
       name: 'the subject too',
@@ -196,7 +197,7 @@ runRuleTests('no-aggressive', {
     {
       name: 'template: overdue-late (no legal-review task) may not name the court',
       template: COURT_TEMPLATE,
-      errors: [{ ...placeOf(COURT_TEMPLATE, 'обратимся в суд'), message: `\`обратимся в суд\` is threatening (threat); try \`${THREAT_LEGAL}\``, expected: [THREAT_LEGAL] }],
+      errors: [{ ...placeOf(COURT_TEMPLATE, 'обратимся в суд'), message: `\`обратимся в суд\` threatens legal steps (threat-legal); try \`${THREAT_LEGAL}\``, expected: [THREAT_LEGAL] }],
     },
   ],
 });
@@ -525,7 +526,7 @@ describe('ru: rule behaviour to fix centrally', () => {
     });
 
     it('a prefix written with ё (`чёрн*`) matches the same word written with е («черный»), as whole words already do', () => {
-      const linter = linterWith({ aggressive: [{ pattern: 'чёрн* спис*', category: 'threat' }] });
+      const linter = linterWith({ aggressive: [{ pattern: 'чёрн* спис*', category: 'threat-other', frame: 'credit-damage' }] });
       const file = linter.lintMessage({ locale: 'ru', stage: 'overdue-late', subject: SUBJECT, body: 'Мы внесём Вас в черный список.' });
       expect(file.messages.map((m) => m.actual)).toEqual(['черный список']);
     });
