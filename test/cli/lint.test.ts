@@ -45,7 +45,7 @@ describe('dunmail lint', () => {
     expect(result.code).toBe(1);
     expect(result.stdout).toMatch(/1:10-1:16\s+error\s+`URGENT` in the `due-today` stage: the invoice is not late yet, so there is nothing urgent \(source: N8, N12\.3\)\s+urgent-when-late\s+dunmail/);
     expect(result.stdout).toMatch(/3:13-3:29\s+error\s+`you have ignored` is accusatory \(accusation\)/);
-    expect(result.stdout).toMatch(/3:91-3:108\s+error\s+`take legal action` is threatening \(threat\)/);
+    expect(result.stdout).toMatch(/3:91-3:108\s+error\s+`take legal action` threatens legal steps \(threat-legal\)/);
   });
 
   it('--format json carries rule, severity, positions, url and suggestions', async () => {

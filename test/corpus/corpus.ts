@@ -19,6 +19,8 @@ export interface Judgement {
   finding: string;
   verdict: 'right' | 'wrong';
   why: string;
+  /** A wrong finding still produced: a known false alarm, kept in view with its reason. */
+  open?: true;
 }
 
 export interface CorpusFinding {

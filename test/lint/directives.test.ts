@@ -15,7 +15,7 @@ const copy = (...body: string[]) => template({}, ['<mj-text>', ...body, '</mj-te
 
 describe('inline directives in nunjucks comments', () => {
   it('without a directive the message is reported', () => {
-    expect(lines(copy('<p>This is your final warning.</p>'))).toEqual(['10:17 no-aggressive']);
+    expect(lines(copy('<p>This is your final warning.</p>'))).toEqual(['10:4 no-aggressive']);
   });
 
   it('dunmail-disable-next-line silences the named rule on the next line only', () => {
@@ -24,12 +24,12 @@ describe('inline directives in nunjucks comments', () => {
       '<p>This is your final warning.</p>',
       '<p>This is your last chance.</p>',
     );
-    expect(lines(text)).toEqual(['12:17 no-aggressive']);
+    expect(lines(text)).toEqual(['12:4 no-aggressive']);
   });
 
   it('dunmail-disable-next-line for another rule does not silence, and is reported unused', () => {
     const text = copy('{# dunmail-disable-next-line no-leftover-placeholder #}', '<p>This is your final warning.</p>');
-    expect(lines(text)).toEqual(['10:1 unused-disable', '11:17 no-aggressive']);
+    expect(lines(text)).toEqual(['10:1 unused-disable', '11:4 no-aggressive']);
   });
 
   it('dunmail-disable … dunmail-enable silences a range', () => {
@@ -40,7 +40,7 @@ describe('inline directives in nunjucks comments', () => {
       '{# dunmail-enable no-aggressive #}',
       '<p>This is your last chance.</p>',
     );
-    expect(lines(text)).toEqual(['12:4 no-leftover-placeholder', '14:17 no-aggressive']);
+    expect(lines(text)).toEqual(['12:4 no-leftover-placeholder', '14:4 no-aggressive']);
   });
 
   it('dunmail-disable without rules silences every rule', () => {

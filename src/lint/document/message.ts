@@ -1,6 +1,6 @@
 import { VFile } from 'vfile';
 import type { Stage, StageDefinitions } from '../../project/stages.js';
-import type { Link, LintDocument, TextRegion } from '../types.js';
+import type { Link, LintDocument, Placeholder, TextRegion } from '../types.js';
 import { makeRegion } from './regions.js';
 import type { DocumentOptions } from './template.js';
 import type { ParserKind } from '../locale/profile.js';
@@ -100,6 +100,21 @@ function withPrinted(region: TextRegion, segments: Segment[] | undefined): TextR
   };
 }
 
+/**
+ * The link addresses a text part prints after each link, `[https://…]` (html-to-text
+ * writes them so): an address is not copy, so no word to count or judge. A template's
+ * printed values, when the message names its template, take their place (withPrinted).
+ */
+function linkAddresses(text: string): Placeholder[] {
+  return [...text.matchAll(/\[(?:https?|mailto|tel):[^\s\]]+\]/gi)].map((m) => ({
+    start: m.index,
+    end: m.index + m[0].length,
+    expression: '',
+    printed: true as const,
+    address: true as const,
+  }));
+}
+
 /** URLs written out in a plain message (a text part writes links as `text [URL]`). */
 function urlsIn(body: string, bodyOffset: number): Link[] {
   return [...body.matchAll(/\b(?:https?|mailto|tel):[^\s\]<>"')]+/gi)].map((m) => ({
@@ -116,7 +131,14 @@ function paragraphs(body: string, locale: string, bodyOffset: number, exact: boo
   for (const match of body.matchAll(/[^\n]+(?:\n(?![ \t]*\n)[^\n]*)*/g)) {
     if (!match[0].trim()) continue;
     const start = bodyOffset + match.index;
-    regions.push(makeRegion('body', match[0], locale, exact ? (offset) => start + offset : () => bodyOffset, [], { element: 'p', lineBreaks: 'hard', parser }));
+    regions.push(
+      makeRegion('body', match[0], locale, exact ? (offset) => start + offset : () => bodyOffset, [], {
+        element: 'p',
+        lineBreaks: 'hard',
+        parser,
+        placeholders: linkAddresses(match[0]),
+      }),
+    );
   }
   return regions;
 }

@@ -15,15 +15,18 @@ interface Options {
   pattern?: string;
 }
 
-// #1042, INV-1042, ADC-0142: numbers shaped like invoice codes in any language.
-const CODE = String.raw`#\s?\p{N}[\p{L}\p{N}-]*|(?<![\p{L}\p{N}])\p{Lu}{2,5}[-/]?\p{N}{2,}[\p{L}\p{N}-]*`;
-const NUMBER = String.raw`\s*[:#]?\s*[\p{L}\p{N}][\p{L}\p{N}/-]*\p{N}[\p{L}\p{N}/-]*`;
+// #1042, №00871, INV-1042, ADC-0142, K7QXP: numbers shaped like invoice codes in any
+// language (a code of capitals and digits, five or more, holds at least one of each).
+const CODE = String.raw`[#№]\s?\p{N}[\p{L}\p{N}-]*|(?<![\p{L}\p{N}])\p{Lu}{2,5}[-/]?\p{N}{2,}[\p{L}\p{N}-]*|(?<![\p{L}\p{N}-])(?=[\p{Lu}\p{N}]*\p{N})(?=[\p{Lu}\p{N}]*\p{Lu})[\p{Lu}\p{N}]{5,}(?![\p{L}\p{N}-])`;
+// After an invoice or order word: `Invoice #: 2041`, `Statement No.: 10432`, `заказ KXJNWQZPT`
+// (matched as written: capitals are capitals, though the words match in any case).
+const NUMBER = new RegExp(String.raw`\s*[:#.]{0,2}\s*(?:[\p{L}\p{N}][\p{L}\p{N}/-]*\p{N}[\p{L}\p{N}/-]*|\p{Lu}{5,}(?![\p{L}\p{N}]))`, 'uy');
 
 /** Invoice 2024-0042, factura n.º 77, facturii seria ADC nr. 0142, счёт № СВ-15, ใบแจ้งหนี้เลขที่ 9: from the profile's words. */
 function wordsPattern(locale: LocaleProfile): string | undefined {
   if (locale.invoiceWords.length === 0) return undefined;
   const markers = locale.invoiceNumberMarkers.length ? `(?:${locale.invoiceNumberMarkers.join('|')})?` : '';
-  return `(?:${locale.invoiceWords.join('|')})\\s*${markers}${NUMBER}`;
+  return `(?<!\\p{L})(?:${locale.invoiceWords.join('|')})(?!\\p{L})\\s*${markers}`;
 }
 
 // A link or an address is not where a reader finds the number: `pay?ref=abc123` is not one.
@@ -41,10 +44,15 @@ function numberFinder(options: Options, locale: LocaleProfile): (text: string) =
   }
   const code = new RegExp(CODE, 'u');
   const named = wordsPattern(locale);
-  const word = named ? new RegExp(named, 'iu') : undefined;
+  const word = named ? new RegExp(named, 'giu') : undefined;
+  const numberAfter = (text: string, at: number): boolean => {
+    NUMBER.lastIndex = at;
+    return NUMBER.test(text);
+  };
   return (text) => {
     const readable = text.replace(ADDRESSES, (match) => ' '.repeat(match.length));
-    return code.test(readable) || (word?.test(readable) ?? false);
+    if (code.test(readable)) return true;
+    return word !== undefined && [...readable.matchAll(word)].some((m) => numberAfter(readable, m.index + m[0].length));
   };
 }
 

@@ -9,7 +9,9 @@ export default defineRule<{ urgentAfterBusinessDays?: number }>({
     description: 'Urgency (URGENT, as a matter of urgency…) only when the invoice is well past due, and URGENT at the start of the subject.',
     sources: ['N8', 'N12.3'],
     defaultSeverity: 'error',
-    lexicons: { urgency: ['urgency'] },
+    // `soon` (as soon as possible) is how a plain reminder asks once the invoice is late: it only
+    // jars before the due date. `urgency` (URGENT, immediately) waits until the invoice is well past due.
+    lexicons: { urgency: ['urgency', 'soon'] },
     schema: {
       type: 'object',
       additionalProperties: false,
@@ -39,6 +41,8 @@ export default defineRule<{ urgentAfterBusinessDays?: number }>({
           messageId: 'not-late',
           data: { text, stage: stage.id },
         });
+      } else if (match.entry.category === 'soon') {
+        continue;
       } else if (lateBy !== undefined && lateBy <= threshold && (stage?.late ?? true)) {
         report({ ...match, actual: text, severity: 'warn', messageId: 'too-early', data: { text, days: lateBy, threshold } });
       } else if (match.region.kind === 'subject' && isSubjectMarker(text) && match.region.text.slice(0, match.start).trim() !== '') {

@@ -33,8 +33,8 @@ describe('lexicon categories', () => {
       locale: 'en',
       name: 'aggressive',
       entries: [
-        { pattern: 'legal action', category: 'threat' },
-        { pattern: 'deadbeat', category: 'thret' },
+        { pattern: 'legal action', category: 'threat-legal' },
+        { pattern: 'deadbeat', category: 'insullt' },
       ],
     });
 
@@ -42,10 +42,10 @@ describe('lexicon categories', () => {
     const { root, file, text } = misspelt();
     const error = dunmailError(() => createLinter({ config: { ...recommendedConfig(), lexiconFolders: [root] } }));
     expect(error.code).toBe('CONFIG_INVALID');
-    expect(error.message).toBe('the category "thret" is not one the rules read from the aggressive lexicon; did you mean "threat"?');
-    expect(error.place).toEqual({ file, ...where(text, '"thret"') });
+    expect(error.message).toBe('the category "insullt" is not one the rules read from the aggressive lexicon; did you mean "insult"?');
+    expect(error.place).toEqual({ file, ...where(text, '"insullt"') });
     expect(error.hint).toBe(
-      'categories of aggressive: accusation, harassment, hostility, insult, shaming, threat, ultimatum (see docs/lexicons.md)',
+      'categories of aggressive: accusation, disclosure, harassment, insult, shaming, threat-legal, threat-other, ultimatum (see docs/lexicons.md)',
     );
   });
 
@@ -55,14 +55,14 @@ describe('lexicon categories', () => {
     writeFileSync(config, JSON.stringify({ extends: 'dunmail:recommended', lexicons: ['.'] }));
     const error = dunmailError(() => openWorkspace(undefined, { config }).lexicons());
     expect(error.code).toBe('CONFIG_INVALID');
-    expect(error.place).toEqual({ file, ...where(text, '"thret"') });
+    expect(error.place).toEqual({ file, ...where(text, '"insullt"') });
   });
 
   it('refuses a lexicon no rule reads, at its name, with the name meant', () => {
     const { root, file, text } = lexiconFolder('agressive.json', {
       locale: 'en',
       name: 'agressive',
-      entries: [{ pattern: 'legal action', category: 'threat' }],
+      entries: [{ pattern: 'legal action', category: 'threat-legal' }],
     });
     const error = dunmailError(() => createLinter({ config: { ...recommendedConfig(), lexiconFolders: [root] } }));
     expect(error.code).toBe('CONFIG_INVALID');
@@ -105,7 +105,7 @@ describe('lexicon categories', () => {
         defaultSeverity: 'warn',
         schema: { type: 'object', additionalProperties: false, properties: {} },
         messages: {},
-        lexicons: { aggressive: ['threat'] },
+        lexicons: { aggressive: ['threat-legal'] },
       },
       check(_document, { lexicon }) {
         lexicon('urgency');

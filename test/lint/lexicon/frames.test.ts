@@ -19,7 +19,7 @@ function linterWith(locale: string, entries: object[]) {
 }
 
 describe('frames: who acts, within one clause', () => {
-  const en = linterWith('en', [{ pattern: '@we … (take|start|begin) … (measures|steps|action)', category: 'threat' }]);
+  const en = linterWith('en', [{ pattern: '@we … (take|start|begin) … (measures|steps|action)', category: 'threat-legal' }]);
 
   it('a role names who acts: we take measures is a threat, a request that the reader take steps is not', () => {
     expect(en('Otherwise we will be forced to take further measures.')).toEqual(['we will be forced to take further measures']);
@@ -35,11 +35,11 @@ describe('frames: who acts, within one clause', () => {
   });
 
   it('an unknown role is refused when the lexicon loads', () => {
-    expect(() => linterWith('en', [{ pattern: '@nobody will sue', category: 'threat' }])('x')).toThrow(/@nobody is not a role the locale profile defines/);
+    expect(() => linterWith('en', [{ pattern: '@nobody will sue', category: 'threat-legal' }])('x')).toThrow(/@nobody is not a role the locale profile defines/);
   });
 
   it('roles come from each locale’s profile', () => {
-    const es = linterWith('es', [{ pattern: '@we … (tomar*|tomaremos) medidas', category: 'threat' }]);
+    const es = linterWith('es', [{ pattern: '@we … (tomar*|tomaremos) medidas', category: 'threat-legal' }]);
     expect(es('Nuestro despacho tomará medidas legales.')).toEqual(['Nuestro despacho tomará medidas']);
     expect(es('Nos veremos obligados a tomar medidas.')).toEqual(['Nos veremos obligados a tomar medidas']);
     expect(es('Por favor, tome las medidas necesarias para pagar.')).toEqual([]);

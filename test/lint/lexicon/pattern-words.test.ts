@@ -31,10 +31,10 @@ describe("patterns are split into words as the text is", () => {
     const linter = linterWith("th", [
       {
         pattern: "ดำเนินคดี",
-        category: "threat",
+        category: "threat-legal",
         suggestion: "เราอยากหาทางออกร่วมกับคุณมากกว่า",
       },
-      { pattern: "ยึดทรัพย์*", category: "threat" },
+      { pattern: "ยึดทรัพย์*", category: "threat-legal" },
     ]);
     const file = linter.lintMessage({
       locale: "th",
@@ -47,7 +47,7 @@ describe("patterns are split into words as the text is", () => {
 
   it("a language written with spaces keeps each token one word", () => {
     const linter = linterWith("en", [
-      { pattern: "legal action", category: "threat" },
+      { pattern: "legal action", category: "threat-legal" },
     ]);
     const file = linter.lintMessage({
       locale: "en",

@@ -111,7 +111,7 @@ runRuleTests('no-aggressive', {
           endLine: 5,
           endColumn: 56,
           severity: 'error',
-          message: `\`acționa în instanță\` is threatening (threat); try \`${LEGAL}\``,
+          message: `\`acționa în instanță\` threatens legal steps (threat-legal); try \`${LEGAL}\``,
           expected: [LEGAL],
         },
       ],

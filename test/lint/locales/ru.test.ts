@@ -144,7 +144,7 @@ function aggressive(name: string, body: string, text: string, kind: string, cate
     subject: SUBJECT,
     body,
     ...context,
-    errors: [inBody(body, text, `\`${text}\` is ${kind} (${category}); try \`${suggestion}\``, { severity: 'error', expected: [suggestion] })],
+    errors: [inBody(body, text, `\`${text}\` ${kind} (${category}); try \`${suggestion}\``, { severity: 'error', expected: [suggestion] })],
   };
 }
 
@@ -172,13 +172,14 @@ runRuleTests('no-aggressive', {
     aggressive('threat-legal: court', 'Если счёт не будет оплачен до пятницы, мы обратимся в суд.', 'обратимся в суд', 'threatens legal steps', 'threat-legal', THREAT_LEGAL),
     aggressive('threat-legal, inflected: handing the matter to our lawyers', 'Мы передадим дело нашим юристам.', 'передадим дело нашим юристам', 'threatens legal steps', 'threat-legal', THREAT_LEGAL),
     aggressive('threat-legal: collectors, in the passive', 'Ваш долг будет передан коллекторскому агентству.', 'долг будет передан коллекторскому', 'threatens legal steps', 'threat-legal', THREAT_LEGAL, { stage: 'overdue-late' }),
-    aggressive('accusation: ignoring', 'Вы игнорируете наши письма уже две недели.', 'игнорируете', 'accusatory', 'accusation', ACCUSATION),
-    aggressive('shaming', 'Это непрофессиональный подход.', 'непрофессиональный', 'shaming', 'shaming', SHAMING),
-    aggressive('ultimatum', 'Это последнее предупреждение.', 'последнее предупреждение', 'an ultimatum', 'ultimatum', ULTIMATUM),
-    aggressive('ultimatum: pay within 24 hours', 'Оплатите счёт в течение 24 часов.', 'Оплатите счёт в течение 24 часов', 'an ultimatum', 'ultimatum', ULTIMATUM),
+    aggressive('accusation: ignoring', 'Вы игнорируете наши письма уже две недели.', 'игнорируете', 'is accusatory', 'accusation', ACCUSATION),
+    aggressive('shaming', 'Это непрофессиональный подход.', 'непрофессиональный', 'is shaming', 'shaming', SHAMING),
+    aggressive('ultimatum', 'Это последнее предупреждение.', 'последнее предупреждение', 'is an ultimatum', 'ultimatum', ULTIMATUM),
+    aggressive('ultimatum: pay within 24 hours', 'Оплатите счёт в течение 24 часов.', 'Оплатите счёт в течение 24 часов', 'is an ultimatum', 'ultimatum', ULTIMATUM),
     aggressive('disclosure: telling the reader\'s management', 'Мы сообщим Вашему руководству о долге.', 'сообщим Вашему руководству', 'threatens to tell others about the debt', 'disclosure', DISCLOSURE),
-    aggressive('shaming: exasperation', 'Нам это надоело.', 'надоело', 'shaming', 'shaming', HOSTILITY),
-    aggressive('insult', 'Это какой-то цирк.', 'какой-то цирк', 'insulting', 'insult', '(уберите это)'),
+    aggressive('shaming: exasperation', 'Нам это надоело.', 'надоело', 'is shaming', 'shaming', HOSTILITY),
+    aggressive('harassment: calling every day', 'Мы будем звонить Вам каждый день.', 'будем звонить Вам каждый день', 'is harassing', 'harassment', HARASSMENT),
+    aggressive('insult', 'Это какой-то цирк.', 'какой-то цирк', 'is insulting', 'insult', '(уберите это)'),
     {
       name: 'the subject too',
       locale: 'ru',

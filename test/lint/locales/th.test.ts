@@ -165,7 +165,7 @@ runRuleTests('no-aggressive', {
           endLine: 3,
           endColumn: 45,
           severity: 'error',
-          message: `\`ดำเนินคดี\` is threatening (threat); try \`${LEGAL_REWRITE}\``,
+          message: `\`ดำเนินคดี\` threatens legal steps (threat-legal); try \`${LEGAL_REWRITE}\``,
           expected: [LEGAL_REWRITE],
         },
       ],
@@ -176,10 +176,10 @@ runRuleTests('no-aggressive', {
       errors: [
         {
           line: 9,
-          column: 16,
+          column: 13,
           endLine: 9,
           endColumn: 23,
-          message: '`เพิกเฉย` is accusatory (accusation); try `อีเมลก่อนหน้านี้ของเราอาจไปไม่ถึงคุณ`',
+          message: '`คุณเพิกเฉย` is accusatory (accusation); try `อีเมลก่อนหน้านี้ของเราอาจไปไม่ถึงคุณ`',
           expected: ['อีเมลก่อนหน้านี้ของเราอาจไปไม่ถึงคุณ'],
         },
       ],
@@ -190,6 +190,7 @@ runRuleTests('no-aggressive', {
 runRuleTests('urgent-when-late', {
   valid: [
     { name: 'th: ด่วน at the start of the subject, well past due (N8, N12.3)', template: thTemplate({ stage: 'overdue-late', subject: 'ด่วน: ใบแจ้งหนี้ {{ invoice.number }} ค้างชำระ {{ daysOverdue }} วัน' }, block('กรุณาแจ้งให้เราทราบโดยด่วน')) },
+    { name: 'th: "as soon as possible" once the invoice is late', locale: 'th', stage: 'overdue-early', subject: SUBJECT, body: 'กรุณาชำระโดยเร็วที่สุด' },
   ],
   invalid: [
     {
@@ -208,8 +209,8 @@ runRuleTests('urgent-when-late', {
       locale: 'th',
       stage: 'overdue-early',
       subject: SUBJECT,
-      body: 'กรุณาชำระโดยเร็วที่สุด',
-      errors: [{ line: 3, column: 10, endLine: 3, endColumn: 23, severity: 'warning', message: '`โดยเร็วที่สุด` when the invoice is 1 business day(s) late: keep urgency for more than 5' }],
+      body: 'กรุณาชำระทันที',
+      errors: [{ line: 3, column: 1, endLine: 3, endColumn: 15, severity: 'warning', message: '`กรุณาชำระทันที` when the invoice is 1 business day(s) late: keep urgency for more than 5' }],
     },
   ],
 });

@@ -25,6 +25,7 @@ runRuleTests('urgent-when-late', {
       name: 'template: overdue-late, as shipped',
       template: template({ stage: 'overdue-late', subject: 'URGENT: {{ company.name }} invoice {{ invoice.number }} outstanding' }, block(MATTER)),
     },
+    { name: '"as soon as possible" once the invoice is late is how a reminder asks (soon)', stage: 'overdue-early', subject: 'Invoice INV-1042', body: 'Please pay it as soon as possible.' },
     { name: 'template: "urgency" in a placeholder is not copy', template: template({ stage: 'before-due' }, block('{{ urgency }} {{ urgent_note }}')) },
   ],
   invalid: [
@@ -49,6 +50,13 @@ runRuleTests('urgent-when-late', {
         { line: 3, column: 103, endColumn: 110, ...notLate('Act now', 'due-today') },
         { line: 3, column: 112, endColumn: 116, ...notLate('ASAP', 'due-today') },
       ],
+    },
+    {
+      name: '"as soon as possible" before the due date is an error (soon)',
+      stage: 'before-due',
+      subject: 'Invoice INV-1042',
+      body: 'Please pay it as soon as possible.',
+      errors: [{ line: 3, column: 15, endColumn: 34, ...notLate('as soon as possible', 'before-due'), severity: 'error', expected: [''] }],
     },
     {
       name: 'inflections: urgently, immediate',
