@@ -27,5 +27,15 @@ export function profanityEntries(list: string, minRating: number): LexiconEntry[
   if (!words) return [];
   return Object.entries(words)
     .filter(([word, rating]) => rating >= minRating && PLAIN.test(word))
-    .map(([word]) => ({ pattern: word.trim().replace(/\s+/g, ' '), category: 'insult', frame: 'profanity' }));
+    .map(([word]) => ({ pattern: asWritten(word), category: 'insult', frame: 'profanity' }));
+}
+
+/**
+ * A listed word matches as written, not by its stem: `pedo` must not find `pedimos`, nor
+ * `gusta` `gusto`. Its first word also in capitals or with a capital (Idiot, IDIOT).
+ */
+function asWritten(word: string): string {
+  const [first = '', ...rest] = word.trim().toLowerCase().split(/\s+/);
+  const forms = [...new Set([first, first.charAt(0).toUpperCase() + first.slice(1), first.toUpperCase()])];
+  return [`(${forms.map((form) => `=${form}`).join('|')})`, ...rest.map((w) => `=${w}`)].join(' ');
 }

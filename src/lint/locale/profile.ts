@@ -24,8 +24,6 @@ export interface LocaleProfile {
   /** An @orama/stemmers language; none: words are compared lower-cased. */
   stemmer?: string;
   folds?: Record<string, string>;
-  /** franc's ISO 639-3 code; none when the language is not one franc is asked about. */
-  franc?: string;
   /** Regular expressions (case-insensitive). */
   invoiceWords: string[];
   invoiceNumberMarkers: string[];
@@ -50,38 +48,11 @@ export interface LoadedProfile extends LocaleProfile {
   file?: string;
 }
 
-/**
- * franc's codes for languages that have no profile yet, so locale-match still tells
- * them apart when a config names them as candidates (or a template declares one).
- */
-const FRANC_CODES: Record<string, string> = {
-  fr: "fra",
-  de: "deu",
-  pt: "por",
-  it: "ita",
-  nl: "nld",
-  pl: "pol",
-  uk: "ukr",
-  tr: "tur",
-  sv: "swe",
-  da: "dan",
-  nb: "nob",
-  fi: "fin",
-  cs: "ces",
-  hu: "hun",
-  el: "ell",
-  bg: "bul",
-  id: "ind",
-  vi: "vie",
-};
-
 /** What a locale without a profile gets: retext-latin, no stemming, no locale words. */
 export function fallbackProfile(locale: string): LoadedProfile {
-  const franc = FRANC_CODES[languageOf(locale)];
   return {
     locale,
     parser: "latin",
-    ...(franc ? { franc } : {}),
     invoiceWords: [],
     invoiceNumberMarkers: [],
     currencyWords: [],

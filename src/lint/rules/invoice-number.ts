@@ -26,7 +26,8 @@ const NUMBER = new RegExp(String.raw`\s*[:#.]{0,2}\s*(?:[\p{L}\p{N}][\p{L}\p{N}/
 function wordsPattern(locale: LocaleProfile): string | undefined {
   if (locale.invoiceWords.length === 0) return undefined;
   const markers = locale.invoiceNumberMarkers.length ? `(?:${locale.invoiceNumberMarkers.join('|')})?` : '';
-  return `(?<!\\p{L})(?:${locale.invoiceWords.join('|')})(?!\\p{L})\\s*${markers}`;
+  // Not inside a word written with case (`reorder`); scripts without spaces (Thai) have no such edge.
+  return `(?<![\\p{Lu}\\p{Ll}])(?:${locale.invoiceWords.join('|')})\\s*${markers}`;
 }
 
 // A link or an address is not where a reader finds the number: `pay?ref=abc123` is not one.

@@ -135,7 +135,7 @@ Uns ist bewusst, dass gerade zum Jahresende in vielen Praxen viel los ist und di
     ]);
   });
 
-  it("locale-match tells German by the profile’s franc code", () => {
+  it("locale-match tells German by the profile’s language, with no code to add", () => {
     const file = linter.lintMessage({
       ...GOOD,
       locale: "en",
@@ -186,7 +186,7 @@ describe("locale profiles refuse what they cannot use", () => {
     expect(() => new LexiconSet([path.join(root, "lexicons")])).toThrow(
       expect.objectContaining({
         code: "CONFIG_INVALID",
-        place: { file, line: 8, column: 5 },
+        place: { file, line: 7, column: 5 },
         issues: [expect.objectContaining({ path: "/invoiceWords/0" })],
       }),
     );

@@ -47,6 +47,7 @@ runRuleTests('body-length', {
       template: template({}, `${block(words(45))}\n        <mj-button href="{{ payUrl }}">Pay invoice {{ invoice.number }} now please</mj-button>`),
     },
     { name: 'Thai is counted with Intl.Segmenter: 60 words in 6 whitespace tokens', locale: 'th', subject: 'ใบแจ้งหนี้ INV-1042', body: [THAI, THAI, THAI].join('\n\n') },
+    { name: "a text part's printed link addresses are no words: 50 words and two [URL]s", subject: 'Invoice INV-1042', body: `${words(25)} [https://pay.example.com/i/1042] ${words(25)} [mailto:billing@example.com]` },
     { name: 'custom range', subject: 'Invoice INV-1042', body: words(20), options: { min: 10, max: 20 } },
     { name: 'min 0 allows an empty body', subject: 'Invoice INV-1042', body: '', options: { min: 0 } },
   ],

@@ -15,6 +15,9 @@ runRuleTests('invoice-number', {
     { name: '#1042', subject: 'Acme invoice #1042 due', body: 'Payment for invoice #1042 is due today.' },
     { name: 'invoice 2024-0042', subject: 'Your invoice 2024-0042', body: 'A reminder that invoice 2024-0042 is due on Friday.' },
     { name: 'invoice no. 77 / number 77', subject: 'Invoice no. 77 is due', body: 'Invoice number 77 is due on Friday.' },
+    { name: 'a number after a mark and a colon: Invoice #: 2041, Statement No.: 10432', subject: 'Invoice #: 2041', body: 'Statement No.: 10432 is attached.' },
+    { name: 'an order reference a reader pays by, and a code of capitals and digits (K7QXP)', subject: 'Your order is about to expire: K7QXP', body: 'Your order K7QXP is waiting for payment.' },
+    { name: 'an order code in capitals after the order word', subject: 'Order KXJNWQZPT', body: 'Your order KXJNWQZPT was placed.' },
     { name: 'the number in the second paragraph is enough', subject: 'Invoice INV-1042', body: 'Hello Ana,\n\nA reminder about invoice INV-1042.' },
     // A given number must be named, on word boundaries, in any case.
     { name: 'given number, any case', invoiceNumber: 'INV-1042', subject: 'Invoice inv-1042 is due', body: 'Invoice INV-1042 is due.' },
@@ -35,6 +38,12 @@ runRuleTests('invoice-number', {
     },
   ],
   invalid: [
+    {
+      name: 'an order word with no number, a word in lower case after it, and a word that holds one (reorder 12) are no reference',
+      subject: 'Your order details',
+      body: 'Your order details and the reorder 12 form are in your account.',
+      errors: ['1:10-1:28 subject-missing', '3:1-3:1 body-missing'],
+    },
     {
       name: 'missing from the subject',
       subject: 'Payment reminder',

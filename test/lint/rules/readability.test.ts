@@ -17,6 +17,11 @@ runRuleTests('readability', {
       subject: SUBJECT,
       body: 'Invoice INV-1042 for 1,250.00 USD was due on 27 November and we have not yet seen the payment arrive in our bank account so could you please let us know?',
     },
+    {
+      name: 'a plain-text signature is no sentence: each line starts anew',
+      subject: SUBJECT,
+      body: 'Thank you.\n\nSincerely\nMark Evans\nAccounts Receivable Administrator\nNorthwind International Traders',
+    },
     { name: 'a URL and an email address are one word each', subject: SUBJECT, body: 'Pay here: https://billing.example.com/pay/INV-1042?token=abc or write to accounts@northwind.example today.' },
     { name: 'custom maxWords', subject: SUBJECT, body: LONG, options: { maxWords: 31 } },
     { name: 'custom maxGrade', subject: SUBJECT, body: HARD, options: { maxGrade: 15 } },

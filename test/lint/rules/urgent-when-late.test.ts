@@ -25,6 +25,7 @@ runRuleTests('urgent-when-late', {
       name: 'template: overdue-late, as shipped',
       template: template({ stage: 'overdue-late', subject: 'URGENT: {{ company.name }} invoice {{ invoice.number }} outstanding' }, block(MATTER)),
     },
+    { name: '"the whole amount at once" is no urgency', stage: 'before-due', subject: 'Invoice INV-1042', body: 'We can arrange instalments if paying the whole amount at once is difficult.' },
     { name: '"as soon as possible" once the invoice is late is how a reminder asks (soon)', stage: 'overdue-early', subject: 'Invoice INV-1042', body: 'Please pay it as soon as possible.' },
     { name: 'template: "urgency" in a placeholder is not copy', template: template({ stage: 'before-due' }, block('{{ urgency }} {{ urgent_note }}')) },
   ],
@@ -44,7 +45,7 @@ runRuleTests('urgent-when-late', {
       errors: [
         { line: 3, column: 9, endColumn: 23, ...notLate('time-sensitive', 'due-today'), severity: 'error' },
         { line: 3, column: 41, endColumn: 51, ...notLate('right away', 'due-today') },
-        { line: 3, column: 57, endColumn: 64, ...notLate('at once', 'due-today') },
+        { line: 3, column: 53, endColumn: 64, ...notLate('Pay at once', 'due-today') },
         { line: 3, column: 66, endColumn: 79, ...notLate('without delay', 'due-today') },
         { line: 3, column: 89, endColumn: 101, ...notLate('top priority', 'due-today') },
         { line: 3, column: 103, endColumn: 110, ...notLate('Act now', 'due-today') },
