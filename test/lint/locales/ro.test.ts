@@ -144,7 +144,11 @@ runRuleTests('no-aggressive', {
 });
 
 runRuleTests('urgent-when-late', {
-  valid: [{ name: 'ro: URGENT at the start of a very late reminder', template: roTemplate({ stage: 'overdue-late', subject: 'URGENT: factura {{ invoice.number }} restantă' }, block('Vă rugăm să plătiți în regim de urgență.')) }],
+  valid: [
+    { name: 'ro: URGENT at the start of a very late reminder', template: roTemplate({ stage: 'overdue-late', subject: 'URGENT: factura {{ invoice.number }} restantă' }, block('Vă rugăm să plătiți în regim de urgență.')) },
+    // "urgent" as the name of a service (an express delivery, its fee) urges nobody.
+    { name: 'ro: livrări urgente and tariful de urgență are services', locale: 'ro', stage: 'before-due', subject: 'Factura ADC-0142', body: 'Pentru livrările urgente s-a aplicat tariful de urgență din anexa 2.' },
+  ],
   invalid: [
     {
       name: 'ro template: URGENT and "cât mai curând posibil" before the due date',
@@ -164,10 +168,12 @@ runRuleTests('urgent-when-late', {
       businessDaysLate: 2,
       subject: 'Factura ADC-0142',
       body: 'Vă rugăm să plătiți de urgență.',
-      errors: [{ line: 3, column: 24, endColumn: 31, severity: 'warning', message: '`urgență` when the invoice is 2 business day(s) late: keep urgency for more than 5' }],
+      errors: [{ line: 3, column: 13, endColumn: 31, severity: 'warning', message: '`plătiți de urgență` when the invoice is 2 business day(s) late: keep urgency for more than 5' }],
     },
   ],
 });
+
+
 
 // 101 words of Romanian copy (a placeholder counts as one word).
 const LONG = [
