@@ -82,7 +82,7 @@ function linterOf(rule: string, options: Record<string, unknown> = {}): Linter {
  */
 export function flags(sentence: string, locale: string, classifier = false): boolean {
   if (linters?.classifier !== classifier) {
-    linters = { aggressive: linterOf('no-aggressive', classifier ? { classifier } : {}), urgency: linterOf('urgent-when-late'), classifier };
+    linters = { aggressive: linterOf('no-aggressive', { classifier }), urgency: linterOf('urgent-when-late'), classifier };
   }
   const subject = 'Invoice';
   return (
