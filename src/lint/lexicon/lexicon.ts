@@ -64,7 +64,12 @@ export class Lexicon {
   ) {
     this.stem = stemmerNamed(profile.stemmer);
     this.normalize = normalizerFor(profile);
-    const words = { normalize: this.normalize, split: patternWordsFor(profile), role: (name: string) => profile.roles?.[name] };
+    const words = {
+      normalize: this.normalize,
+      split: patternWordsFor(profile),
+      role: (name: string) => profile.roles?.[name],
+      set: (name: string) => profile.sets?.[name],
+    };
     this.compiled = file.entries.map((entry) => ({
       entry,
       matchers: compilePattern(entry.pattern, words).map((m) => this.prepare(m)),

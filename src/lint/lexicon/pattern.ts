@@ -12,6 +12,8 @@
  *   @we will take action     a role of the locale profile: who acts (`@we`: we, our team,
  *                            our lawyers…; `@you`, `@others`), so a request that the reader
  *                            take steps is not a threat that we will
+ *   @we … $tell … $family    a word class of the locale profile's `sets`: every way the
+ *                            language says it, written once and shared by the frames
  *   =URGENT                  exact word, case included (no stemming)
  */
 export type TokenMatcher =
@@ -35,7 +37,12 @@ export interface PatternWords {
   split(token: string): string[];
   /** The patterns of a role (`@we`), from the locale profile; undefined for a role it does not define. */
   role?(name: string): readonly string[] | undefined;
+  /** The patterns of a word class (`$tell`), from the locale profile's `sets`. */
+  set?(name: string): readonly string[] | undefined;
 }
+
+/** A set may name sets; deeper than this is a loop. */
+const MAX_SET_DEPTH = 8;
 
 export function compilePattern(pattern: string, words: PatternWords): TokenMatcher[] {
   const parseToken = tokenParser(words);
@@ -72,12 +79,15 @@ function splitTokens(pattern: string): string[] {
   return tokens;
 }
 
-function tokenParser({ normalize, split, role }: PatternWords): (token: string) => TokenMatcher {
-  const parseSequence = (text: string, whole: string): TokenMatcher[] => {
+function tokenParser({ normalize, split, role, set }: PatternWords): (token: string) => TokenMatcher {
+  const expanding: string[] = [];
+  // A set's pattern may hold a gap between its words (`let … know`); brackets may not.
+  const parseSequence = (text: string, whole: string, gaps = false): TokenMatcher[] => {
     const tokens = splitTokens(text.trim());
     if (tokens.length === 0) throw new PatternError(`empty alternative in ${whole}`);
     const sequence = tokens.map(parseToken);
-    if (sequence.some((m) => m.kind === 'gap')) throw new PatternError(`... cannot stand inside brackets in ${whole}`);
+    if (!gaps && sequence.some((m) => m.kind === 'gap')) throw new PatternError(`... cannot stand inside brackets in ${whole}`);
+    if (sequence[0]?.kind === 'gap' || sequence.at(-1)?.kind === 'gap') throw new PatternError(`a pattern of ${whole} cannot start or end with a gap`);
     return sequence;
   };
   // A token the locale splits into several words is their sequence: one option of an any-of.
@@ -94,6 +104,18 @@ function tokenParser({ normalize, split, role }: PatternWords): (token: string) 
     const patterns = role?.(token.slice(1));
     if (!patterns?.length) throw new PatternError(`${token} is not a role the locale profile defines (its "roles")`);
     return { kind: 'any-of', options: patterns.map((pattern) => parseSequence(pattern, token)) };
+  }
+  if (/^\$[a-z][a-z0-9-]*$/.test(token)) {
+    const name = token.slice(1);
+    const patterns = set?.(name);
+    if (!patterns?.length) throw new PatternError(`${token} is not a set the locale profile defines (its "sets")`);
+    if (expanding.includes(name) || expanding.length >= MAX_SET_DEPTH) throw new PatternError(`the set ${token} names itself (${[...expanding, name].map((n) => `$${n}`).join(' > ')})`);
+    expanding.push(name);
+    try {
+      return { kind: 'any-of', options: patterns.map((pattern) => parseSequence(pattern, token, true)) };
+    } finally {
+      expanding.pop();
+    }
   }
   if (token.startsWith('[') && token.endsWith(']')) {
     const inner = token.slice(1, -1);

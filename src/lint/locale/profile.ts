@@ -37,6 +37,8 @@ export interface LocaleProfile {
    * (the reader and their company), `@others` (third parties); each a list of patterns.
    */
   roles?: Record<string, string[]>;
+  /** Word classes for lexicon patterns (`$tell`, `$third-party`): each a list of patterns. */
+  sets?: Record<string, string[]>;
   /** Words that start a new clause after a comma (`but`, `so`, `or`): clause gaps stop there. */
   conjunctions?: string[];
   /** A maintained list of profane words (lexicon/profanity.ts) whose words rated at least minRating (default 2) are insults. */

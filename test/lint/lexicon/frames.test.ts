@@ -1,9 +1,10 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { recommendedConfig } from '../../../src/lint/config/load.js';
 import { createLinter } from '../../../src/lint/linter.js';
+import { ROOT } from '../../helpers.js';
 
 const roots: string[] = [];
 afterAll(() => roots.forEach((root) => rmSync(root, { recursive: true, force: true })));
@@ -43,5 +44,40 @@ describe('frames: who acts, within one clause', () => {
     expect(es('Nuestro despacho tomará medidas legales.')).toEqual(['Nuestro despacho tomará medidas']);
     expect(es('Nos veremos obligados a tomar medidas.')).toEqual(['Nos veremos obligados a tomar medidas']);
     expect(es('Por favor, tome las medidas necesarias para pagar.')).toEqual([]);
+  });
+});
+
+/** A linter whose English profile is the shipped one plus these word classes, and whose only aggressive lexicon is these entries. */
+function linterWithSets(sets: Record<string, string[]>, entries: object[]) {
+  const root = mkdtempSync(path.join(tmpdir(), 'dunmail-sets-'));
+  roots.push(root);
+  mkdirSync(path.join(root, 'locales'));
+  mkdirSync(path.join(root, 'lexicons', 'en'), { recursive: true });
+  const shipped = JSON.parse(readFileSync(path.join(ROOT, 'rules', 'locales', 'en.json'), 'utf8')) as Record<string, unknown>;
+  delete shipped['$schema'];
+  writeFileSync(path.join(root, 'locales', 'en.json'), JSON.stringify({ ...shipped, sets }));
+  writeFileSync(path.join(root, 'lexicons', 'en', 'aggressive.json'), JSON.stringify({ locale: 'en', name: 'aggressive', entries }));
+  const linter = createLinter({ config: { ...recommendedConfig(), lexiconFolders: [path.join(root, 'lexicons')] }, only: ['no-aggressive'] });
+  return (body: string) => linter.lintMessage({ locale: 'en', subject: 'Invoice 7', body, stage: 'overdue-late' }).messages.map((m) => m.actual);
+}
+
+describe('sets: word classes written once in the profile', () => {
+  const sets = {
+    tell: ['tell', 'inform', 'let … know', 'get in touch with', 'be in touch with'],
+    'third-party': ['[your] $family', 'your (employer|manager|managing director|clients)'],
+    family: ['(wife|husband|parents|references|emergency contact)'],
+  };
+  const lint = linterWithSets(sets, [{ pattern: '@we … $tell … $third-party', category: 'disclosure' }]);
+
+  it('a set stands for each of its patterns, and may name other sets', () => {
+    expect(lint('We will inform your employer.')).toEqual(['We will inform your employer']);
+    expect(lint('We will be in touch with the references you listed.')).toEqual(['We will be in touch with the references']);
+    expect(lint('I will tell your wife.')).toEqual(['I will tell your wife']);
+    expect(lint('Please tell your manager the invoice is due.')).toEqual([]);
+  });
+
+  it('an unknown set, or one that names itself, is refused when the lexicon loads', () => {
+    expect(() => linterWithSets(sets, [{ pattern: '@we … $warn', category: 'disclosure' }])('x')).toThrow(/\$warn is not a set the locale profile defines/);
+    expect(() => linterWithSets({ loop: ['a $loop'] }, [{ pattern: 'b $loop', category: 'disclosure' }])('x')).toThrow(/the set \$loop names itself/);
   });
 });
