@@ -15,7 +15,12 @@ export interface LexiconEntry {
   allowWithTask?: string;
   /** The frame of its category it writes (rules/frames.json). */
   frame?: string;
+  /** Not where a negation of the profile stands in the span or just before it: "we will not contact your family". */
+  unlessNegated?: boolean;
 }
+
+/** How many words before a match a negation still negates it: "we will not be contacting". */
+const NEGATION_REACH = 3;
 
 export interface LexiconFile {
   locale: string;
@@ -52,6 +57,7 @@ export class Lexicon {
   private readonly compiled: CompiledEntry[];
   readonly stem: (word: string) => string;
   readonly normalize: (word: string) => string;
+  private readonly negations: Set<string>;
 
   /** Entries by a word their match must start with (`w:` stem, `n:` form), so a word tries only those. */
   private readonly byFirstWord = new Map<string, CompiledEntry[]>();
@@ -64,6 +70,7 @@ export class Lexicon {
   ) {
     this.stem = stemmerNamed(profile.stemmer);
     this.normalize = normalizerFor(profile);
+    this.negations = new Set((profile.negations ?? []).map((word) => this.normalize(word)));
     const words = {
       normalize: this.normalize,
       split: patternWordsFor(profile),
@@ -116,7 +123,9 @@ export class Lexicon {
         : this.anywhere;
       for (const { entry, matchers } of candidates) {
         const last = matchAt(matchers, 0, words, i);
-        if (last !== undefined && (!best || last > best.last)) best = { entry, first: i, last };
+        if (last === undefined || (best && last <= best.last)) continue;
+        if (entry.unlessNegated && this.negated(words, i, last)) continue;
+        best = { entry, first: i, last };
       }
       if (best) {
         found.push(best);
@@ -126,6 +135,17 @@ export class Lexicon {
       }
     }
     return found;
+  }
+
+  /** Whether a negation of the profile stands in words first..last, or a few words before, in the first word's clause. */
+  private negated(words: MatchWord[], first: number, last: number): boolean {
+    if (this.negations.size === 0) return false;
+    const clause = words[first]?.clause;
+    for (let k = Math.max(0, first - NEGATION_REACH); k <= last; k++) {
+      const word = words[k];
+      if (word && (k >= first || word.clause === clause) && this.negations.has(word.norm)) return true;
+    }
+    return false;
   }
 
   /** Stems literal words once, with the lexicon's stemmer. */

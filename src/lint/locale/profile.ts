@@ -41,6 +41,8 @@ export interface LocaleProfile {
   sets?: Record<string, string[]>;
   /** Words that start a new clause after a comma (`but`, `so`, `or`): clause gaps stop there. */
   conjunctions?: string[];
+  /** Words that negate what follows (`not`, `never`): entries with `unlessNegated` do not match after them. */
+  negations?: string[];
   /** A maintained list of profane words (lexicon/profanity.ts) whose words rated at least minRating (default 2) are insults. */
   profanity?: { list: string; minRating?: number };
 }

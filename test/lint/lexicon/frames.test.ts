@@ -81,3 +81,29 @@ describe('sets: word classes written once in the profile', () => {
     expect(() => linterWithSets({ loop: ['a $loop'] }, [{ pattern: 'b $loop', category: 'disclosure' }])('x')).toThrow(/the set \$loop names itself/);
   });
 });
+
+describe('unlessNegated: a reassurance is no threat', () => {
+  const entries = [
+    { pattern: '@we … (contact|call|tell) … your (employer|family)', category: 'disclosure', unlessNegated: true },
+    { pattern: '@we … hesitate to … action', category: 'threat-legal' },
+  ];
+  const en = linterWith('en', entries);
+
+  it('an entry that asks for it does not match where the profile’s negation stands in its span or just before it', () => {
+    expect(en('We will contact your employer.')).toEqual(['We will contact your employer']);
+    expect(en('We will never contact your family or your employer.')).toEqual([]);
+    expect(en('We won’t tell your employer.')).toEqual([]);
+    expect(en("We won't tell your employer.")).toEqual([]);
+  });
+
+  it('a negation in another clause does not count, and an entry without the flag is not negated', () => {
+    expect(en('We did not hear back, so we will contact your employer.')).toEqual(['we will contact your employer']);
+    expect(en('We will not hesitate to take action.')).toEqual(['We will not hesitate to take action']);
+  });
+
+  it('negations come from each locale’s profile', () => {
+    const th = linterWith('th', [{ pattern: '@we … ติดต่อ … ครอบครัว', category: 'disclosure', unlessNegated: true }]);
+    expect(th('เราจะติดต่อครอบครัวของคุณ')).toHaveLength(1);
+    expect(th('เราจะไม่ติดต่อครอบครัวของคุณ')).toEqual([]);
+  });
+});
