@@ -19,8 +19,8 @@ export interface LexiconEntry {
   unlessNegated?: boolean;
 }
 
-/** How many words before a match a negation still negates it: "we will not be contacting". */
-const NEGATION_REACH = 3;
+/** How many words before a match a negation still negates it: the one before (`nu vom`); further back it is a condition (`if you do not pay, we will`). */
+const NEGATION_REACH = 1;
 
 export interface LexiconFile {
   locale: string;
