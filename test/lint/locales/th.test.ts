@@ -191,6 +191,7 @@ runRuleTests('urgent-when-late', {
   valid: [
     { name: 'th: ด่วน at the start of the subject, well past due (N8, N12.3)', template: thTemplate({ stage: 'overdue-late', subject: 'ด่วน: ใบแจ้งหนี้ {{ invoice.number }} ค้างชำระ {{ daysOverdue }} วัน' }, block('กรุณาแจ้งให้เราทราบโดยด่วน')) },
     { name: 'th: "as soon as possible" once the invoice is late', locale: 'th', stage: 'overdue-early', subject: SUBJECT, body: 'กรุณาชำระโดยเร็วที่สุด' },
+    { name: 'th: "not urgent" (ไม่ด่วน) is no urgency, before the due date too', locale: 'th', stage: 'before-due', subject: SUBJECT, body: 'ไม่ด่วนนะคะ ชำระภายในวันที่ 30 ได้เลยค่ะ' },
   ],
   invalid: [
     {
