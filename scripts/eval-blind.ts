@@ -12,8 +12,8 @@ const parts: Part[] = partArg >= 0 ? [process.argv[partArg + 1] as Part] : ['dev
 // `--locale xx`: only that locale's lines.
 const localeArg = process.argv.indexOf('--locale');
 const only = localeArg >= 0 ? process.argv[localeArg + 1] : undefined;
-// `--classifier`: no-aggressive's sentence classifier on, beside the frames.
-const classifier = process.argv.includes('--classifier');
+// As shipped: the frames and no-aggressive's sentence classifier; `--frames`: the frames alone.
+const classifier = !process.argv.includes('--frames');
 const pct = (n: number): string => n.toFixed(2).padStart(5);
 console.log(`part  locale  sentences  precision  recall  ${CATEGORIES.map((c) => c.slice(0, 8).padStart(8)).join(' ')}`);
 for (const part of parts) {

@@ -2,21 +2,21 @@ import { describe, expect, it } from 'vitest';
 import { blindLocales, evaluateBlind } from './blind.js';
 
 /**
- * Floors against regressions on the blind sets, at what was measured (scripts/eval-blind.ts
- * prints the figures and the targets). A change to the entries must not push a part below
+ * Floors against regressions on the blind sets, a little under what was measured on
+ * 2026-12-02 with the shipped rules (scripts/eval-blind.ts prints the figures and the targets). A change to the entries must not push a part below
  * them; raise them when the figures rise.
  */
 const FLOORS: Record<string, { precision: number; recall: number }> = {
-  'dev/en': { precision: 0.93, recall: 0.55 },
-  'dev/es': { precision: 0.92, recall: 0.65 },
-  'dev/ro': { precision: 0.93, recall: 0.74 },
-  'dev/ru': { precision: 0.94, recall: 0.59 },
-  'dev/th': { precision: 0.91, recall: 0.58 },
-  'test/en': { precision: 0.9, recall: 0.49 },
-  'test/es': { precision: 0.92, recall: 0.68 },
-  'test/ro': { precision: 0.88, recall: 0.72 },
-  'test/ru': { precision: 0.92, recall: 0.68 },
-  'test/th': { precision: 0.9, recall: 0.64 },
+  'dev/en': { precision: 0.97, recall: 0.96 },
+  'dev/es': { precision: 0.94, recall: 0.9 },
+  'dev/ro': { precision: 0.95, recall: 0.93 },
+  'dev/ru': { precision: 0.98, recall: 0.97 },
+  'dev/th': { precision: 0.97, recall: 0.97 },
+  'test/en': { precision: 0.96, recall: 0.79 },
+  'test/es': { precision: 0.92, recall: 0.71 },
+  'test/ro': { precision: 0.93, recall: 0.74 },
+  'test/ru': { precision: 0.97, recall: 0.86 },
+  'test/th': { precision: 0.95, recall: 0.83 },
 };
 
 describe('the wording rules on the blind sets', () => {
@@ -25,7 +25,8 @@ describe('the wording rules on the blind sets', () => {
       const floor = FLOORS[`${part}/${locale}`];
       it(`${part}/${locale}: precision and recall at least ${floor?.precision} and ${floor?.recall}`, () => {
         expect(floor).toBeDefined();
-        const result = evaluateBlind(locale, part);
+        // As shipped: the frames and the sentence classifier.
+        const result = evaluateBlind(locale, part, true);
         expect(result.sentences).toBeGreaterThanOrEqual(140);
         expect(result.precision).toBeGreaterThanOrEqual(floor?.precision ?? 1);
         expect(result.recall).toBeGreaterThanOrEqual(floor?.recall ?? 1);

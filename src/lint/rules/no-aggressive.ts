@@ -48,7 +48,7 @@ export default defineRule<Options>({
       properties: {
         allowCapitals: { type: 'array', items: { type: 'string' }, default: [] },
         maxAcronymLength: { type: 'integer', minimum: 1, default: 4 },
-        classifier: { type: 'boolean', default: false },
+        classifier: { type: 'boolean', default: true },
       },
     },
     messages: {

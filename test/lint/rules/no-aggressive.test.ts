@@ -94,7 +94,7 @@ runRuleTests('no-aggressive', {
     },
     // Shouting.
     flags('a long word in capitals', 'Please read this CAREFULLY.', 'CAREFULLY', shouting('CAREFULLY')),
-    flags('a label before a sentence is shouting', 'IMPORTANT NOTICE: your service is about to be suspended.', 'IMPORTANT NOTICE', shouting('IMPORTANT NOTICE')),
+    flags('a label before a sentence is shouting', 'IMPORTANT NOTICE: please read the enclosed statement.', 'IMPORTANT NOTICE', shouting('IMPORTANT NOTICE')),
     flags('NOT is emphatic, not an acronym', 'We did NOT receive it.', 'NOT', shouting('NOT')),
     flags('NOW on its own is shouting (only one-word urgency entries pass)', 'We need an update NOW.', 'NOW', shouting('NOW')),
     flags('a word of an urgency phrase in capitals is shouting', 'Please reply AT ONCE.', 'AT ONCE', shouting('AT ONCE')),
