@@ -80,29 +80,6 @@ describe('dunmail lint --watch', () => {
     expect(help.stdout).toMatch(/-w, --watch/);
   });
 
-  it('lints, then lints a changed template on its own, and everything when a layout changes, until stopped', async () => {
-    const project = tempProject();
-    const io = capture(project.dir);
-    const controller = new AbortController();
-    const running = lintWatchCommand(['templates/en'], { format: 'stylish' }, io, controller.signal, { debounceMs: 30 });
-    await eventually(() => (io.out().includes('watching templates/en') ? true : undefined), 15_000, 'the first report');
-    expect(io.out()).toContain('templates/en/due-today.mjml.njk: no issues found');
-
-    const mark = io.out().length;
-    editFile(path.join(project.templates, 'en/due-today.mjml.njk'), 'Just a quick note', 'URGENT: just a quick note');
-    const report = await eventually(() => {
-      const text = io.out().slice(mark);
-      return /watching templates\/en/.test(text) ? text : undefined;
-    }, 5000, 'the second report');
-    expect(report).toMatch(/templates\/en\/due-today\.mjml\.njk changed: linting .*due-today\.mjml\.njk\n/);
-    expect(report).toMatch(/\d+:\d+-\d+:\d+\s+error\s+`URGENT` in the `due-today` stage.*urgent-when-late/);
-    // Only the changed file was linted again.
-    expect(report).not.toContain('overdue-early.mjml.njk');
-
-    controller.abort();
-    expect(await running).toBe(1);
-  });
-
   it('lints everything again when something templates share changes, and survives a broken config', async () => {
     const project = tempProject({ rules: true });
     const io = capture(project.dir);

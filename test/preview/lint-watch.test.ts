@@ -1,0 +1,46 @@
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { lintWatchCommand } from '../../src/cli/commands/lint-watch.js';
+import type { CliIo } from '../../src/cli/io.js';
+import { editFile, eventually, removeTempProjects, tempProject } from './helpers.js';
+
+// In a file of its own: beside the other watchers of cli.test.ts its second report was lost.
+afterAll(removeTempProjects);
+
+function capture(cwd: string): CliIo & { out: () => string; err: () => string } {
+  let stdout = '';
+  let stderr = '';
+  return {
+    cwd,
+    stdout: (text) => (stdout += text),
+    stderr: (text) => (stderr += text),
+    out: () => stdout,
+    err: () => stderr,
+  };
+}
+
+describe('dunmail lint --watch', () => {
+  it('lints, then lints a changed template on its own, and everything when a layout changes, until stopped', async () => {
+    const project = tempProject();
+    const io = capture(project.dir);
+    const controller = new AbortController();
+    const running = lintWatchCommand(['templates/en'], { format: 'stylish' }, io, controller.signal, { debounceMs: 30 });
+    await eventually(() => (io.out().includes('watching templates/en') ? true : undefined), 15_000, 'the first report');
+    expect(io.out()).toContain('templates/en/due-today.mjml.njk: no issues found');
+
+    const mark = io.out().length;
+    editFile(path.join(project.templates, 'en/due-today.mjml.njk'), 'Just a quick note', 'URGENT: just a quick note');
+    const report = await eventually(() => {
+      const text = io.out().slice(mark);
+      return /watching templates\/en/.test(text) ? text : undefined;
+    }, 15_000, 'the second report');
+    expect(report).toMatch(/templates\/en\/due-today\.mjml\.njk changed: linting .*due-today\.mjml\.njk\n/);
+    expect(report).toMatch(/\d+:\d+-\d+:\d+\s+error\s+`URGENT` in the `due-today` stage.*urgent-when-late/);
+    // Only the changed file was linted again.
+    expect(report).not.toContain('overdue-early.mjml.njk');
+
+    controller.abort();
+    expect(await running).toBe(1);
+  });
+
+});
