@@ -2,23 +2,11 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { previewCommand } from '../../src/cli/commands/preview.js';
 import { lintWatchCommand } from '../../src/cli/commands/lint-watch.js';
-import type { CliIo } from '../../src/cli/io.js';
 import { runCli } from '../cli/run-cli.js';
-import { editFile, eventually, removeTempProjects, tempProject } from './helpers.js';
+import { capture, editFile, eventually, removeTempProjects, tempProject } from './helpers.js';
 
 afterAll(removeTempProjects);
 
-function capture(cwd: string): CliIo & { out: () => string; err: () => string } {
-  let stdout = '';
-  let stderr = '';
-  return {
-    cwd,
-    stdout: (text) => (stdout += text),
-    stderr: (text) => (stderr += text),
-    out: () => stdout,
-    err: () => stderr,
-  };
-}
 
 describe('dunmail preview', () => {
   it('prints the URL, serves until the signal aborts, then returns 0', async () => {

@@ -1,3 +1,4 @@
+import type { CliIo } from '../../src/cli/io.js';
 /**
  * Helpers for the preview tests: a temp copy of the shipped templates, raw HTTP
  * requests (fetch would normalise `..` away) and a server-sent event reader.
@@ -125,4 +126,17 @@ export async function eventually<T>(
     if (Date.now() > deadline) throw new Error(`${what} did not happen within ${timeoutMs} ms`);
     await new Promise((resolve) => setTimeout(resolve, intervalMs));
   }
+}
+
+/** A CLI io that keeps what a command prints, for a command run in this process. */
+export function capture(cwd: string): CliIo & { out: () => string; err: () => string } {
+  let stdout = '';
+  let stderr = '';
+  return {
+    cwd,
+    stdout: (text) => (stdout += text),
+    stderr: (text) => (stderr += text),
+    out: () => stdout,
+    err: () => stderr,
+  };
 }

@@ -1,23 +1,11 @@
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { lintWatchCommand } from '../../src/cli/commands/lint-watch.js';
-import type { CliIo } from '../../src/cli/io.js';
-import { editFile, eventually, removeTempProjects, tempProject } from './helpers.js';
+import { capture, editFile, eventually, removeTempProjects, tempProject } from './helpers.js';
 
 // In a file of its own: beside the other watchers of cli.test.ts its second report was lost.
 afterAll(removeTempProjects);
 
-function capture(cwd: string): CliIo & { out: () => string; err: () => string } {
-  let stdout = '';
-  let stderr = '';
-  return {
-    cwd,
-    stdout: (text) => (stdout += text),
-    stderr: (text) => (stderr += text),
-    out: () => stdout,
-    err: () => stderr,
-  };
-}
 
 describe('dunmail lint --watch', () => {
   it('lints, then lints a changed template on its own, and everything when a layout changes, until stopped', async () => {

@@ -1,13 +1,14 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { recommendedConfig } from '../../../src/lint/config/load.js';
 import { createLinter } from '../../../src/lint/linter.js';
-import { ROOT } from '../../helpers.js';
+import { englishProfileProject, removeProfileProjects } from './english-profile.js';
 
 const roots: string[] = [];
 afterAll(() => roots.forEach((root) => rmSync(root, { recursive: true, force: true })));
+afterAll(removeProfileProjects);
 
 /** A linter whose only aggressive lexicon is these entries. */
 function linterWith(locale: string, entries: object[]) {
@@ -49,15 +50,8 @@ describe('frames: who acts, within one clause', () => {
 
 /** A linter whose English profile is the shipped one plus these word classes, and whose only aggressive lexicon is these entries. */
 function linterWithSets(sets: Record<string, string[]>, entries: object[]) {
-  const root = mkdtempSync(path.join(tmpdir(), 'dunmail-sets-'));
-  roots.push(root);
-  mkdirSync(path.join(root, 'locales'));
-  mkdirSync(path.join(root, 'lexicons', 'en'), { recursive: true });
-  const shipped = JSON.parse(readFileSync(path.join(ROOT, 'rules', 'locales', 'en.json'), 'utf8')) as Record<string, unknown>;
-  delete shipped['$schema'];
-  writeFileSync(path.join(root, 'locales', 'en.json'), JSON.stringify({ ...shipped, sets }));
-  writeFileSync(path.join(root, 'lexicons', 'en', 'aggressive.json'), JSON.stringify({ locale: 'en', name: 'aggressive', entries }));
-  const linter = createLinter({ config: { ...recommendedConfig(), lexiconFolders: [path.join(root, 'lexicons')] }, only: ['no-aggressive'] });
+  const lexicons = englishProfileProject({ sets }, entries);
+  const linter = createLinter({ config: { ...recommendedConfig(), lexiconFolders: [lexicons] }, only: ['no-aggressive'] });
   return (body: string) => linter.lintMessage({ locale: 'en', subject: 'Invoice 7', body, stage: 'overdue-late' }).messages.map((m) => m.actual);
 }
 

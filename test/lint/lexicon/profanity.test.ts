@@ -1,26 +1,16 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { recommendedConfig } from '../../../src/lint/config/load.js';
 import { createLinter } from '../../../src/lint/linter.js';
 import { profanityEntries } from '../../../src/lint/lexicon/profanity.js';
-import { ROOT } from '../../helpers.js';
+import { englishProfileProject, removeProfileProjects } from './english-profile.js';
 
-const roots: string[] = [];
-afterAll(() => roots.forEach((root) => rmSync(root, { recursive: true, force: true })));
+afterAll(removeProfileProjects);
 
 /** A project whose English profile names a profanity list (its other fields the shipped ones). */
 function linterWithProfanity(profanity: object) {
-  const root = mkdtempSync(path.join(tmpdir(), 'dunmail-profanity-'));
-  roots.push(root);
-  mkdirSync(path.join(root, 'locales'));
-  mkdirSync(path.join(root, 'lexicons', 'en'), { recursive: true });
-  const shipped = JSON.parse(readFileSync(path.join(ROOT, 'rules', 'locales', 'en.json'), 'utf8')) as Record<string, unknown>;
-  delete shipped['$schema'];
-  writeFileSync(path.join(root, 'locales', 'en.json'), JSON.stringify({ ...shipped, profanity }));
+  const lexicons = englishProfileProject({ profanity });
   const config = recommendedConfig();
-  const linter = createLinter({ config: { ...config, lexiconFolders: [...config.lexiconFolders, path.join(root, 'lexicons')] }, only: ['no-aggressive'] });
+  const linter = createLinter({ config: { ...config, lexiconFolders: [...config.lexiconFolders, lexicons] }, only: ['no-aggressive'] });
   return (body: string) => linter.lintMessage({ subject: 'Invoice 7', body, stage: 'overdue-late' }).messages.map((m) => `${m.messageId}: ${m.actual}`);
 }
 
