@@ -158,13 +158,22 @@ function checkLexicon(file: string, profiles: LocaleProfiles): LexiconFile {
       if (!(error instanceof PatternError)) throw error;
       const text = readFileSync(file, 'utf8');
       const offset = text.indexOf(JSON.stringify(entry.pattern));
+      const read = profiles.get(lexicon.locale).files ?? [];
       throw new DunmailError('CONFIG_INVALID', `the pattern ${JSON.stringify(entry.pattern)} cannot be read: ${error.message}`, {
         place: { file, ...(offset >= 0 ? new LineIndex(text).placeOf(offset) : {}) },
-        hint: 'see docs/lexicons.md for the pattern syntax',
+        hint: read.length
+          ? `the ${lexicon.locale} profile was read from ${read.map(shortPath).join(' and then ')}; define the name there, or see docs/lexicons.md for the pattern syntax`
+          : `no profile of ${lexicon.locale} was found (locales/${lexicon.locale}.json beside the lexicon folder); see docs/locales.md`,
       });
     }
   }
   return lexicon;
+}
+
+/** A file as a person finds it: relative to the working folder when inside it. */
+function shortPath(file: string): string {
+  const relative = path.relative(process.cwd(), file);
+  return relative && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative : file;
 }
 
 /** Refuses a lexicon no rule reads, or an entry of a category its rules do not know, at the value's place. */

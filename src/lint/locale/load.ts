@@ -33,7 +33,11 @@ export function localesBeside(lexiconFolder: string): string {
   return path.join(path.dirname(path.resolve(lexiconFolder)), "locales");
 }
 
-/** Profiles by locale: the shipped ones, then each folder's; a later profile of a locale replaces an earlier one. */
+/**
+ * Profiles by locale: the shipped ones, then each folder's. A later profile of a locale
+ * is laid over the earlier one (mergeProfiles), so a team's own `en.json` can change a
+ * word list without losing the roles and sets the shipped lexicons name.
+ */
 export class LocaleProfiles {
   private readonly profiles = new Map<string, LoadedProfile>();
   private readonly fallbacks = new Map<string, LoadedProfile>();
@@ -48,7 +52,11 @@ export class LocaleProfiles {
       for (const entry of readdirSync(folder).sort()) {
         if (!entry.endsWith(".json")) continue;
         const profile = readProfile(path.join(folder, entry));
-        this.profiles.set(profile.locale, profile);
+        const earlier = this.profiles.get(profile.locale);
+        this.profiles.set(
+          profile.locale,
+          earlier ? mergeProfiles(earlier, profile) : profile,
+        );
       }
     }
     this.read = Object.freeze([...this.profiles.values()]);
@@ -73,6 +81,33 @@ export class LocaleProfiles {
   }
 }
 
+/**
+ * A project profile over the shipped one: the fields it gives replace the earlier ones,
+ * except the named ones (roles, sets, folds, examples), which are merged by name; a name
+ * it gives replaces that one entry.
+ */
+export function mergeProfiles(
+  earlier: LoadedProfile,
+  later: LoadedProfile,
+): LoadedProfile {
+  const byName = <T extends object>(a?: T, b?: T): T | undefined =>
+    a || b ? ({ ...a, ...b } as T) : undefined;
+  const merged: LoadedProfile = {
+    ...earlier,
+    ...later,
+    files: [...(earlier.files ?? []), ...(later.files ?? [])],
+  };
+  const roles = byName(earlier.roles, later.roles);
+  const sets = byName(earlier.sets, later.sets);
+  const folds = byName(earlier.folds, later.folds);
+  const examples = byName(earlier.examples, later.examples);
+  if (roles) merged.roles = roles;
+  if (sets) merged.sets = sets;
+  if (folds) merged.folds = folds;
+  if (examples) merged.examples = examples;
+  return Object.freeze(merged);
+}
+
 // Linters are made again for each config change and test: a profile file that reads
 // the same is read and checked once per process.
 const checked = new Map<string, LoadedProfile>();
@@ -89,7 +124,7 @@ function readProfile(file: string): LoadedProfile {
       hint: "see rules/schemas/locale.schema.json and docs/locales.md",
       check: (value) => profileIssues(value, path.basename(file, ".json")),
     });
-    profile = Object.freeze({ ...data, file });
+    profile = Object.freeze({ ...data, file, files: [file] });
     checked.set(key, profile);
   }
   return profile;

@@ -49,7 +49,10 @@ export interface LocaleProfile {
 
 /** A profile and the file it was read from (none for the fallback of an unknown locale). */
 export interface LoadedProfile extends LocaleProfile {
+  /** The last file read for the locale. */
   file?: string;
+  /** Every file laid into the profile, shipped first. */
+  files?: readonly string[];
 }
 
 /** What a locale without a profile gets: retext-latin, no stemming, no locale words. */

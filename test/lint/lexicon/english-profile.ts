@@ -6,16 +6,17 @@ import { ROOT } from '../../helpers.js';
 const roots: string[] = [];
 
 /**
- * A project folder whose English profile is the shipped one with `fields` over it, and
- * whose English aggressive lexicon holds `entries`: returns its lexicon folder.
+ * A project folder whose English profile is the shipped one with `fields` over it and
+ * without the fields named in `omit`, and whose English aggressive lexicon holds
+ * `entries`: returns its lexicon folder.
  */
-export function englishProfileProject(fields: object, entries: object[] = []): string {
+export function englishProfileProject(fields: object, entries: object[] = [], omit: string[] = []): string {
   const root = mkdtempSync(path.join(tmpdir(), 'dunmail-profile-'));
   roots.push(root);
   mkdirSync(path.join(root, 'locales'));
   mkdirSync(path.join(root, 'lexicons', 'en'), { recursive: true });
   const shipped = JSON.parse(readFileSync(path.join(ROOT, 'rules', 'locales', 'en.json'), 'utf8')) as Record<string, unknown>;
-  delete shipped['$schema'];
+  for (const field of ['$schema', ...omit]) delete shipped[field];
   writeFileSync(path.join(root, 'locales', 'en.json'), JSON.stringify({ ...shipped, ...fields }));
   if (entries.length) writeFileSync(path.join(root, 'lexicons', 'en', 'aggressive.json'), JSON.stringify({ locale: 'en', name: 'aggressive', entries }));
   return path.join(root, 'lexicons');

@@ -49,9 +49,10 @@ describe('frames: who acts, within one clause', () => {
 });
 
 /** A linter whose English profile is the shipped one plus these word classes, and whose only aggressive lexicon is these entries. */
-function linterWithSets(sets: Record<string, string[]>, entries: object[]) {
-  const lexicons = englishProfileProject({ sets }, entries);
-  const linter = createLinter({ config: { ...recommendedConfig(), lexiconFolders: [lexicons] }, only: ['no-aggressive'] });
+function linterWithSets(sets: Record<string, string[]>, entries: object[], omit: string[] = []) {
+  const lexicons = englishProfileProject({ sets }, entries, omit);
+  // As a config's "lexicons" does: the project's folder beside the shipped one.
+  const linter = createLinter({ config: { ...recommendedConfig(), lexiconFolders: [...recommendedConfig().lexiconFolders, lexicons] }, only: ['no-aggressive'] });
   return (body: string) => linter.lintMessage({ locale: 'en', subject: 'Invoice 7', body, stage: 'overdue-late' }).messages.map((m) => m.actual);
 }
 
@@ -73,6 +74,20 @@ describe('sets: word classes written once in the profile', () => {
   it('an unknown set, or one that names itself, is refused when the lexicon loads', () => {
     expect(() => linterWithSets(sets, [{ pattern: '@we … $warn', category: 'disclosure' }])('x')).toThrow(/\$warn is not a set the locale profile defines/);
     expect(() => linterWithSets({ loop: ['a $loop'] }, [{ pattern: 'b $loop', category: 'disclosure' }])('x')).toThrow(/the set \$loop names itself/);
+  });
+
+  it('a project profile is laid over the shipped one: its sets and roles are merged by name', () => {
+    // No roles, and one set of its own: the shipped lexicon still reads the shipped ones.
+    const own = linterWithSets({ family: ['(cousin|godmother)'] }, [], ['roles']);
+    expect(own('We will inform your employer about this debt.')).not.toEqual([]);
+    // A name it gives replaces the shipped set of that name.
+    const replaced = linterWithSets({ family: ['(cousin|godmother)'] }, [{ pattern: '@we … $tell … your $family', category: 'disclosure' }]);
+    expect(replaced('We will tell your godmother.')).toEqual(['We will tell your godmother']);
+  });
+
+  it('a name no profile defines is refused with the profile files that were read', () => {
+    const read = () => linterWithSets({}, [{ pattern: '@we … $warn', category: 'disclosure' }])('x');
+    expect(read).toThrow(expect.objectContaining({ hint: expect.stringMatching(/the en profile was read from .*rules\/locales\/en\.json and then .*locales\/en\.json/) }));
   });
 });
 
