@@ -57,7 +57,12 @@ function files(part: Part): BlindFile[] {
   return readdirSync(`${ROOT}${part}`)
     .filter((name) => name.endsWith('.json'))
     .sort()
-    .map((name) => JSON.parse(readFileSync(`${ROOT}${part}/${name}`, 'utf8')) as BlindFile);
+    .map((name) => readBlindFile(`${ROOT}${part}/${name}`));
+}
+
+/** A writer's file, wherever it is: a new writer is measured once before it joins a part. */
+export function readBlindFile(file: string): BlindFile {
+  return JSON.parse(readFileSync(file, 'utf8')) as BlindFile;
 }
 
 export function blindLocales(part: Part): string[] {
@@ -92,8 +97,8 @@ export function flags(sentence: string, locale: string, classifier = false): boo
 }
 
 /** `classifier`: with no-aggressive's sentence classifier on, beside the frames. */
-export function evaluateBlind(locale: string, part: Part, classifier = false): BlindResult {
-  const chosen = files(part).filter((f) => f.locale === locale);
+export function evaluateBlind(locale: string, part: Part | BlindFile[], classifier = false): BlindResult {
+  const chosen = (typeof part === 'string' ? files(part) : part).filter((f) => f.locale === locale);
   const categories = new Map<string, Measure>(CATEGORIES.map((c) => [c, { flagged: 0, total: 0 }]));
   const falsePositives: BlindSentence[] = [];
   const falseNegatives: BlindSentence[] = [];
@@ -117,7 +122,7 @@ export function evaluateBlind(locale: string, part: Part, classifier = false): B
   }
   return {
     locale,
-    part,
+    part: typeof part === 'string' ? part : 'dev',
     writers: chosen.map((f) => f.writer),
     sentences,
     precision: truePositives / (truePositives + falsePositives.length || 1),

@@ -21,6 +21,8 @@ export interface LexiconEntry {
 
 /** How many words before a match a negation still negates it: the one before (`nu vom`); further back it is a condition (`if you do not pay, we will`). */
 const NEGATION_REACH = 1;
+// At most this many auxiliaries between a negation and the span it negates.
+const MAX_AUXILIARIES = 3;
 
 export interface LexiconFile {
   locale: string;
@@ -58,6 +60,7 @@ export class Lexicon {
   readonly stem: (word: string) => string;
   readonly normalize: (word: string) => string;
   private readonly negations: Set<string>;
+  private readonly auxiliaries: Set<string>;
 
   /** Entries by a word their match must start with (`w:` stem, `n:` form), so a word tries only those. */
   private readonly byFirstWord = new Map<string, CompiledEntry[]>();
@@ -71,6 +74,7 @@ export class Lexicon {
     this.stem = stemmerNamed(profile.stemmer);
     this.normalize = normalizerFor(profile);
     this.negations = new Set((profile.negations ?? []).map((word) => this.normalize(word)));
+    this.auxiliaries = new Set((profile.auxiliaries ?? []).map((word) => this.normalize(word)));
     const words = {
       normalize: this.normalize,
       split: patternWordsFor(profile),
@@ -137,11 +141,17 @@ export class Lexicon {
     return found;
   }
 
-  /** Whether a negation of the profile stands in words first..last, or a few words before, in the first word's clause. */
+  /**
+   * Whether a negation of the profile stands in words first..last, or just before them in
+   * the first word's clause; auxiliaries and clitics between the negation and the span
+   * (Romanian "nu vom anunța", Spanish "no se lo diremos") are passed over.
+   */
   private negated(words: MatchWord[], first: number, last: number): boolean {
     if (this.negations.size === 0) return false;
     const clause = words[first]?.clause;
-    for (let k = Math.max(0, first - NEGATION_REACH); k <= last; k++) {
+    let before = first;
+    while (before > 0 && first - before < MAX_AUXILIARIES && words[before - 1]?.clause === clause && this.auxiliaries.has(words[before - 1]?.norm ?? '')) before--;
+    for (let k = Math.max(0, before - NEGATION_REACH); k <= last; k++) {
       const word = words[k];
       if (word && (k >= first || word.clause === clause) && this.negations.has(word.norm)) return true;
     }

@@ -43,6 +43,8 @@ export interface LocaleProfile {
   conjunctions?: string[];
   /** Words that negate what follows (`not`, `never`): entries with `unlessNegated` do not match after them. */
   negations?: string[];
+  /** Auxiliaries and clitics that may stand between a negation and the verb it negates (`vom`, `o`, `să`; `se`, `lo`). */
+  auxiliaries?: string[];
   /** A maintained list of profane words (lexicon/profanity.ts) whose words rated at least minRating (default 2) are insults. */
   profanity?: { list: string; minRating?: number };
 }

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRenderer, type Renderer } from '../../../src/project/renderer.js';
 import { createLinter } from '../../../src/lint/linter.js';
+import { flaggedByFrames } from './frames-only.js';
 import { lintCase, runRuleTests, template } from '../rule-tester.js';
 
 /**
@@ -491,4 +492,29 @@ describe('es: what the rules should do for Spanish (English-specific rule code)'
     expect(marks('¡¡Gracias!!')).toEqual([['¡'], ['.']]);
     expect(marks('¿¿Le llegó??')).toEqual([['¿'], ['?']]);
   });
+});
+
+describe('es: disclosure and non-legal threats are frames over the profile’s word classes', () => {
+  const flagged = flaggedByFrames('es');
+
+  it.each([
+    'Hemos decidido que la próxima semana informaremos a los demás vecinos del portal de que usted no paga.',
+    'Si no responde, mañana le contaré todo a su suegra.',
+    'Sus compañeros de la oficina van a enterarse muy pronto.',
+    'Vamos a colgar en el grupo de WhatsApp la lista de morosos del mes.',
+    'Mientras no pague, su licencia quedará bloqueada.',
+    'La empresa adoptará contra usted las medidas que considere oportunas.',
+    'Un cobrador de nuestra agencia de recobro pasará el lunes por su domicilio.',
+  ])('flags %s', (body) => expect(flagged(body)).toBe(true));
+
+  it.each([
+    'No informaremos a su familia ni a su empresa: este asunto queda entre nosotros.',
+    'No se lo vamos a contar a su jefe: queda entre nosotros.',
+    'Puede reenviar esta factura a su departamento de contabilidad.',
+    'Publicaremos el nuevo horario en el tablón del gimnasio.',
+    'Su acceso quedará activo mientras dure la suscripción.',
+    'Tomaremos las medidas necesarias para corregir el error de su factura.',
+    'Un técnico pasará por su domicilio el martes para instalar el router.',
+    'Sus clientes serán notificados automáticamente de cada pago recibido.',
+  ])('does not flag %s', (body) => expect(flagged(body)).toBe(false));
 });

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRenderer, type Renderer } from '../../../src/project/renderer.js';
 import { createLinter } from '../../../src/lint/linter.js';
+import { flaggedByFrames } from './frames-only.js';
 import { lintCase, runRuleTests, TEMPLATE_PATH, template } from '../rule-tester.js';
 
 /**
@@ -328,4 +329,25 @@ describe('ro: rule behaviour still to be fixed centrally', () => {
     // The reasons are English like every rule's; the copy they quote to paste is the template's language.
     for (const reason of reasons) expect(reason).not.toMatch(/`[^`]*(Pay invoice|You can also pay by|days overdue)[^`]*`/);
   });
+});
+
+describe('ro: disclosure and non-legal threats are frames over the profile’s word classes', () => {
+  const flagged = flaggedByFrames('ro');
+
+  it.each([
+    'Dacă nu plătiți până vineri, vom anunța și colegii dumneavoastră de birou.',
+    'Am sunat deja la firma unde lucrați și am explicat situația.',
+    'Furnizorii și partenerii firmei tale vor fi informați de noi săptămâna viitoare.',
+    'Numele tău și suma datorată vor fi afișate pe avizierul din hol.',
+    'Ne vom asigura că istoricul dumneavoastră de credit va arăta foarte rău.',
+    'Până nu achitați restanța, nu vă mai livrăm nicio comandă.',
+  ])('flags %s', (body) => expect(flagged(body)).toBe(true));
+
+  it.each([
+    'Nu vom anunța familia dumneavoastră: discuția rămâne între noi.',
+    'Colegii noștri de la contabilitate vă vor trimite factura corectată.',
+    'Vom informa clienții noștri despre noul program de lucru.',
+    'Programul de sărbători va fi afișat la avizier de luni.',
+    'Vă putem trimite factura și prin poștă, dacă preferați.',
+  ])('does not flag %s', (body) => expect(flagged(body)).toBe(false));
 });
