@@ -1,4 +1,4 @@
-import type { Lexicon, LexiconEntry, MatchWord } from './lexicon/lexicon.js';
+import type { Lexicon, LexiconEntry, LexiconMatch, MatchWord } from './lexicon/lexicon.js';
 import type { LintDocument, TextRegion } from './types.js';
 import { inMaskedPlaceholder, sentenceWords, withClauses } from './words.js';
 
@@ -47,15 +47,23 @@ function matchWords(region: TextRegion, lexicon: Lexicon): MatchWord[][] {
 }
 
 /** Every lexicon phrase in the document's copy, sentence by sentence, on word boundaries. */
-export function findPhrases(document: LintDocument, lexicon: Lexicon): PhraseMatch[] {
+export function findPhrases(document: LintDocument, lexicon: Lexicon, negated?: PhraseMatch[]): PhraseMatch[] {
   const matches: PhraseMatch[] = [];
   for (const region of regionsOf(document)) {
     for (const words of matchWords(region, lexicon)) {
-      for (const match of lexicon.match(words)) {
+      const undone: LexiconMatch[] = [];
+      const place = (match: LexiconMatch): PhraseMatch | undefined => {
         const first = words[match.first];
         const last = words[match.last];
-        if (!first || !last) continue;
-        matches.push({ entry: match.entry, region, start: first.start, end: last.end, text: region.text.slice(first.start, last.end) });
+        return first && last ? { entry: match.entry, region, start: first.start, end: last.end, text: region.text.slice(first.start, last.end) } : undefined;
+      };
+      for (const match of lexicon.match(words, negated && undone)) {
+        const found = place(match);
+        if (found) matches.push(found);
+      }
+      for (const match of undone) {
+        const found = place(match);
+        if (found) negated?.push(found);
       }
     }
   }

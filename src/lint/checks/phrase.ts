@@ -34,9 +34,12 @@ export function phraseLexicons(check: Pick<PhraseCheck, 'lexicon' | 'messages'>)
   return { [check.lexicon]: Object.keys(check.messages) };
 }
 
-/** Reports every phrase of the check's lexicon in the document, at the phrase, with the entry's rewrite and source. */
-export function runPhraseCheck(check: PhraseCheck, document: LintDocument, context: Pick<RuleContext<unknown>, 'lexicon' | 'report'>): void {
-  for (const match of findPhrases(document, context.lexicon(check.lexicon))) {
+/**
+ * Reports every phrase of the check's lexicon in the document, at the phrase, with the
+ * entry's rewrite and source; `negated` collects the phrases a negation undid.
+ */
+export function runPhraseCheck(check: PhraseCheck, document: LintDocument, context: Pick<RuleContext<unknown>, 'lexicon' | 'report'>, negated?: PhraseMatch[]): void {
+  for (const match of findPhrases(document, context.lexicon(check.lexicon), negated)) {
     // A lexicon may also hold categories another check reads.
     if (!Object.hasOwn(check.messages, match.entry.category) || check.skip?.(match, document)) continue;
     context.report(phraseFinding(check, match));

@@ -110,8 +110,12 @@ export class Lexicon {
     });
   }
 
-  /** Every entry found in a sentence's words, longest match per start, no overlaps. */
-  match(words: MatchWord[]): LexiconMatch[] {
+  /**
+   * Every entry found in a sentence's words, longest match per start, no overlaps.
+   * `negated` collects the matches a negation undid ("we will not contact your
+   * employer"): reassurances, which the sentence classifier must not read as threats.
+   */
+  match(words: MatchWord[], negated?: LexiconMatch[]): LexiconMatch[] {
     const found: LexiconMatch[] = [];
     let i = 0;
     while (i < words.length) {
@@ -128,7 +132,10 @@ export class Lexicon {
       for (const { entry, matchers } of candidates) {
         const last = matchAt(matchers, 0, words, i);
         if (last === undefined || (best && last <= best.last)) continue;
-        if (entry.unlessNegated && this.negated(words, i, last)) continue;
+        if (entry.unlessNegated && this.negated(words, i, last)) {
+          negated?.push({ entry, first: i, last });
+          continue;
+        }
         best = { entry, first: i, last };
       }
       if (best) {

@@ -1,4 +1,4 @@
-import { regionsOf } from '../phrases.js';
+import { regionsOf, type PhraseMatch } from '../phrases.js';
 import { phraseLexicons, phraseMessages, runPhraseCheck, type PhraseCheck } from '../checks/phrase.js';
 import { Lexicon } from '../lexicon/lexicon.js';
 import { defineRule, type LintDocument, type RuleContext, type TextRegion } from '../types.js';
@@ -61,13 +61,22 @@ export default defineRule<Options>({
   },
   check(document, context) {
     const found: { region: TextRegion; start: number; end: number }[] = [];
-    runPhraseCheck(check, document, {
-      ...context,
-      report(finding) {
-        if (finding.region) found.push({ region: finding.region, start: finding.start ?? 0, end: finding.end ?? 0 });
-        context.report(finding);
+    // A sentence a frame names, as a threat or as a reassurance a negation undid ("we
+    // will never contact your family"), is not left to the classifier.
+    const reassurances: PhraseMatch[] = [];
+    runPhraseCheck(
+      check,
+      document,
+      {
+        ...context,
+        report(finding) {
+          if (finding.region) found.push({ region: finding.region, start: finding.start ?? 0, end: finding.end ?? 0 });
+          context.report(finding);
+        },
       },
-    });
+      reassurances,
+    );
+    found.push(...reassurances);
     reportShouting(document, context);
     if (context.options.classifier) reportClassified(document, context, found);
   },

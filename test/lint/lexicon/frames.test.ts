@@ -5,6 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { recommendedConfig } from '../../../src/lint/config/load.js';
 import { createLinter } from '../../../src/lint/linter.js';
 import { englishProfileProject, removeProfileProjects } from './english-profile.js';
+import { flaggedByFrames, framesOnly } from '../locales/frames-only.js';
 
 const roots: string[] = [];
 afterAll(() => roots.forEach((root) => rmSync(root, { recursive: true, force: true })));
@@ -16,7 +17,7 @@ function linterWith(locale: string, entries: object[]) {
   roots.push(root);
   mkdirSync(path.join(root, locale));
   writeFileSync(path.join(root, locale, 'aggressive.json'), JSON.stringify({ locale, name: 'aggressive', entries }));
-  const linter = createLinter({ config: { ...recommendedConfig(), lexiconFolders: [root] }, only: ['no-aggressive'] });
+  const linter = createLinter({ config: framesOnly({ ...recommendedConfig(), lexiconFolders: [root] }), only: ['no-aggressive'] });
   return (body: string) => linter.lintMessage({ locale, subject: 'Invoice 7', body, stage: 'overdue-late' }).messages.map((m) => m.actual);
 }
 
@@ -52,7 +53,7 @@ describe('frames: who acts, within one clause', () => {
 function linterWithSets(sets: Record<string, string[]>, entries: object[], omit: string[] = []) {
   const lexicons = englishProfileProject({ sets }, entries, omit);
   // As a config's "lexicons" does: the project's folder beside the shipped one.
-  const linter = createLinter({ config: { ...recommendedConfig(), lexiconFolders: [...recommendedConfig().lexiconFolders, lexicons] }, only: ['no-aggressive'] });
+  const linter = createLinter({ config: framesOnly({ ...recommendedConfig(), lexiconFolders: [...recommendedConfig().lexiconFolders, lexicons] }), only: ['no-aggressive'] });
   return (body: string) => linter.lintMessage({ locale: 'en', subject: 'Invoice 7', body, stage: 'overdue-late' }).messages.map((m) => m.actual);
 }
 
@@ -115,4 +116,20 @@ describe('unlessNegated: a reassurance is no threat', () => {
     expect(th('เราจะติดต่อครอบครัวของคุณ')).toHaveLength(1);
     expect(th('เราจะไม่ติดต่อครอบครัวของคุณ')).toEqual([]);
   });
+});
+
+describe('en disclosure frames: the reader’s business network and workplace, and copies sent to them', () => {
+  const flagged = flaggedByFrames('en');
+
+  it.each([
+    "We intend to notify your company's suppliers that you are in arrears with us.",
+    'We are copying this reminder to your business partner so that everyone is aware of the arrears.',
+    'A copy of this letter has also gone to the HR department at your place of work.',
+  ])('flags %s', (body) => expect(flagged(body)).toBe(true));
+
+  it.each([
+    'A copy of this invoice has gone to your accounts department as requested.',
+    'We will let your accounts team know once the refund is processed.',
+    'Please forward this invoice to your accountant if they handle your payments.',
+  ])('does not flag %s', (body) => expect(flagged(body)).toBe(false));
 });

@@ -1,4 +1,4 @@
-import { recommendedConfig } from '../../../src/lint/config/load.js';
+import { recommendedConfig, type LintConfig } from '../../../src/lint/config/load.js';
 import { createLinter } from '../../../src/lint/linter.js';
 
 /**
@@ -6,8 +6,13 @@ import { createLinter } from '../../../src/lint/linter.js';
  * late reminder: a frame test must not pass because the classifier caught the sentence.
  */
 export function flaggedByFrames(locale: string): (body: string) => boolean {
-  const config = recommendedConfig();
-  config.rules.set('no-aggressive', { severity: 'error', options: { ...config.rules.get('no-aggressive')?.options, classifier: false } });
-  const linter = createLinter({ config, only: ['no-aggressive'] });
+  const linter = createLinter({ config: framesOnly(recommendedConfig()), only: ['no-aggressive'] });
   return (body) => linter.lintMessage({ locale, subject: 'Invoice 7', body, stage: 'overdue-late' }).messages.length > 0;
+}
+
+/** A config whose no-aggressive runs its frames alone, without the sentence classifier. */
+export function framesOnly(config: LintConfig): LintConfig {
+  const rules = new Map(config.rules);
+  rules.set('no-aggressive', { severity: 'error', options: { ...rules.get('no-aggressive')?.options, classifier: false } });
+  return { ...config, rules };
 }
