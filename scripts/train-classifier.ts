@@ -21,7 +21,7 @@ interface Example {
 
 const CATEGORIES = ['threat-legal', 'threat-other', 'disclosure', 'harassment', 'accusation', 'shaming', 'insult', 'ultimatum'];
 const SOURCES = ['test/eval/data', 'test/eval/blind/dev', 'test/eval/calm'];
-const PRECISION = 0.97;
+const PRECISION = Number(process.env['PRECISION'] ?? 0.97);
 const EPOCHS = Number(process.env['EPOCHS'] ?? 6);
 
 function load(): Example[] {
