@@ -60,24 +60,20 @@ export default defineRule<Options>({
     hasSuggestions: true,
   },
   check(document, context) {
+    // A sentence a frame or the shouting check names, as a threat or as a reassurance a
+    // negation undid ("we will never contact your family"), is not left to the classifier.
     const found: { region: TextRegion; start: number; end: number }[] = [];
-    // A sentence a frame names, as a threat or as a reassurance a negation undid ("we
-    // will never contact your family"), is not left to the classifier.
-    const reassurances: PhraseMatch[] = [];
-    runPhraseCheck(
-      check,
-      document,
-      {
-        ...context,
-        report(finding) {
-          if (finding.region) found.push({ region: finding.region, start: finding.start ?? 0, end: finding.end ?? 0 });
-          context.report(finding);
-        },
+    const noting: RuleContext<Options> = {
+      ...context,
+      report(finding) {
+        if (finding.region) found.push({ region: finding.region, start: finding.start ?? 0, end: finding.end ?? 0 });
+        context.report(finding);
       },
-      reassurances,
-    );
+    };
+    const reassurances: PhraseMatch[] = [];
+    runPhraseCheck(check, document, noting, reassurances);
     found.push(...reassurances);
-    reportShouting(document, context);
+    reportShouting(document, noting);
     if (context.options.classifier) reportClassified(document, context, found);
   },
 });
@@ -205,9 +201,11 @@ function reportClassified(document: LintDocument, { report, model }: RuleContext
       const first = sentence[0];
       const last = sentence.at(-1);
       if (!first || !last || sentence.length < CLASSIFIED_WORDS) continue;
-      if (found.some((f) => f.region === region && f.start < last.end && f.end > first.start)) continue;
+      // The sentence's closing marks are part of it: `unpaid??` is named by the shouting check.
+      const end = last.end + (/^[!?.…]*/u.exec(region.text.slice(last.end))?.[0].length ?? 0);
+      if (found.some((f) => f.region === region && f.start < end && f.end > first.start)) continue;
       const text = region.text.slice(first.start, last.end);
-      const { probability, category } = classifier.judge(text, document.locale);
+      const { probability, category } = classifier.judge(withoutMasks(region, first.start, last.end), document.locale);
       if (probability < classifier.threshold) continue;
       report({
         region,
@@ -220,4 +218,19 @@ function reportClassified(document: LintDocument, { report, model }: RuleContext
       });
     }
   }
+}
+
+/**
+ * A sentence as the classifier reads it: a template's masked placeholder becomes `0`, as
+ * numbers and names do in its training sentences, so a mask's letters weigh nothing.
+ */
+function withoutMasks(region: TextRegion, start: number, end: number): string {
+  let text = '';
+  let at = start;
+  for (const placeholder of [...region.placeholders].sort((a, b) => a.start - b.start)) {
+    if (placeholder.printed || placeholder.end <= at || placeholder.start >= end) continue;
+    text += `${region.text.slice(at, Math.max(at, placeholder.start))}0`;
+    at = Math.min(end, placeholder.end);
+  }
+  return text + region.text.slice(at, end);
 }
