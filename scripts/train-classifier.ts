@@ -6,6 +6,8 @@
  * Deterministic: fixed order, fixed epochs, no randomness, no network.
  *
  *   npx tsx scripts/train-classifier.ts          # train, choose the threshold, write the model
+ *   npx tsx scripts/train-classifier.ts --curve  # and print held-out precision and recall per threshold
+ *   PRECISION=0.98 npx tsx scripts/train-classifier.ts  # another held-out precision to choose the threshold by
  */
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { DIMENSION, features } from '../src/lint/classifier/features.js';

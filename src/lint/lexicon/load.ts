@@ -150,24 +150,29 @@ function checkLexicon(file: string, profiles: LocaleProfiles): LexiconFile {
     what: 'lexicon',
     hint: 'entries need a pattern and a category; see rules/schemas/lexicon.schema.json',
   });
-  for (const entry of lexicon.entries) {
+  lexicon.entries.forEach((entry, index) => {
     try {
       // Compiling here reports a bad pattern at its line, not at first use.
       new Lexicon({ ...lexicon, entries: [entry] }, profiles.get(lexicon.locale));
     } catch (error) {
       if (!(error instanceof PatternError)) throw error;
-      const text = readFileSync(file, 'utf8');
-      const offset = text.indexOf(JSON.stringify(entry.pattern));
       const read = profiles.get(lexicon.locale).files ?? [];
       throw new DunmailError('CONFIG_INVALID', `the pattern ${JSON.stringify(entry.pattern)} cannot be read: ${error.message}`, {
-        place: { file, ...(offset >= 0 ? new LineIndex(text).placeOf(offset) : {}) },
+        // By its place in the JSON tree: the file may write the pattern with escapes (\u2026 for …).
+        place: placeInJson(file, readFileSync(file, 'utf8'), ['entries', index, 'pattern']),
         hint: read.length
           ? `the ${lexicon.locale} profile was read from ${read.map(shortPath).join(' and then ')}; define the name there, or see docs/lexicons.md for the pattern syntax`
           : `no profile of ${lexicon.locale} was found (locales/${lexicon.locale}.json beside the lexicon folder); see docs/locales.md`,
       });
     }
-  }
+  });
   return lexicon;
+}
+
+/** The line and column of a value in a JSON file, by its path in the tree; the file alone where there is none. */
+function placeInJson(file: string, text: string, location: (string | number)[]): { file: string; line?: number; column?: number } {
+  const node = findNodeAtLocation(parseTree(text) ?? { type: 'null', offset: 0, length: 0 }, location);
+  return { file, ...(node ? new LineIndex(text).placeOf(node.offset) : {}) };
 }
 
 /** A file as a person finds it: relative to the working folder when inside it. */
@@ -178,10 +183,7 @@ function shortPath(file: string): string {
 
 /** Refuses a lexicon no rule reads, or an entry of a category its rules do not know, at the value's place. */
 function checkCategories(file: string, text: string, lexicon: LexiconFile, read: LexiconCategories): void {
-  const placeOf = (location: (string | number)[]) => {
-    const node = findNodeAtLocation(parseTree(text) ?? { type: 'null', offset: 0, length: 0 }, location);
-    return { file, ...(node ? new LineIndex(text).placeOf(node.offset) : {}) };
-  };
+  const placeOf = (location: (string | number)[]) => placeInJson(file, text, location);
   const categories = read.get(lexicon.name);
   if (!categories) {
     const names = [...read.keys()].sort();

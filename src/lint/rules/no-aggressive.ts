@@ -189,6 +189,9 @@ function sentenceCase(text: string): string {
   return text.charAt(0) + text.slice(1).toLowerCase();
 }
 
+/** The marks that close a sentence, read from where its last word ends (sticky: no copy of the text). */
+const CLOSING_MARKS = /[!?.…]*/uy;
+
 /** Sentences of at least this many words are judged by the classifier: a shorter one says too little. */
 const CLASSIFIED_WORDS = 4;
 
@@ -202,7 +205,8 @@ function reportClassified(document: LintDocument, { report, model }: RuleContext
       const last = sentence.at(-1);
       if (!first || !last || sentence.length < CLASSIFIED_WORDS) continue;
       // The sentence's closing marks are part of it: `unpaid??` is named by the shouting check.
-      const end = last.end + (/^[!?.…]*/u.exec(region.text.slice(last.end))?.[0].length ?? 0);
+      CLOSING_MARKS.lastIndex = last.end;
+      const end = last.end + (CLOSING_MARKS.exec(region.text)?.[0].length ?? 0);
       if (found.some((f) => f.region === region && f.start < end && f.end > first.start)) continue;
       const text = region.text.slice(first.start, last.end);
       const { probability, category } = classifier.judge(withoutMasks(region, first.start, last.end), document.locale);

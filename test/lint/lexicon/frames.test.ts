@@ -86,9 +86,18 @@ describe('sets: word classes written once in the profile', () => {
     expect(replaced('We will tell your godmother.')).toEqual(['We will tell your godmother']);
   });
 
-  it('a name no profile defines is refused with the profile files that were read', () => {
-    const read = () => linterWithSets({}, [{ pattern: '@we … $warn', category: 'disclosure' }])('x');
-    expect(read).toThrow(expect.objectContaining({ hint: expect.stringMatching(/the en profile was read from .*rules\/locales\/en\.json and then .*locales\/en\.json/) }));
+  it('a name no profile defines is refused at the pattern, with the profile files that were read', () => {
+    // JSON.stringify writes … as is; the entry is written with the escape a tool may use (\u2026).
+    const lexicons = englishProfileProject({}, [{ pattern: '@we … $warn', category: 'disclosure' }]);
+    const file = path.join(lexicons, 'en', 'aggressive.json');
+    writeFileSync(file, `{"locale": "en", "name": "aggressive",\n "entries": [\n  {"category": "disclosure", "pattern": "@we \\u2026 $warn"}]}`);
+    const read = () => createLinter({ config: framesOnly({ ...recommendedConfig(), lexiconFolders: [...recommendedConfig().lexiconFolders, lexicons] }), only: ['no-aggressive'] });
+    expect(read).toThrow(
+      expect.objectContaining({
+        place: { file, line: 3, column: 41 },
+        hint: expect.stringMatching(/the en profile was read from .*rules\/locales\/en\.json and then .*locales\/en\.json/),
+      }),
+    );
   });
 });
 
