@@ -7,11 +7,11 @@ import { blindLocales, evaluateBlind } from './blind.js';
  * locale below them; raise them when the figures rise.
  */
 const FLOORS: Record<string, { precision: number; recall: number }> = {
-  'test/en': { precision: 0.96, recall: 0.84 },
-  'test/es': { precision: 0.92, recall: 0.82 },
-  'test/ro': { precision: 0.93, recall: 0.87 },
-  'test/ru': { precision: 0.97, recall: 0.89 },
-  'test/th': { precision: 0.95, recall: 0.89 },
+  'test/en': { precision: 0.96, recall: 0.86 },
+  'test/es': { precision: 0.93, recall: 0.87 },
+  'test/ro': { precision: 0.93, recall: 0.92 },
+  'test/ru': { precision: 0.97, recall: 0.90 },
+  'test/th': { precision: 0.96, recall: 0.89 },
 };
 
 // The development part (5,300 sentences, open while entries are written) is measured by
