@@ -1,4 +1,4 @@
-import mjml2html from 'mjml';
+import type mjml2htmlType from 'mjml';
 import { DunmailError, type Issue } from '../errors.js';
 import { LineIndex } from '../util/lines.js';
 import type { MaskedTag } from '../template/mask.js';
@@ -6,6 +6,14 @@ import type { Composition } from '../template/compose.js';
 import { checkMjmlStructure, placeOf } from './structure.js';
 import { idSeed, withStableIds } from './ids.js';
 import { trimAtRender } from './trim.js';
+
+// mjml and what it pulls in (juice, cheerio, js-beautify…) are a third of a cold start: loaded
+// on the first compile, so linting a message or rendering from a bundle never reads them.
+let mjmlModule: Promise<typeof mjml2htmlType> | undefined;
+export function loadMjml(): Promise<typeof mjml2htmlType> {
+  mjmlModule ??= import('mjml').then((module) => module.default);
+  return mjmlModule;
+}
 
 export interface MjmlOptions {
   /** Minify the HTML. Placeholders keep tags safe; list attributes are never re-sorted. */
@@ -29,6 +37,7 @@ export async function compileMjml(composed: Composition, entryPath: string, opti
   const index = new LineIndex(composition.source);
   let html: string;
   try {
+    const mjml2html = await loadMjml();
     const result = await mjml2html(composition.source, {
       validationLevel: 'strict',
       filePath: entryPath,
@@ -36,7 +45,7 @@ export async function compileMjml(composed: Composition, entryPath: string, opti
       ...(options.minify
         ? { minify: true, minifyOptions: { sortAttributesWithLists: false, sortClassName: false, minifyCSS: false } }
         : {}),
-    } as unknown as Parameters<typeof mjml2html>[1]);
+    } as unknown as Parameters<typeof mjml2htmlType>[1]);
     html = result.html;
   } catch (error) {
     const errors = (error as { errors?: MjmlValidationError[] }).errors;
