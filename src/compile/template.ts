@@ -1,4 +1,5 @@
-import nunjucks from 'nunjucks';
+import type Nunjucks from 'nunjucks';
+import { nunjucks } from '../template/nunjucks-module.js';
 import { DunmailError } from '../errors.js';
 import { compose } from '../template/compose.js';
 import type { TagRegistry } from '../template/mask.js';
@@ -36,8 +37,9 @@ export interface CompiledTemplate {
   text: { render(context: object): string };
 }
 
-const htmlEnv = createRenderEnvironment('html');
-const textEnv = createRenderEnvironment('text');
+// Made with the first compile: importing the compiler does not load nunjucks.
+let environments: { html: Nunjucks.Environment; text: Nunjucks.Environment } | undefined;
+const envs = () => (environments ??= { html: createRenderEnvironment('html'), text: createRenderEnvironment('text') });
 
 export async function compileTemplate(name: string, store: SourceStore, options: MjmlOptions = {}): Promise<CompiledTemplate> {
   const file = store.read(name);
@@ -70,15 +72,15 @@ export async function compileTemplate(name: string, store: SourceStore, options:
     tags: { subject: tagPlaces(sources.subject, files), preheader: tagPlaces(sources.preheader, files), html: tagPlaces(htmlSource, files), text: tagPlaces(textSource, files) },
     subject,
     preheader,
-    html: new nunjucks.Template(htmlSource, htmlEnv, `${name} (compiled HTML)`, true),
-    text: new nunjucks.Template(textSource, textEnv, `${name} (text part)`, true),
+    html: new (nunjucks()).Template(htmlSource, envs().html, `${name} (compiled HTML)`, true),
+    text: new (nunjucks()).Template(textSource, envs().text, `${name} (text part)`, true),
   };
 }
 
-function compileField(source: string, name: string, file: SourceFile, place: FieldPlace | undefined): nunjucks.Template {
-  let template: nunjucks.Template;
+function compileField(source: string, name: string, file: SourceFile, place: FieldPlace | undefined): Nunjucks.Template {
+  let template: Nunjucks.Template;
   try {
-    template = new nunjucks.Template(source, textEnv, name, true);
+    template = new (nunjucks()).Template(source, envs().text, name, true);
   } catch (error) {
     throw new DunmailError('NUNJUCKS_SYNTAX', `nunjucks cannot parse the ${name.split('#')[1]}: ${cleanMessage(error)}`, {
       place: { file: file.path, ...(place ? { line: place.line, column: place.column } : {}) },

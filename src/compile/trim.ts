@@ -1,4 +1,5 @@
-import nunjucks from 'nunjucks';
+import type Nunjucks from 'nunjucks';
+import { nunjucks } from '../template/nunjucks-module.js';
 import { Parser } from 'htmlparser2';
 import { LineIndex } from '../util/lines.js';
 import type { Composition } from '../template/compose.js';
@@ -149,7 +150,7 @@ function fileOf(composition: Composition, offset: number): string {
 /** Whether nunjucks compiles the content on its own: its block tags open and close inside it. */
 function compilesAlone(content: string): boolean {
   try {
-    new nunjucks.Template(content, new nunjucks.Environment(null), 'content', true);
+    new (nunjucks()).Template(content, new (nunjucks()).Environment(null), 'content', true);
     return true;
   } catch {
     return false;

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import stagesSchema from '../schemas/stages.schema.json' with { type: 'json' };
-import { createAjv } from '../data/ajv.js';
+import { schemaValidator } from '../data/precompiled.js';
 import { DunmailError } from '../errors.js';
 import { readJsonFile } from '../util/json-file.js';
 
@@ -27,7 +27,7 @@ export interface StageDefinitions {
 export const TONE_ORDER: readonly Tone[] = ['gentle', 'friendly', 'firm', 'urgent', 'formal'];
 
 export const STAGES_FILE = 'stages.json';
-const validateStages = createAjv().compile<StageDefinitions>(stagesSchema);
+const validateStages = schemaValidator<StageDefinitions>('stages', stagesSchema);
 
 export function loadStages(templatesDir: string): StageDefinitions & { file: string } {
   const file = path.join(templatesDir, STAGES_FILE);

@@ -1,4 +1,5 @@
-import nunjucks from 'nunjucks';
+import type Nunjucks from 'nunjucks';
+import { nunjucks } from './nunjucks-module.js';
 import { FILTERS, REFUSED_FILTERS, TESTS, type ArgumentKind } from './filter-catalog.js';
 import { findTags } from './tags.js';
 import { LineIndex } from '../util/lines.js';
@@ -100,7 +101,7 @@ interface AstNode {
 
 type Binding = { kind: 'item'; of: string[] | undefined } | { kind: 'local' } | { kind: 'loop' };
 
-const parser = (nunjucks as unknown as { parser: { parse(src: string, extensions: unknown[], opts: object): AstNode } }).parser;
+const parser = () => (nunjucks() as unknown as { parser: { parse(src: string, extensions: unknown[], opts: object): AstNode } }).parser;
 
 /** Parses and walks a template; throws nunjucks' own error when it does not parse. */
 export function analyzeTemplate(source: string): TemplateAnalysis {
@@ -114,7 +115,7 @@ export function analyzeTemplate(source: string): TemplateAnalysis {
       analysis.violations.push({ ...place, message: `{% ${tag.keyword} %} is not part of dunmail's template language`, hint: why });
     }
   }
-  new Walker(analysis).root(parser.parse(source, [], {}));
+  new Walker(analysis).root(parser().parse(source, [], {}));
   const seen = new Set<string>();
   analysis.violations = analysis.violations
     .sort((a, b) => a.line - b.line || a.column - b.column)

@@ -1,4 +1,5 @@
-import nunjucks from 'nunjucks';
+import type Nunjucks from 'nunjucks';
+import { nunjucks } from './nunjucks-module.js';
 import { DunmailError } from '../errors.js';
 import { LineIndex } from '../util/lines.js';
 import { TagRegistry } from './mask.js';
@@ -78,7 +79,7 @@ function renderComposition(entry: string, store: SourceStore, prepare: (file: So
       }
     },
   };
-  const env = withoutGlobals(new nunjucks.Environment(loader as unknown as nunjucks.ILoader, { autoescape: false, dev: true }));
+  const env = withoutGlobals(new (nunjucks()).Environment(loader as unknown as Nunjucks.ILoader, { autoescape: false, dev: true }));
   try {
     return env.render(entry, {});
   } catch (error) {

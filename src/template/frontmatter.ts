@@ -1,6 +1,8 @@
-import { LineCounter, parseDocument, isNode, visit } from 'yaml';
+import type * as Yaml from 'yaml';
+import { lazyModule } from '../util/lazy-module.js';
 import { DunmailError, type Issue } from '../errors.js';
-import { createAjv, toIssues } from '../data/ajv.js';
+import { toIssues } from '../data/ajv.js';
+import { schemaValidator } from '../data/precompiled.js';
 import frontmatterSchema from '../schemas/frontmatter.schema.json' with { type: 'json' };
 
 export interface Frontmatter {
@@ -28,7 +30,10 @@ export interface SplitTemplate {
 const FENCE = /^---[ \t]*\r?\n/;
 /** Frontmatter holds four one-line strings: a few aliases are plenty, a billion laughs are not. */
 export const MAX_FRONTMATTER_ALIASES = 10;
-const validateFrontmatter = createAjv().compile<Frontmatter>(frontmatterSchema);
+// yaml is read with the first template, never by a run that lints only messages.
+const yaml = lazyModule<typeof Yaml>('yaml');
+
+const validateFrontmatter = schemaValidator<Frontmatter>('frontmatter', frontmatterSchema);
 
 export function splitFrontmatter(source: string, file: string): SplitTemplate {
   // A byte-order mark (Windows editors write one) comes before the fence. It is skipped,
@@ -52,8 +57,8 @@ export function splitFrontmatter(source: string, file: string): SplitTemplate {
   const bodyStart = fence + 3 + close.index + close[0].length;
   const yamlText = source.slice(yamlStart, yamlEnd);
 
-  const lineCounter = new LineCounter();
-  const document = parseDocument(yamlText, { lineCounter, prettyErrors: false });
+  const lineCounter = new (yaml().LineCounter)();
+  const document = yaml().parseDocument(yamlText, { lineCounter, prettyErrors: false });
   const firstLine = source.slice(0, yamlStart).split('\n').length;
   const placeAt = (offset: number): FieldPlace => {
     const { line, col } = lineCounter.linePos(offset);
@@ -74,7 +79,7 @@ export function splitFrontmatter(source: string, file: string): SplitTemplate {
   const places: SplitTemplate['places'] = {};
   for (const key of ['stage', 'locale', 'subject', 'preheader'] as const) {
     const node = document.get(key, true);
-    if (isNode(node) && node.range) places[key] = placeAt(node.range[0]);
+    if (yaml().isNode(node) && node.range) places[key] = placeAt(node.range[0]);
   }
 
   if (!validateFrontmatter(value)) {
@@ -82,7 +87,7 @@ export function splitFrontmatter(source: string, file: string): SplitTemplate {
       const segments = issue.path.split('/').filter(Boolean);
       const keyNode = segments.length > 0 ? document.getIn(segments, true) : undefined;
       // A missing field is reported where it would go: the closing --- line.
-      const place = isNode(keyNode) && keyNode.range ? placeAt(keyNode.range[0]) : (keyPlace(document, segments[0], placeAt) ?? closing);
+      const place = yaml().isNode(keyNode) && keyNode.range ? placeAt(keyNode.range[0]) : (keyPlace(document, segments[0], placeAt) ?? closing);
       return { ...issue, line: place.line, column: place.column };
     });
     const first = issues[0];
@@ -99,16 +104,16 @@ export function splitFrontmatter(source: string, file: string): SplitTemplate {
 }
 
 /** The frontmatter as plain values, refusing alias bombs (billion laughs) with the file and line of the first alias. */
-function toValue(document: ReturnType<typeof parseDocument>, file: string, placeAt: (offset: number) => FieldPlace): unknown {
+function toValue(document: ReturnType<typeof Yaml.parseDocument>, file: string, placeAt: (offset: number) => FieldPlace): unknown {
   try {
     return document.toJS({ maxAliasCount: MAX_FRONTMATTER_ALIASES });
   } catch (error) {
     if (!(error instanceof ReferenceError)) throw error;
     let first: FieldPlace | undefined;
-    visit(document, {
+    yaml().visit(document, {
       Alias(_key, node) {
         if (node.range) first = placeAt(node.range[0]);
-        return visit.BREAK;
+        return yaml().visit.BREAK;
       },
     });
     throw new DunmailError('INPUT_TOO_LARGE', `the frontmatter's YAML aliases expand to more than ${MAX_FRONTMATTER_ALIASES} times its size`, {
@@ -121,7 +126,7 @@ function toValue(document: ReturnType<typeof parseDocument>, file: string, place
 
 /** For an unknown key, point at the key itself rather than the whole map. */
 function keyPlace(
-  document: ReturnType<typeof parseDocument>,
+  document: ReturnType<typeof Yaml.parseDocument>,
   key: string | undefined,
   placeAt: (offset: number) => FieldPlace,
 ): FieldPlace | undefined {

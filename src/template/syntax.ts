@@ -1,4 +1,5 @@
-import nunjucks from 'nunjucks';
+import type Nunjucks from 'nunjucks';
+import { nunjucks } from './nunjucks-module.js';
 import { DunmailError, type Issue } from '../errors.js';
 import { cleanMessage } from './nunjucks-error.js';
 import type { SourceFile } from './sources.js';
@@ -7,7 +8,7 @@ import { analyzeTemplate, type TemplateAnalysis, type Violation } from './analyz
 import { LineIndex } from '../util/lines.js';
 
 const analyses = new WeakMap<SourceFile, TemplateAnalysis>();
-const parserEnv = new nunjucks.Environment(null, { dev: true });
+let parserEnv: Nunjucks.Environment | undefined;
 
 /**
  * Parses one file with nunjucks on its own, so a syntax error is reported at its
@@ -18,7 +19,7 @@ export function checkNunjucksSyntax(file: SourceFile): TemplateAnalysis {
   const known = analyses.get(file);
   if (known) return known;
   try {
-    new nunjucks.Template(file.body, parserEnv, file.path, true);
+    new (nunjucks()).Template(file.body, (parserEnv ??= new (nunjucks()).Environment(null, { dev: true })), file.path, true);
   } catch (error) {
     const { lineno, colno } = error as { lineno?: number; colno?: number };
     const place = lineno

@@ -1,4 +1,5 @@
-import nunjucks from 'nunjucks';
+import type Nunjucks from 'nunjucks';
+import { nunjucks } from './nunjucks-module.js';
 import { LineIndex } from '../util/lines.js';
 
 export type TagKind = 'variable' | 'block' | 'comment';
@@ -20,7 +21,7 @@ interface LexToken {
   colno: number;
 }
 
-const lexer = (nunjucks as unknown as {
+const lexer = () => (nunjucks() as unknown as {
   lexer: { lex(src: string, opts: object): { nextToken(): LexToken | null } };
 }).lexer;
 
@@ -30,7 +31,7 @@ const lexer = (nunjucks as unknown as {
  */
 export function findTags(source: string): TemplateTag[] {
   const index = new LineIndex(source);
-  const tokens = lexer.lex(source, {});
+  const tokens = lexer().lex(source, {});
   const tags: TemplateTag[] = [];
   let open: { kind: TagKind; start: number } | undefined;
   let keyword = '';

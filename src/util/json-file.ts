@@ -1,5 +1,5 @@
 import { readFileSync, statSync } from 'node:fs';
-import { createScanner, findNodeAtLocation, parseTree, type Node, type ParseError, type ParseErrorCode } from 'jsonc-parser';
+import { jsonc, type JsonNode, type ParseError, type ParseErrorCode } from './jsonc.js';
 import type { ValidateFunction } from 'ajv';
 import { DunmailError, type ErrorCode, type Issue } from '../errors.js';
 import { toIssues } from '../data/ajv.js';
@@ -49,22 +49,35 @@ export function readJsonFile<T>(file: string, validate: ValidateFunction<T>, opt
 
 export function parseJson<T>(source: string, file: string, validate: ValidateFunction<T>, options: JsonReadOptions<T>): T {
   const text = stripBom(source);
-  const lines = new LineIndex(text);
-  assertDepth(text, file, options.maxDepth ?? MAX_JSON_DEPTH, options.what, lines);
+  const deep = tooDeepAt(text, options.maxDepth ?? MAX_JSON_DEPTH);
+  if (deep !== undefined) {
+    throw new DunmailError('INPUT_TOO_LARGE', `the ${options.what} is nested more than ${options.maxDepth ?? MAX_JSON_DEPTH} levels deep`, {
+      place: { file, ...new LineIndex(text).placeOf(deep) },
+      hint: 'no dunmail file nests more than a few levels: look for brackets or braces opened and never closed',
+    });
+  }
+  // JSON.parse is fast and keeps no offsets: the tree that places a problem is built only when there is one.
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    value = undefined;
+  }
   const errors: ParseError[] = [];
-  const tree = parseTree(text, errors, { allowTrailingComma: false, disallowComments: true });
+  const tree = value === undefined ? jsonc().parseTree(text, errors, { allowTrailingComma: false, disallowComments: true }) : undefined;
   const syntax = errors[0];
-  if (syntax || !tree) {
-    throw new DunmailError(codeOf(options.code, []), `the ${options.what} is not valid JSON: ${syntax ? PARSE_ERRORS[syntax.error] : 'the file is empty'}`, {
-      place: { file, ...lines.placeOf(syntax?.offset ?? 0) },
+  if (value === undefined) {
+    throw new DunmailError(codeOf(options.code, []), `the ${options.what} is not valid JSON: ${syntax ? PARSE_ERRORS[syntax.error] : tree ? PARSE_ERRORS[1] : 'the file is empty'}`, {
+      place: { file, ...new LineIndex(text).placeOf(syntax?.offset ?? 0) },
       hint: 'JSON needs double quotes around names and strings, commas between items and none after the last',
     });
   }
-  const value: unknown = JSON.parse(text);
-  const issues: Issue[] = validate(value) ? (options.check?.(value) ?? []) : toIssues(validate.errors, value);
+  const issues: Issue[] = validate(value) ? (options.check?.(value as T) ?? []) : toIssues(validate.errors, value);
   if (issues.length === 0) return value as T;
+  const lines = new LineIndex(text);
+  const placedTree = jsonc().parseTree(text, [], { allowTrailingComma: false, disallowComments: true });
   const placed = issues.map((issue) => {
-    const node = nodeAt(tree, issue.path);
+    const node = placedTree && nodeAt(placedTree, issue.path);
     return node ? { ...issue, ...lines.placeOf(node.offset) } : issue;
   });
   const first = placed[0];
@@ -103,42 +116,45 @@ const PARSE_ERRORS: Record<ParseErrorCode, string> = {
 };
 
 /**
- * Refuses nesting deeper than the limit before parseTree, which recurses, meets it.
- * The scanner reads token by token, so the check itself never recurses.
+ * The offset of the first bracket or brace that opens deeper than the limit, or undefined:
+ * checked before any parser, some of which recurse, meets the text. One pass over the
+ * characters, skipping strings, so the check itself never recurses.
  */
-// jsonc-parser's SyntaxKind values (a const enum).
-const OPEN_BRACE = 1;
-const CLOSE_BRACE = 2;
-const OPEN_BRACKET = 3;
-const CLOSE_BRACKET = 4;
-const EOF = 17;
-
-function assertDepth(text: string, file: string, maxDepth: number, what: string, lines: LineIndex): void {
-  const scanner = createScanner(text, true);
+function tooDeepAt(text: string, maxDepth: number): number | undefined {
   let depth = 0;
-  for (let token: number = scanner.scan(); token !== EOF; token = scanner.scan()) {
-    if (token === OPEN_BRACE || token === OPEN_BRACKET) {
-      if (++depth > maxDepth) {
-        throw new DunmailError('INPUT_TOO_LARGE', `the ${what} is nested more than ${maxDepth} levels deep`, {
-          place: { file, ...lines.placeOf(scanner.getTokenOffset()) },
-          hint: 'no dunmail file nests more than a few levels: look for brackets or braces opened and never closed',
-        });
-      }
-    } else if (token === CLOSE_BRACE || token === CLOSE_BRACKET) {
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === BACKSLASH) i++;
+      else if (c === QUOTE) inString = false;
+    } else if (c === QUOTE) {
+      inString = true;
+    } else if (c === OPEN_BRACE || c === OPEN_BRACKET) {
+      if (++depth > maxDepth) return i;
+    } else if (c === CLOSE_BRACE || c === CLOSE_BRACKET) {
       depth = Math.max(0, depth - 1);
     }
   }
+  return undefined;
 }
 
+const QUOTE = 0x22;
+const BACKSLASH = 0x5c;
+const OPEN_BRACE = 0x7b;
+const CLOSE_BRACE = 0x7d;
+const OPEN_BRACKET = 0x5b;
+const CLOSE_BRACKET = 0x5d;
+
 /** The node an issue is about; for an unknown key, the key itself. */
-function nodeAt(tree: Node, pointer: string): Node | undefined {
+function nodeAt(tree: JsonNode, pointer: string): JsonNode | undefined {
   const segments = pointer
     .split('/')
     .slice(1)
     .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'))
     .map((s) => (/^\d+$/.test(s) ? Number(s) : s));
   for (let depth = segments.length; depth >= 0; depth--) {
-    const node = findNodeAtLocation(tree, segments.slice(0, depth));
+    const node = jsonc().findNodeAtLocation(tree, segments.slice(0, depth));
     if (node) return depth === segments.length ? (node.parent?.type === 'property' ? node.parent : node) : node;
   }
   return undefined;

@@ -168,6 +168,20 @@ describe('numbers and paths of options', () => {
   });
 });
 
+describe('a lexicon whose pattern cannot be read', () => {
+  it('stops the run (exit 2) at its file, line and column when its locale is first linted, and names no template', async () => {
+    const cwd = emptyDir();
+    mkdirSync(path.join(cwd, 'lexicons', 'en'), { recursive: true });
+    writeFileSync(path.join(cwd, 'lexicons', 'en', 'aggressive.json'), '{"locale": "en", "name": "aggressive",\n "entries": [\n  {"category": "threat-legal", "pattern": "we will (sue"}]}');
+    writeFileSync(path.join(cwd, 'dunmail.config.json'), JSON.stringify({ lexicons: ['./lexicons'] }));
+    writeFileSync(path.join(cwd, 'message.txt'), 'Subject: Invoice 7\n\nHello, invoice 7 is due.\n');
+    const result = await runCli(['lint', 'message.txt', '--config', 'dunmail.config.json'], cwd);
+    expect(result.code).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toMatch(/lexicons\/en\/aggressive\.json:3:\d+: error CONFIG_INVALID: the pattern "we will \(sue" cannot be read: unbalanced brackets/);
+  });
+});
+
 describe('the CLI lists what it does not load', () => {
   it('its report formats are the reporters', async () => {
     const { REPORT_FORMATS } = await import('../../src/cli/commands/options.js');

@@ -1,6 +1,5 @@
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { glob, isDynamicPattern } from 'tinyglobby';
 import type { VFile } from 'vfile';
 import { DunmailError, formatError } from '../../errors.js';
 import { createLinter, type MessageContext } from '../../lint/linter.js';
@@ -79,7 +78,8 @@ async function lintOne(linter: ReturnType<typeof createLinter>, file: string, co
   try {
     return await linter.lintFile(file, context);
   } catch (error) {
-    if (!(error instanceof DunmailError) || error.code === 'USAGE' && !error.place) throw error;
+    // A broken lexicon or profile, met when the first file of its locale is linted, is the run's error (exit 2), not that file's.
+    if (!(error instanceof DunmailError) || (error.code === 'USAGE' && !error.place) || error.code === 'CONFIG_INVALID') throw error;
     const vfile = new File({ path: file });
     const message = vfile.message(formatError(error).replace(/^[^ ]+: error /, ''), {
       place: { line: error.place?.line ?? 1, column: error.place?.column ?? 1 },
@@ -113,8 +113,11 @@ async function expand(paths: string[], cwd: string): Promise<string[]> {
   const found = new Set<string>();
   for (const entry of paths) {
     const absolute = path.resolve(cwd, entry);
-    if (isDynamicPattern(entry)) {
-      const matches = await glob(entry, { cwd, absolute: true, onlyFiles: true, ignore: ['**/node_modules/**'] });
+    // A path that exists is that file or folder, even with glob characters in its name; the
+    // glob library is read only for a path that does not.
+    const globs = existsSync(absolute) ? undefined : await import('tinyglobby');
+    if (globs?.isDynamicPattern(entry)) {
+      const matches = await globs.glob(entry, { cwd, absolute: true, onlyFiles: true, ignore: ['**/node_modules/**'] });
       // A mistyped glob would otherwise lint nothing and pass.
       if (!matches.length) throw new DunmailError('USAGE', `no file matches ${entry}`, { hint: 'quote the glob so dunmail expands it, e.g. "templates/**/*.mjml.njk"' });
       for (const match of matches) found.add(match);

@@ -1,10 +1,11 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { findNodeAtLocation, parseTree } from 'jsonc-parser';
+import { jsonc, type JsonNode } from '../../util/jsonc.js';
 import { readFileSync } from 'node:fs';
-import type { ErrorObject } from 'ajv';
-import { createAjv, toIssues } from '../../data/ajv.js';
+import type { ErrorObject, ValidateFunction } from 'ajv';
+import { toIssues } from '../../data/ajv.js';
+import { schemaValidator } from '../../data/precompiled.js';
 import { DunmailError, type Issue } from '../../errors.js';
 import { readJsonFile } from '../../util/json-file.js';
 import { LineIndex } from '../../util/lines.js';
@@ -46,7 +47,7 @@ export const SHIPPED_CONFIG = fileURLToPath(new URL('../../../rules/dunmail.conf
 export const RECOMMENDED = 'dunmail:recommended';
 const SHIPPED_LEXICONS = fileURLToPath(new URL('../../../rules/lexicons', import.meta.url));
 
-const validateConfig = createAjv().compile<ConfigFile>(configSchema(builtInRules));
+const validateConfig = schemaValidator<ConfigFile>('config', configSchema(builtInRules));
 
 /** Every rule at its default severity and options. */
 export function recommendedConfig(rules: ReadonlyMap<string, Rule<any>> = builtInRules): LintConfig {
@@ -82,7 +83,7 @@ export function loadConfig(file: string = SHIPPED_CONFIG, seen: string[] = []): 
   const checks = ownChecks(raw.checks ?? {}, resolved, locate);
   const known = rulesOf({ checks: new Map([...config.checks, ...checks]) });
   // Name unknown rules before their settings are read, with a suggestion.
-  const unknown = unknownRules(text, resolved, known);
+  const unknown = namesUnknownRule(raw, known) ? unknownRules(text, resolved, known) : undefined;
   if (unknown) throw unknown;
   // A check is on at its own severity unless the config's rules say otherwise.
   const base = new Map([...config.rules, ...[...checks].map(([id, rule]): [string, RuleConfig] => [id, { severity: rule.meta.defaultSeverity, options: {} }])]);
@@ -157,12 +158,18 @@ function readConfigFile(file: string): ConfigFile {
   });
 }
 
+/** Whether any rules object of the config names a rule that does not exist (then its places are looked up). */
+function namesUnknownRule(raw: ConfigFile, known: ReadonlyMap<string, Rule<any>>): boolean {
+  const unknown = (rules: object | undefined) => Object.keys(rules ?? {}).some((id) => !known.has(id));
+  return unknown(raw.rules) || (raw.overrides ?? []).some((override) => unknown(override.rules));
+}
+
 function unknownRules(text: string, file: string, known: ReadonlyMap<string, Rule<any>>): DunmailError | undefined {
-  const tree = parseTree(text);
+  const tree = jsonc().parseTree(text);
   if (!tree) return undefined;
   const lines = new LineIndex(text);
   const issues: Issue[] = [];
-  const check = (node: ReturnType<typeof findNodeAtLocation>, pointer: string): void => {
+  const check = (node: JsonNode | undefined, pointer: string): void => {
     for (const property of node?.type === 'object' ? (node.children ?? []) : []) {
       const key = property.children?.[0];
       const id = key?.value as string | undefined;
@@ -175,9 +182,9 @@ function unknownRules(text: string, file: string, known: ReadonlyMap<string, Rul
       });
     }
   };
-  check(findNodeAtLocation(tree, ['rules']), '/rules');
-  const overrides = findNodeAtLocation(tree, ['overrides']);
-  (overrides?.children ?? []).forEach((_, i) => check(findNodeAtLocation(tree, ['overrides', i, 'rules']), `/overrides/${i}/rules`));
+  check(jsonc().findNodeAtLocation(tree, ['rules']), '/rules');
+  const overrides = jsonc().findNodeAtLocation(tree, ['overrides']);
+  (overrides?.children ?? []).forEach((_, i) => check(jsonc().findNodeAtLocation(tree, ['overrides', i, 'rules']), `/overrides/${i}/rules`));
   const first = issues[0];
   if (!first) return undefined;
   return new DunmailError('CONFIG_INVALID', first.message, {
@@ -193,12 +200,15 @@ type Locate = (pointer: string) => { line: number; column: number } | undefined;
 
 /** Finds the line and column of a JSON pointer in a config's text. */
 function locator(text: string): Locate {
-  const tree = parseTree(text);
-  const lines = new LineIndex(text);
+  // The tree is built when a place is first asked for: a valid config never needs one.
+  let tree: JsonNode | undefined;
+  let lines: LineIndex | undefined;
   return (pointer) => {
+    tree ??= jsonc().parseTree(text);
+    lines ??= new LineIndex(text);
     const segments = pointer.split('/').slice(1).map((s) => (/^\d+$/.test(s) ? Number(s) : s));
     for (let depth = segments.length; depth >= 0; depth--) {
-      const node = tree && findNodeAtLocation(tree, segments.slice(0, depth));
+      const node = tree && jsonc().findNodeAtLocation(tree, segments.slice(0, depth));
       if (node) return lines.placeOf(node.offset);
     }
     return undefined;
@@ -235,10 +245,15 @@ function toRuleConfigs(
   return rules;
 }
 
+/** A rule's option schema, under its id: the build precompiles the built-in rules' ones. */
+export function ruleOptionsValidator(rule: Rule<any>): ValidateFunction {
+  return schemaValidator(`rule-${rule.meta.id}`, rule.meta.schema);
+}
+
 function validateOptions(rule: Rule<any>, options: unknown): ErrorObject[] | null {
   let validate = optionValidators.get(rule.meta.id);
   if (!validate) {
-    const compiled = createAjv().compile(rule.meta.schema);
+    const compiled = ruleOptionsValidator(rule);
     validate = (value) => (compiled(value) ? null : (compiled.errors ?? []));
     optionValidators.set(rule.meta.id, validate);
   }

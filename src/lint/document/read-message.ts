@@ -1,4 +1,4 @@
-import PostalMime from 'postal-mime';
+import type PostalMime from 'postal-mime';
 import { DunmailError } from '../../errors.js';
 import { htmlToText } from '../../compile/text.js';
 import type { MessageInput, MessageLayout } from './message.js';
@@ -35,7 +35,9 @@ export async function readEml(
   const raw = stripBom(original).replace(/\r\n/g, '\n');
   let email: Awaited<ReturnType<typeof PostalMime.parse>>;
   try {
-    email = await PostalMime.parse(raw);
+    // Read with the first .eml: a run over text messages and templates never loads it.
+    const { default: Parser } = await import('postal-mime');
+    email = await Parser.parse(raw);
   } catch (error) {
     throw new DunmailError('MESSAGE_INVALID', `the message cannot be parsed: ${(error as Error).message}`, { place: { file: path } });
   }

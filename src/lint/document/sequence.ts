@@ -1,4 +1,4 @@
-import { findNodeAtLocation, parseTree } from 'jsonc-parser';
+import { jsonc } from '../../util/jsonc.js';
 import { VFile } from 'vfile';
 import type { StageDefinitions } from '../../project/stages.js';
 import type { LintDocument, SequenceTemplate } from '../types.js';
@@ -17,7 +17,7 @@ export interface SequenceInput {
  * sequence rules can check cadence and coverage at lines of stages.json.
  */
 export function sequenceDocument({ file, text, stages, templates }: SequenceInput): LintDocument {
-  const tree = parseTree(text);
+  const tree = jsonc().parseTree(text);
   return {
     file: new VFile({ path: file, value: text }),
     kind: 'sequence',
@@ -36,7 +36,7 @@ export function sequenceDocument({ file, text, stages, templates }: SequenceInpu
       templates,
       offsetOf(jsonPath) {
         for (let depth = jsonPath.length; depth >= 0; depth--) {
-          const node = tree && findNodeAtLocation(tree, jsonPath.slice(0, depth));
+          const node = tree && jsonc().findNodeAtLocation(tree, jsonPath.slice(0, depth));
           if (node) return node.offset;
         }
         return 0;

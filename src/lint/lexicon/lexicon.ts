@@ -1,6 +1,6 @@
 import type { LocaleProfile } from '../locale/profile.js';
 import { normalizerFor, patternWordsFor } from '../locale/words.js';
-import { compilePattern, type TokenMatcher } from './pattern.js';
+import { compilePattern, PatternError, type PatternWords, type TokenMatcher } from './pattern.js';
 import { stemmerNamed } from './stemmers.js';
 
 /** One phrase of a lexicon, as data in rules/lexicons/<locale>/<name>.json. */
@@ -51,7 +51,63 @@ export interface LexiconMatch {
 
 interface CompiledEntry {
   entry: LexiconEntry;
-  matchers: TokenMatcher[];
+  matchers: readonly TokenMatcher[];
+}
+
+/** Thrown by compileEntries: which entry's pattern cannot be read, and why. */
+export class EntryPatternError extends PatternError {
+  constructor(
+    readonly index: number,
+    cause: PatternError,
+  ) {
+    super(cause.message);
+  }
+}
+
+/**
+ * The entries' patterns as matchers, literal words stemmed once with the locale's
+ * stemmer. Plain data (JSON), so a build can store them: see lexicon/precompiled.ts.
+ */
+export function compileEntries(entries: readonly LexiconEntry[], profile: LocaleProfile): TokenMatcher[][] {
+  const stem = stemmerNamed(profile.stemmer);
+  // A set or role expands to the same matchers in every entry: parsed and stemmed once.
+  const parsed = new Map<string, TokenMatcher>();
+  const prepared = new WeakMap<TokenMatcher, TokenMatcher>();
+  const prepare = (matcher: TokenMatcher): TokenMatcher => {
+    let done = prepared.get(matcher);
+    if (!done) {
+      done = prepareMatcher(matcher, stem, prepare);
+      prepared.set(matcher, done);
+    }
+    return done;
+  };
+  const words: PatternWords = {
+    normalize: normalizerFor(profile),
+    split: patternWordsFor(profile),
+    role: (name: string) => profile.roles?.[name],
+    set: (name: string) => profile.sets?.[name],
+    parsed,
+  };
+  return entries.map((entry, index) => {
+    try {
+      return compilePattern(entry.pattern, words).map(prepare);
+    } catch (error) {
+      throw error instanceof PatternError ? new EntryPatternError(index, error) : error;
+    }
+  });
+}
+
+function prepareMatcher(matcher: TokenMatcher, stem: (word: string) => string, prepare: (m: TokenMatcher) => TokenMatcher): TokenMatcher {
+  switch (matcher.kind) {
+    case 'word':
+      return matcher.exact ? matcher : { ...matcher, stem: stem(matcher.value) };
+    case 'any-of':
+      return { kind: 'any-of', options: matcher.options.map((sequence) => sequence.map(prepare)) };
+    case 'optional':
+      return { kind: 'optional', sequence: matcher.sequence.map(prepare) };
+    default:
+      return matcher;
+  }
 }
 
 /** A lexicon compiled for matching: patterns parsed once, words compared as the locale's profile says. */
@@ -67,33 +123,29 @@ export class Lexicon {
   /** Entries whose first word is a prefix or optional: tried at every word. */
   private readonly anywhere: CompiledEntry[] = [];
 
+  /**
+   * `matchers`, one list per entry, are the entries' patterns compiled beforehand
+   * (compileEntries: at build time, or once per process); without them the patterns are compiled here.
+   */
   constructor(
     readonly file: LexiconFile,
     readonly profile: LocaleProfile,
+    matchers: readonly (readonly TokenMatcher[])[] = compileEntries(file.entries, profile),
   ) {
     this.stem = stemmerNamed(profile.stemmer);
     this.normalize = normalizerFor(profile);
     this.negations = new Set((profile.negations ?? []).map((word) => this.normalize(word)));
     this.auxiliaries = new Set((profile.auxiliaries ?? []).map((word) => this.normalize(word)));
-    const words = {
-      normalize: this.normalize,
-      split: patternWordsFor(profile),
-      role: (name: string) => profile.roles?.[name],
-      set: (name: string) => profile.sets?.[name],
-    };
-    this.compiled = file.entries.map((entry) => ({
-      entry,
-      matchers: compilePattern(entry.pattern, words).map((m) => this.prepare(m)),
-    }));
+    this.compiled = file.entries.map((entry, index) => ({ entry, matchers: matchers[index] ?? [] }));
     for (const compiled of this.compiled) {
       const keys = firstWordKeys(compiled.matchers[0]);
       if (!keys) {
         this.anywhere.push(compiled);
         continue;
       }
-      for (const key of keys) {
+      for (const key of new Set(keys)) {
         const list = this.byFirstWord.get(key) ?? [];
-        if (!list.includes(compiled)) list.push(compiled);
+        list.push(compiled);
         this.byFirstWord.set(key, list);
       }
     }
@@ -121,23 +173,24 @@ export class Lexicon {
     while (i < words.length) {
       let best: LexiconMatch | undefined;
       const word = words[i];
-      const candidates = word
-        ? [
-            ...(this.byFirstWord.get(`w:${word.stem}`) ?? []),
-            ...(this.byFirstWord.get(`n:${word.norm}`) ?? []),
-            ...(this.byFirstWord.get(`p:${word.norm.slice(0, PREFIX_KEY)}`) ?? []),
-            ...this.anywhere,
-          ]
-        : this.anywhere;
-      for (const { entry, matchers } of candidates) {
-        const last = matchAt(matchers, 0, words, i);
-        if (last === undefined || (best && last <= best.last)) continue;
-        if (entry.unlessNegated && this.negated(words, i, last)) {
-          negated?.push({ entry, first: i, last });
-          continue;
+      const tryAll = (candidates: readonly CompiledEntry[] | undefined): void => {
+        if (!candidates) return;
+        for (const { entry, matchers } of candidates) {
+          const last = matchAt(matchers, 0, words, i);
+          if (last === undefined || (best && last <= best.last)) continue;
+          if (entry.unlessNegated && this.negated(words, i, last)) {
+            negated?.push({ entry, first: i, last });
+            continue;
+          }
+          best = { entry, first: i, last };
         }
-        best = { entry, first: i, last };
+      };
+      if (word) {
+        tryAll(this.byFirstWord.get(`w:${word.stem}`));
+        tryAll(this.byFirstWord.get(`n:${word.norm}`));
+        tryAll(this.byFirstWord.get(`p:${word.norm.slice(0, PREFIX_KEY)}`));
       }
+      tryAll(this.anywhere);
       if (best) {
         found.push(best);
         i = best.last + 1;
@@ -165,42 +218,41 @@ export class Lexicon {
     return false;
   }
 
-  /** Stems literal words once, with the lexicon's stemmer. */
-  private prepare(matcher: TokenMatcher): TokenMatcher {
-    switch (matcher.kind) {
-      case 'word':
-        return matcher.exact ? matcher : { ...matcher, stem: this.stem(matcher.value) };
-      case 'any-of':
-        return { kind: 'any-of', options: matcher.options.map((sequence) => sequence.map((m) => this.prepare(m))) };
-      case 'optional':
-        return { kind: 'optional', sequence: matcher.sequence.map((m) => this.prepare(m)) };
-      default:
-        return matcher;
-    }
-  }
 }
 
-/** Returns the index of the last word matched, or undefined. */
-function matchAt(matchers: TokenMatcher[], m: number, words: MatchWord[], w: number): number | undefined {
-  if (m === matchers.length) return w - 1;
+/** What is left to match after a bracket's sequence: the rest of the enclosing one, and so on out. */
+interface Rest {
+  sequence: readonly TokenMatcher[];
+  at: number;
+  next: Rest | undefined;
+}
+
+/**
+ * Matches matchers[m..] and then `rest` from word w: the index of the last word matched, or
+ * undefined. The first way that matches wins: an optional part taken before skipped, the
+ * options in order, the shortest gap. Nothing is copied per attempt (this is the hot loop).
+ */
+function matchAt(matchers: readonly TokenMatcher[], m: number, words: readonly MatchWord[], w: number, rest?: Rest): number | undefined {
+  if (m === matchers.length) return rest ? matchAt(rest.sequence, rest.at, words, w, rest.next) : w - 1;
   const matcher = matchers[m];
   if (!matcher) return undefined;
-  const rest = matchers.slice(m + 1);
   switch (matcher.kind) {
     case 'optional':
-      return matchAt([...matcher.sequence, ...rest], 0, words, w) ?? matchAt(matchers, m + 1, words, w);
-    case 'any-of':
+      return matchAt(matcher.sequence, 0, words, w, { sequence: matchers, at: m + 1, next: rest }) ?? matchAt(matchers, m + 1, words, w, rest);
+    case 'any-of': {
+      const after: Rest = { sequence: matchers, at: m + 1, next: rest };
       for (const sequence of matcher.options) {
-        const end = matchAt([...sequence, ...rest], 0, words, w);
+        const end = matchAt(sequence, 0, words, w, after);
         if (end !== undefined) return end;
       }
       return undefined;
+    }
     case 'gap': {
       const clause = words[w - 1]?.clause;
       for (let skip = 0; skip <= matcher.max && w + skip <= words.length; skip++) {
         // A clause gap stops where the clause of the word before it ends.
         if (matcher.clause && skip > 0 && words[w + skip - 1]?.clause !== clause) break;
-        const end = matchAt(matchers, m + 1, words, w + skip);
+        const end = matchAt(matchers, m + 1, words, w + skip, rest);
         if (end !== undefined) {
           if (matcher.clause && words[w + skip]?.clause !== clause) return undefined;
           return end;
@@ -211,7 +263,7 @@ function matchAt(matchers: TokenMatcher[], m: number, words: MatchWord[], w: num
     case 'word':
     case 'prefix': {
       const word = words[w];
-      return word && matchesWord(matcher, word) ? matchAt(matchers, m + 1, words, w + 1) : undefined;
+      return word && matchesWord(matcher, word) ? matchAt(matchers, m + 1, words, w + 1, rest) : undefined;
     }
   }
 }

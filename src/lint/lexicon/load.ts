@@ -1,14 +1,15 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { findNodeAtLocation, parseTree } from 'jsonc-parser';
-import { createAjv } from '../../data/ajv.js';
+import { jsonc } from '../../util/jsonc.js';
+import { schemaValidator } from '../../data/precompiled.js';
 import { DunmailError } from '../../errors.js';
 import { readJsonFile } from '../../util/json-file.js';
 import { LineIndex } from '../../util/lines.js';
 import { closest } from '../../util/closest.js';
-import { Lexicon, type LexiconFile } from './lexicon.js';
-import { PatternError } from './pattern.js';
+import { compileEntries, EntryPatternError, Lexicon, type LexiconEntry, type LexiconFile } from './lexicon.js';
+import type { TokenMatcher } from './pattern.js';
+import { partHash, precompiledPart, profileFingerprint } from './precompiled.js';
 import { LocaleProfiles, localesBeside } from '../locale/load.js';
 import type { LoadedProfile } from '../locale/profile.js';
 import { profanityEntries } from './profanity.js';
@@ -18,7 +19,7 @@ export const SHIPPED_LEXICONS = fileURLToPath(new URL('../../../rules/lexicons',
 
 // rules/ ships beside dist/ and src/, so the schema is read from the package root.
 const lexiconSchema: object = JSON.parse(readFileSync(new URL('../../../rules/schemas/lexicon.schema.json', import.meta.url), 'utf8'));
-const validateLexicon = createAjv().compile<LexiconFile>(lexiconSchema);
+const validateLexicon = schemaValidator<LexiconFile>('lexicon', lexiconSchema);
 
 /** Lexicon name -> the categories its entries may have: what the rules say they read. */
 export type LexiconCategories = ReadonlyMap<string, ReadonlySet<string>>;
@@ -47,11 +48,22 @@ export interface LexiconSetOptions {
   categories?: LexiconCategories;
 }
 
+/** One file's part of a lexicon: its entries, and the text they were read from (for the cache and error places). */
+interface LexiconPart {
+  file?: string;
+  text: string;
+  entries: LexiconEntry[];
+}
+
 /**
  * Lexicons by locale and name; later folders add entries to earlier ones. The locale
  * profiles come with them: the shipped ones, and those in `locales/` beside each folder.
+ * Every file is read and checked at once; a lexicon's patterns are compiled the first
+ * time its locale is linted (an English message compiles the English ones only), from
+ * their precompiled form where the build stored one for the same file and profile.
  */
 export class LexiconSet {
+  private readonly parts = new Map<string, LexiconPart[]>();
   private readonly lexicons = new Map<string, Lexicon>();
   private readonly empty = new Map<string, Lexicon>();
   readonly profiles: LocaleProfiles;
@@ -61,8 +73,6 @@ export class LexiconSet {
     options: LexiconSetOptions = {},
   ) {
     this.profiles = new LocaleProfiles(folders.map(localesBeside));
-    const merged = new Map<string, LexiconFile>();
-    const texts = new Map<string, string[]>();
     for (const folder of folders) {
       if (!existsSync(folder)) {
         throw new DunmailError('CONFIG_INVALID', `the lexicon folder ${folder} does not exist`, { place: { file: folder } });
@@ -72,106 +82,121 @@ export class LexiconSet {
         for (const entry of readdirSync(path.join(folder, locale.name))) {
           if (!entry.endsWith('.json')) continue;
           const file = path.join(folder, locale.name, entry);
-          const { lexicon, text } = readLexicon(file, this.profiles);
+          const { lexicon, text } = readLexicon(file);
           if (options.categories) checkCategories(file, text, lexicon, options.categories);
-          const key = `${lexicon.locale}/${lexicon.name}`;
-          const previous = merged.get(key);
-          merged.set(key, previous ? { ...previous, entries: [...previous.entries, ...lexicon.entries] } : lexicon);
-          texts.set(key, [...(texts.get(key) ?? []), file, text]);
+          this.add(lexicon.locale, lexicon.name, { file, text, entries: lexicon.entries });
         }
       }
     }
     // A profile may name a maintained list of profane words: they are insults (no-aggressive's lexicon).
     for (const profile of this.profiles.all()) {
       if (!profile.profanity) continue;
-      const key = `${profile.locale}/aggressive`;
-      const entries = profanityEntries(profile.profanity.list, profile.profanity.minRating ?? 2);
-      const previous = merged.get(key);
-      merged.set(key, previous ? { ...previous, entries: [...previous.entries, ...entries] } : { locale: profile.locale, name: 'aggressive', entries });
-      texts.set(key, [...(texts.get(key) ?? []), `profanity:${profile.profanity.list}:${profile.profanity.minRating ?? 2}`]);
+      const minRating = profile.profanity.minRating ?? 2;
+      this.add(profile.locale, 'aggressive', {
+        text: `profanity:${profile.profanity.list}:${minRating}`,
+        entries: profanityEntries(profile.profanity.list, minRating),
+      });
     }
-    for (const [key, file] of merged) {
-      const profile = this.profiles.get(file.locale);
-      this.lexicons.set(key, compiled(`${profileKey(profile)}\0${key}\0${(texts.get(key) ?? []).join('\0')}`, () => new Lexicon(file, profile)));
-    }
+  }
+
+  private add(locale: string, name: string, part: LexiconPart): void {
+    const key = `${locale}/${name}`;
+    this.parts.set(key, [...(this.parts.get(key) ?? []), part]);
   }
 
   /** The lexicon for a locale (`pt-BR` falls back to `pt`), or an empty one. */
   get(locale: string, name: string): Lexicon {
-    const found = this.lexicons.get(`${locale}/${name}`) ?? this.lexicons.get(`${locale.split('-')[0]}/${name}`);
-    if (found) return found;
-    const key = `${locale}/${name}`;
-    let empty = this.empty.get(key);
+    const key = this.parts.has(`${locale}/${name}`) ? `${locale}/${name}` : `${locale.split('-')[0]}/${name}`;
+    const parts = this.parts.get(key);
+    if (parts) {
+      let lexicon = this.lexicons.get(key);
+      if (!lexicon) {
+        lexicon = compiledLexicon(key, parts, this.profiles);
+        this.lexicons.set(key, lexicon);
+      }
+      return lexicon;
+    }
+    const wanted = `${locale}/${name}`;
+    let empty = this.empty.get(wanted);
     if (!empty) {
       empty = new Lexicon({ locale, name, entries: [] }, this.profiles.get(locale));
-      this.empty.set(key, empty);
+      this.empty.set(wanted, empty);
     }
     return empty;
   }
 
   locales(): string[] {
-    return [...new Set([...this.lexicons.keys()].map((key) => key.split('/')[0] ?? ''))].sort();
+    return [...new Set([...this.parts.keys()].map((key) => key.split('/')[0] ?? ''))].sort();
+  }
+
+  /** Every file's patterns compiled now, by the hash the precompiled store files them under (the build's step). */
+  compileAll(): Map<string, TokenMatcher[][]> {
+    const all = new Map<string, TokenMatcher[][]>();
+    for (const [key, parts] of this.parts) {
+      const profile = this.profiles.get(key.split('/')[0] ?? '');
+      const fingerprint = profileFingerprint(profile);
+      for (const part of parts) all.set(partHash(fingerprint, part.text), compilePart(part, profile));
+    }
+    return all;
   }
 }
 
-// Linters are made again for each config change (preview) and test; a lexicon whose
-// files read the same is the same, so it is read and compiled once per process.
+// Linters are made again for each config change (preview) and test; a lexicon file that
+// reads the same is the same, so it is checked, and compiled for a profile, once per process.
 const checkedFiles = new Map<string, LexiconFile>();
-const compiledLexicons = new Map<string, Lexicon>();
+const compiledParts = new Map<string, TokenMatcher[][]>();
 
-function compiled(key: string, make: () => Lexicon): Lexicon {
-  let lexicon = compiledLexicons.get(key);
-  if (!lexicon) {
-    lexicon = make();
-    compiledLexicons.set(key, lexicon);
+function compiledLexicon(key: string, parts: readonly LexiconPart[], profiles: LocaleProfiles): Lexicon {
+  const [locale = '', name = ''] = key.split('/');
+  const profile = profiles.get(locale);
+  const profileText = profileFingerprint(profile);
+  const matchers = parts.flatMap((part) => {
+    const hash = partHash(profileText, part.text);
+    let compiled = compiledParts.get(hash) ?? precompiledPart(hash);
+    if (!compiled) compiled = compilePart(part, profile);
+    compiledParts.set(hash, compiled);
+    return compiled;
+  });
+  return new Lexicon({ locale, name, entries: parts.flatMap((part) => part.entries) }, profile, matchers);
+}
+
+/** Compiles one file's patterns; a pattern that cannot be read is reported at its place in that file. */
+function compilePart(part: LexiconPart, profile: LoadedProfile): TokenMatcher[][] {
+  try {
+    return compileEntries(part.entries, profile);
+  } catch (error) {
+    if (!(error instanceof EntryPatternError)) throw error;
+    const entry = part.entries[error.index];
+    const read = profile.files ?? [];
+    throw new DunmailError('CONFIG_INVALID', `the pattern ${JSON.stringify(entry?.pattern)} cannot be read: ${error.message}`, {
+      // By its place in the JSON tree: the file may write the pattern with escapes (\u2026 for …).
+      place: part.file ? placeInJson(part.file, part.text, ['entries', error.index, 'pattern']) : { file: part.text },
+      hint: read.length
+        ? `the ${profile.locale} profile was read from ${read.map(shortPath).join(' and then ')}; define the name there, or see docs/lexicons.md for the pattern syntax`
+        : `no profile of ${profile.locale} was found (locales/${profile.locale}.json beside the lexicon folder); see docs/locales.md`,
+    });
   }
-  return lexicon;
 }
 
-/** A profile read from a file is the same while its file reads the same; a fallback is made from its locale. */
-function profileKey(profile: LoadedProfile): string {
-  return profile.file ? `${profile.file}\0${JSON.stringify(profile)}` : `fallback:${profile.locale}`;
-}
-
-function readLexicon(file: string, profiles: LocaleProfiles): { lexicon: LexiconFile; text: string } {
+function readLexicon(file: string): { lexicon: LexiconFile; text: string } {
   const text = readFileSync(file, 'utf8');
   const key = `${file}\0${text}`;
-  const known = checkedFiles.get(key);
-  if (known) return { lexicon: known, text };
-  const lexicon = checkLexicon(file, profiles);
-  checkedFiles.set(key, lexicon);
+  let lexicon = checkedFiles.get(key);
+  if (!lexicon) {
+    lexicon = readJsonFile(file, validateLexicon, {
+      code: 'CONFIG_INVALID',
+      maxBytes: 2 * 1024 * 1024,
+      what: 'lexicon',
+      hint: 'entries need a pattern and a category; see rules/schemas/lexicon.schema.json',
+    });
+    checkedFiles.set(key, lexicon);
+  }
   return { lexicon, text };
-}
-
-function checkLexicon(file: string, profiles: LocaleProfiles): LexiconFile {
-  const lexicon = readJsonFile(file, validateLexicon, {
-    code: 'CONFIG_INVALID',
-    maxBytes: 2 * 1024 * 1024,
-    what: 'lexicon',
-    hint: 'entries need a pattern and a category; see rules/schemas/lexicon.schema.json',
-  });
-  lexicon.entries.forEach((entry, index) => {
-    try {
-      // Compiling here reports a bad pattern at its line, not at first use.
-      new Lexicon({ ...lexicon, entries: [entry] }, profiles.get(lexicon.locale));
-    } catch (error) {
-      if (!(error instanceof PatternError)) throw error;
-      const read = profiles.get(lexicon.locale).files ?? [];
-      throw new DunmailError('CONFIG_INVALID', `the pattern ${JSON.stringify(entry.pattern)} cannot be read: ${error.message}`, {
-        // By its place in the JSON tree: the file may write the pattern with escapes (\u2026 for …).
-        place: placeInJson(file, readFileSync(file, 'utf8'), ['entries', index, 'pattern']),
-        hint: read.length
-          ? `the ${lexicon.locale} profile was read from ${read.map(shortPath).join(' and then ')}; define the name there, or see docs/lexicons.md for the pattern syntax`
-          : `no profile of ${lexicon.locale} was found (locales/${lexicon.locale}.json beside the lexicon folder); see docs/locales.md`,
-      });
-    }
-  });
-  return lexicon;
 }
 
 /** The line and column of a value in a JSON file, by its path in the tree; the file alone where there is none. */
 function placeInJson(file: string, text: string, location: (string | number)[]): { file: string; line?: number; column?: number } {
-  const node = findNodeAtLocation(parseTree(text) ?? { type: 'null', offset: 0, length: 0 }, location);
+  const node = jsonc().findNodeAtLocation(jsonc().parseTree(text) ?? { type: 'null', offset: 0, length: 0 }, location);
   return { file, ...(node ? new LineIndex(text).placeOf(node.offset) : {}) };
 }
 

@@ -39,6 +39,8 @@ export interface PatternWords {
   role?(name: string): readonly string[] | undefined;
   /** The patterns of a word class (`$tell`), from the locale profile's `sets`. */
   set?(name: string): readonly string[] | undefined;
+  /** Roles and sets already parsed, by token (`@we`, `$tell`): shared by the patterns of one lexicon. */
+  parsed?: Map<string, TokenMatcher>;
 }
 
 /** A set may name sets; deeper than this is a loop. */
@@ -79,7 +81,7 @@ function splitTokens(pattern: string): string[] {
   return tokens;
 }
 
-function tokenParser({ normalize, split, role, set }: PatternWords): (token: string) => TokenMatcher {
+function tokenParser({ normalize, split, role, set, parsed = new Map() }: PatternWords): (token: string) => TokenMatcher {
   const expanding: string[] = [];
   // A set's pattern may hold a gap between its words (`let … know`); brackets may not.
   const parseSequence = (text: string, whole: string, gaps = false): TokenMatcher[] => {
@@ -100,10 +102,14 @@ function tokenParser({ normalize, split, role, set }: PatternWords): (token: str
   const gap = /^\.\.\.(\d?)$/.exec(token);
   if (gap) return { kind: 'gap', max: gap[1] ? Number(gap[1]) : GAP_WORDS };
   if (token === '…') return { kind: 'gap', max: CLAUSE_WORDS, clause: true };
+  const known = parsed.get(token);
+  if (known) return known;
   if (token.startsWith('@')) {
     const patterns = role?.(token.slice(1));
     if (!patterns?.length) throw new PatternError(`${token} is not a role the locale profile defines (its "roles")`);
-    return { kind: 'any-of', options: patterns.map((pattern) => parseSequence(pattern, token)) };
+    const matcher: TokenMatcher = { kind: 'any-of', options: patterns.map((pattern) => parseSequence(pattern, token)) };
+    parsed.set(token, matcher);
+    return matcher;
   }
   if (/^\$[a-z][a-z0-9-]*$/.test(token)) {
     const name = token.slice(1);
@@ -112,7 +118,9 @@ function tokenParser({ normalize, split, role, set }: PatternWords): (token: str
     if (expanding.includes(name) || expanding.length >= MAX_SET_DEPTH) throw new PatternError(`the set ${token} names itself (${[...expanding, name].map((n) => `$${n}`).join(' > ')})`);
     expanding.push(name);
     try {
-      return { kind: 'any-of', options: patterns.map((pattern) => parseSequence(pattern, token, true)) };
+      const matcher: TokenMatcher = { kind: 'any-of', options: patterns.map((pattern) => parseSequence(pattern, token, true)) };
+      parsed.set(token, matcher);
+      return matcher;
     } finally {
       expanding.pop();
     }

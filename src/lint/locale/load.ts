@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { createAjv } from "../../data/ajv.js";
+import { schemaValidator } from "../../data/precompiled.js";
 import type { Issue } from "../../errors.js";
 import { readJsonFile } from "../../util/json-file.js";
 import {
@@ -23,7 +23,7 @@ const localeSchema: object = JSON.parse(
     "utf8",
   ),
 );
-const validateProfile = createAjv().compile<LocaleProfile>(localeSchema);
+const validateProfile = schemaValidator<LocaleProfile>('locale', localeSchema);
 
 /**
  * The folder of profiles that goes with a lexicon folder: `locales/` beside it, as

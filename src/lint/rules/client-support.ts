@@ -1,4 +1,6 @@
-import { caniemail, rawData, type CanIEmailResult, type IssueGroup } from 'caniemail';
+import type * as CanIEmail from 'caniemail';
+import type { CanIEmailResult, IssueGroup } from 'caniemail';
+import { lazyModule } from '../../util/lazy-module.js';
 import { maskTemplate, type MarkupElement } from '../../extract/copy.js';
 import { defineRule } from '../types.js';
 import { atElement, notes } from './mjml-valid.js';
@@ -63,7 +65,7 @@ export default defineRule<Options>({
     }
     for (const feature of features.values()) {
       const at = atElement(document, feature.element);
-      const url = FEATURES.get(feature.title)?.url;
+      const url = FEATURES().get(feature.title)?.url;
       report({
         ...at,
         messageId: 'unsupported',
@@ -77,11 +79,14 @@ export default defineRule<Options>({
 
 type Issue = IssueGroup['issue'];
 
-const FEATURES = new Map(rawData.data.map((feature) => [feature.title, feature]));
+// caniemail's data (a megabyte) is read when the first template's email is checked, not by a run that lints messages.
+const caniemailModule = lazyModule<typeof CanIEmail>('caniemail');
+let features: Map<string, (typeof CanIEmail.rawData)['data'][number]> | undefined;
+const FEATURES = () => (features ??= new Map(caniemailModule().rawData.data.map((feature) => [feature.title, feature])));
 
 function run(options: { clients: string[]; html?: string; css?: string }): CanIEmailResult | undefined {
   try {
-    return caniemail(options as Parameters<typeof caniemail>[0]);
+    return caniemailModule().caniemail(options as Parameters<typeof CanIEmail.caniemail>[0]);
   } catch {
     // CSS that does not parse, a client glob that matches nothing: nothing to report from it.
     return undefined;
@@ -153,7 +158,7 @@ function isMjml(name: string): boolean {
 function confirmed(title: string, element: MarkupElement): boolean {
   const tag = /^<(\w+)> element$/.exec(title)?.[1];
   if (tag) return element.name === tag.toLowerCase();
-  const feature = FEATURES.get(title);
+  const feature = FEATURES().get(title);
   if (feature?.category !== 'css') return true;
   const properties =
     title === 'left, right, top, bottom' ? ['left', 'right', 'top', 'bottom'] : [title.trim().replace(/ shorthand$/, '').replace(/ property$/, '')].filter((p) => /^[a-z-]+$/.test(p));
@@ -168,7 +173,8 @@ function declaredProperties(element: MarkupElement): Set<string> {
   return new Set([...css.matchAll(/(?:^|[;{\s])([a-z-]+)\s*:/gi)].map((m) => (m[1] ?? '').toLowerCase()));
 }
 
-const NAMES = (rawData as unknown as { nicenames?: { family?: Record<string, string>; platform?: Record<string, string> } }).nicenames;
+const NAMES = (): { family?: Record<string, string>; platform?: Record<string, string> } | undefined =>
+  (caniemailModule().rawData as unknown as { nicenames?: { family?: Record<string, string>; platform?: Record<string, string> } }).nicenames;
 
 /** `Gmail (iOS, Android) and Yahoo! Mail (Desktop Webmail)`, in the order the clients came. */
 function clientNames(clients: string[]): string {
@@ -176,10 +182,10 @@ function clientNames(clients: string[]): string {
   for (const client of clients) {
     const [family = client, platform = ''] = client.split('.');
     const platforms = families.get(family) ?? [];
-    platforms.push(NAMES?.platform?.[platform] ?? platform);
+    platforms.push(NAMES()?.platform?.[platform] ?? platform);
     families.set(family, platforms);
   }
-  const parts = [...families].map(([family, platforms]) => `${NAMES?.family?.[family] ?? family} (${platforms.join(', ')})`);
+  const parts = [...families].map(([family, platforms]) => `${NAMES()?.family?.[family] ?? family} (${platforms.join(', ')})`);
   return parts.length > 1 ? `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}` : (parts[0] ?? '');
 }
 

@@ -86,12 +86,15 @@ describe('sets: word classes written once in the profile', () => {
     expect(replaced('We will tell your godmother.')).toEqual(['We will tell your godmother']);
   });
 
-  it('a name no profile defines is refused at the pattern, with the profile files that were read', () => {
+  it('a name no profile defines is refused at the pattern when its locale is first linted, with the profile files that were read', () => {
     // JSON.stringify writes … as is; the entry is written with the escape a tool may use (\u2026).
     const lexicons = englishProfileProject({}, [{ pattern: '@we … $warn', category: 'disclosure' }]);
     const file = path.join(lexicons, 'en', 'aggressive.json');
     writeFileSync(file, `{"locale": "en", "name": "aggressive",\n "entries": [\n  {"category": "disclosure", "pattern": "@we \\u2026 $warn"}]}`);
-    const read = () => createLinter({ config: framesOnly({ ...recommendedConfig(), lexiconFolders: [...recommendedConfig().lexiconFolders, lexicons] }), only: ['no-aggressive'] });
+    const linter = createLinter({ config: framesOnly({ ...recommendedConfig(), lexiconFolders: [...recommendedConfig().lexiconFolders, lexicons] }), only: ['no-aggressive'] });
+    // Lexicons compile for the locales in use: a Spanish message does not read the English patterns.
+    expect(linter.lintMessage({ locale: 'es', subject: 'Factura 7', body: 'Hola.' }).messages).toBeDefined();
+    const read = () => linter.lintMessage({ locale: 'en', subject: 'Invoice 7', body: 'Hello.' });
     expect(read).toThrow(
       expect.objectContaining({
         place: { file, line: 3, column: 41 },

@@ -1,0 +1,22 @@
+/**
+ * The build's second step (npm run build, after tsc), so a linter reads instead of compiles:
+ * - the shipped lexicons' patterns, compiled for the shipped profiles, stored by content hash
+ *   (src/lint/lexicon/precompiled.ts);
+ * - the project's JSON schemas and the built-in rules' option schemas as ajv standalone code
+ *   (src/data/precompiled.ts). The modules that own a schema register it when imported.
+ */
+import { LexiconSet, SHIPPED_LEXICONS } from '../src/lint/lexicon/load.js';
+import { PRECOMPILED_LEXICONS, writePrecompiled } from '../src/lint/lexicon/precompiled.js';
+import { PRECOMPILED_SCHEMAS, writePrecompiledSchemas } from '../src/data/precompiled.js';
+import { ruleOptionsValidator } from '../src/lint/config/load.js';
+import { builtInRules } from '../src/lint/rules/index.js';
+import '../src/project/stages.js';
+import '../src/template/frontmatter.js';
+import '../src/lint/locale/load.js';
+
+const parts = new LexiconSet([SHIPPED_LEXICONS]).compileAll();
+writePrecompiled(parts);
+console.log(`precompiled ${parts.size} lexicon files into ${PRECOMPILED_LEXICONS}`);
+for (const rule of builtInRules.values()) ruleOptionsValidator(rule);
+const schemas = writePrecompiledSchemas();
+console.log(`precompiled ${schemas.length} schemas into ${PRECOMPILED_SCHEMAS}`);

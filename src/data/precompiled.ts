@@ -1,0 +1,68 @@
+import { createHash } from 'node:crypto';
+import { createRequire } from 'node:module';
+import { mkdirSync, readdirSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Ajv, ValidateFunction } from 'ajv';
+import { createAjv } from './ajv.js';
+import { writeFileAtomic } from '../util/atomic-write.js';
+
+/**
+ * The project's own JSON schemas (config, lexicons, locale profiles, stages, frontmatter,
+ * rule options) as ajv standalone code written at build time (`npm run build`): compiling
+ * them took half a second of every start. A file is named by a hash of its schema, so a
+ * changed schema (a team's own rule, an edited file) is compiled in process instead.
+ */
+export const PRECOMPILED_SCHEMAS = fileURLToPath(new URL('../../dist/precompiled/schemas/', import.meta.url));
+
+const require = createRequire(import.meta.url);
+const registered = new Map<string, object>();
+
+/** The schema's name in the store: what it is and a hash of its content. */
+function storedName(name: string, schema: object): string {
+  const hash = createHash('sha256').update(`ajv-8\0${JSON.stringify(schema)}`).digest('hex').slice(0, 16);
+  return `${name.replace(/[^a-z0-9-]/gi, '_')}.${hash}.cjs`;
+}
+
+/**
+ * A validator for one of the project's schemas, resolved on its first call: the build's
+ * standalone code when it was made from this very schema, else compiled by ajv now.
+ */
+export function schemaValidator<T>(name: string, schema: object): ValidateFunction<T> {
+  registered.set(name, schema);
+  let real: ValidateFunction<T> | undefined;
+  const validate = ((value: unknown) => {
+    real ??= stored<T>(name, schema) ?? createAjv().compile<T>(schema);
+    const valid = real(value);
+    validate.errors = real.errors ?? null;
+    return valid;
+  }) as ValidateFunction<T>;
+  validate.errors = null;
+  return validate;
+}
+
+function stored<T>(name: string, schema: object): ValidateFunction<T> | undefined {
+  try {
+    return require(path.join(PRECOMPILED_SCHEMAS, storedName(name, schema))) as ValidateFunction<T>;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The build's step: every schema registered so far, written as standalone code; older files removed. */
+export function writePrecompiledSchemas(folder = PRECOMPILED_SCHEMAS): string[] {
+  mkdirSync(folder, { recursive: true });
+  // A schema with formats would need them passed to its standalone code: it stays compiled in process.
+  const names = [...registered]
+    .filter(([, schema]) => !JSON.stringify(schema).includes('"format"'))
+    .map(([name, schema]) => ({ file: storedName(name, schema), schema }));
+  const keep = new Set(names.map((n) => n.file));
+  for (const file of readdirSync(folder)) if (!keep.has(file)) rmSync(path.join(folder, file));
+  // Loaded here only: a linter never needs ajv's code generator.
+  const standaloneCode = (require('ajv/dist/standalone/index.js') as { default: (ajv: Ajv, validate: unknown) => string }).default;
+  for (const { file, schema } of names) {
+    const ajv = createAjv(undefined, { source: true });
+    writeFileAtomic(path.join(folder, file), standaloneCode(ajv, ajv.compile(schema)));
+  }
+  return [...keep];
+}
