@@ -1,0 +1,62 @@
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { createRequire } from 'node:module';
+import { readFileSync } from 'node:fs';
+import { afterAll, describe, expect, it } from 'vitest';
+import { createAjv } from '../../src/data/ajv.js';
+import { PRECOMPILED_SCHEMAS, schemaValidator, writePrecompiledSchemas } from '../../src/data/precompiled.js';
+import '../../src/lint/lexicon/load.js';
+import '../../src/lint/locale/load.js';
+import '../../src/lint/config/load.js';
+import '../../src/project/stages.js';
+import '../../src/template/frontmatter.js';
+
+const folders: string[] = [];
+afterAll(() => folders.forEach((folder) => rmSync(folder, { recursive: true, force: true })));
+
+describe('schemas precompiled at build time', () => {
+  it('the build stored the schemas the modules register, under their current hash (run npm run build when this fails)', () => {
+    const inStore = readdirSync(PRECOMPILED_SCHEMAS);
+    for (const name of ['config', 'lexicon', 'locale', 'stages', 'frontmatter']) {
+      expect(inStore.filter((file) => file.startsWith(`${name}.`)), name).toHaveLength(1);
+    }
+    const folder = mkdtempSync(path.join(tmpdir(), 'dunmail-schemas-'));
+    folders.push(folder);
+    // The same names, hashed from the schemas as this code has them now.
+    const current = writePrecompiledSchemas(folder);
+    for (const name of ['config', 'lexicon', 'locale', 'stages', 'frontmatter']) {
+      const file = current.find((f) => f.startsWith(`${name}.`));
+      expect(file && existsSync(path.join(PRECOMPILED_SCHEMAS, file)), `${file} is in dist/precompiled/schemas`).toBe(true);
+    }
+    // The stored code reports exactly what ajv compiling the schema now reports.
+    const schema = JSON.parse(readFileSync(new URL('../../rules/schemas/lexicon.schema.json', import.meta.url), 'utf8')) as object;
+    const storedFile = current.find((f) => f.startsWith('lexicon.')) ?? '';
+    const stored = createRequire(import.meta.url)(path.join(PRECOMPILED_SCHEMAS, storedFile)) as ((value: unknown) => boolean) & { errors?: unknown };
+    const compiled = createAjv().compile(schema);
+    const bad = { locale: 'en', name: 'x', entries: [{ pattern: 1, category: 'threat-legal', extra: true }, {}] };
+    expect(stored(bad)).toBe(false);
+    expect(compiled(bad)).toBe(false);
+    expect(stored.errors).toEqual(compiled.errors);
+  });
+
+  it('a validator resolved on its first call reports as ajv does, and clears its errors on a valid value', () => {
+    const schema = { type: 'object', properties: { limit: { type: 'integer', minimum: 1 } }, required: ['limit'], additionalProperties: false };
+    const fresh = schemaValidator<{ limit: number }>('test-limit', schema);
+    expect(fresh({ limit: 0, other: 1 })).toBe(false);
+    const errors = fresh.errors?.map((e) => [e.instancePath, e.keyword]);
+    expect(errors).toEqual([
+      ['', 'additionalProperties'],
+      ['/limit', 'minimum'],
+    ]);
+    expect(fresh({ limit: 3 })).toBe(true);
+    expect(fresh.errors).toBeNull();
+  });
+
+  it('a schema that changed since the build is compiled in process, not read stale', () => {
+    // (Registered under a name the build stored, last in this file: the registry now holds this schema.)
+    const validate = schemaValidator<object>('stages', { type: 'object', properties: { 'a-field-no-build-knows': { type: 'string' } }, required: ['a-field-no-build-knows'] });
+    expect(validate({})).toBe(false);
+    expect(validate.errors?.[0]?.params).toEqual({ missingProperty: 'a-field-no-build-knows' });
+  });
+});
