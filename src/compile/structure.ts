@@ -1,4 +1,4 @@
-import { Parser, Tokenizer, type TokenizerCallbacks } from 'htmlparser2';
+import { htmlparser2, type HtmlParser2 } from '../util/htmlparser.js';
 import { DunmailError, type Issue } from '../errors.js';
 import { LineIndex } from '../util/lines.js';
 import type { Composition } from '../template/compose.js';
@@ -27,7 +27,7 @@ export function checkMjmlStructure(composition: Composition, entryPath: string):
   let cause: Cause = { kind: 'end' };
   let openAt = 0;
 
-  const watch: Partial<TokenizerCallbacks> = {
+  const watch: Partial<HtmlParser2.TokenizerCallbacks> = {
     onopentagname(start) {
       cause = { kind: 'open' };
       openAt = start - 1;
@@ -43,13 +43,13 @@ export function checkMjmlStructure(composition: Composition, entryPath: string):
       cause = { kind: 'end' };
     },
   };
-  const afterTokenizerEvent = (event: keyof TokenizerCallbacks) => {
+  const afterTokenizerEvent = (event: keyof HtmlParser2.TokenizerCallbacks) => {
     if (event !== 'onclosetag' || cause.kind !== 'close' || cause.matched || !isMjml(cause.name)) return;
     // A close tag the parser had no open element for: it fired no event and was dropped.
     issues.push({ offset: cause.offset, message: `</${cause.name}> closes an element that is not open here` });
   };
 
-  const parser = new Parser(
+  const parser = new (htmlparser2().Parser)(
     {
       onopentag(name) {
         if (!isMjml(name)) return;
@@ -96,12 +96,12 @@ export function checkMjmlStructure(composition: Composition, entryPath: string):
  * htmlparser2's supported `Tokenizer` option, used to see the tokenizer's events
  * before the parser acts on them (`watch`) and after (`after`).
  */
-export function watchedTokenizer(watch: Partial<TokenizerCallbacks>, after: (event: keyof TokenizerCallbacks) => void): typeof Tokenizer {
-  return class WatchedTokenizer extends Tokenizer {
-    constructor(options: ConstructorParameters<typeof Tokenizer>[0], parser: TokenizerCallbacks) {
-      const wrapped = new Map<keyof TokenizerCallbacks, (...args: number[]) => void>();
+export function watchedTokenizer(watch: Partial<HtmlParser2.TokenizerCallbacks>, after: (event: keyof HtmlParser2.TokenizerCallbacks) => void): typeof HtmlParser2.Tokenizer {
+  return class WatchedTokenizer extends htmlparser2().Tokenizer {
+    constructor(options: ConstructorParameters<typeof HtmlParser2.Tokenizer>[0], parser: HtmlParser2.TokenizerCallbacks) {
+      const wrapped = new Map<keyof HtmlParser2.TokenizerCallbacks, (...args: number[]) => void>();
       const forward = new Proxy(parser, {
-        get(target, key: keyof TokenizerCallbacks) {
+        get(target, key: keyof HtmlParser2.TokenizerCallbacks) {
           let call = wrapped.get(key);
           if (!call) {
             const handler = target[key] as (...args: number[]) => void;

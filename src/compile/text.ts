@@ -1,4 +1,9 @@
-import { convert, type HtmlToTextOptions } from 'html-to-text';
+import type * as HtmlToText from 'html-to-text';
+import type { HtmlToTextOptions } from 'html-to-text';
+import { lazyModule } from '../util/lazy-module.js';
+
+// html-to-text and its selector engine are read by the first compile, never by a run that lints messages.
+const htmlToTextModule = lazyModule<typeof HtmlToText>('html-to-text');
 
 /**
  * How the plain-text part is made from the email's HTML: links as "text [URL]",
@@ -47,7 +52,7 @@ export function htmlToText(html: string, canonical: (text: string) => string = (
   const selectors = (baseOptions.selectors ?? []).map((selector) =>
     selector.selector === 'a' ? { ...selector, options: { ...selector.options, pathRewrite } } : selector,
   );
-  return convert(html, { ...baseOptions, selectors });
+  return htmlToTextModule().convert(html, { ...baseOptions, selectors });
 }
 
 export { tidyText } from '../render/text-part.js';

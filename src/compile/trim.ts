@@ -1,6 +1,6 @@
 import type Nunjucks from 'nunjucks';
 import { nunjucks } from '../template/nunjucks-module.js';
-import { Parser } from 'htmlparser2';
+import { htmlparser2, type HtmlParser2 } from '../util/htmlparser.js';
 import { LineIndex } from '../util/lines.js';
 import type { Composition } from '../template/compose.js';
 import type { TagRegistry } from '../template/mask.js';
@@ -59,7 +59,7 @@ export function endingTagContents(source: string): { name: string; start: number
   let closeAt = 0;
   let selfClosing = false;
   let current: { name: string; start: number; depth: number } | undefined;
-  const parser = new Parser(
+  const parser = new (htmlparser2().Parser)(
     {
       onopentag(name) {
         if (!TRIMMED_ENDING_TAGS.has(name) && name !== 'mj-style') return;

@@ -1,4 +1,4 @@
-import { Parser, parseDocument } from 'htmlparser2';
+import { htmlparser2, type HtmlParser2 } from '../util/htmlparser.js';
 import { decodeHTML } from 'entities';
 import { findTags, type TemplateTag } from '../template/tags.js';
 import { LineIndex } from '../util/lines.js';
@@ -101,7 +101,7 @@ export function extractTemplateCopy(text: string, bodyStart = 0, file = ''): Tem
     current = undefined;
   };
 
-  const parser: Parser = new Parser(
+  const parser: HtmlParser2.Parser = new (htmlparser2().Parser)(
     {
       onopentag(name, attributes) {
         const start = parser.startIndex;
@@ -142,7 +142,7 @@ export function extractTemplateCopy(text: string, bodyStart = 0, file = ''): Tem
  * masked): the opening tag alone is parsed again, so `href="{{ payUrl }}"` keeps its tag.
  */
 function restoreAttributes(masked: Record<string, string>, text: string, start: number, end: number): Record<string, string> {
-  const [node] = parseDocument(text.slice(start, end + 1), { decodeEntities: false }).children;
+  const [node] = htmlparser2().parseDocument(text.slice(start, end + 1), { decodeEntities: false }).children;
   const original = node && 'attribs' in node ? (node.attribs as Record<string, string>) : {};
   return Object.keys(masked).length === Object.keys(original).length ? original : masked;
 }

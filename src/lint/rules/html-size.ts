@@ -1,4 +1,4 @@
-import { Parser } from 'htmlparser2';
+import { htmlparser2, type HtmlParser2 } from '../../util/htmlparser.js';
 import type { MarkupElement } from '../../extract/copy.js';
 import { defineRule, type LintDocument } from '../types.js';
 import { atElement, layoutAnchor, notes } from './mjml-valid.js';
@@ -76,7 +76,7 @@ export default defineRule<Options>({
 function styleBlocks(html: string): { css: string; bytes: number }[] {
   const blocks: { css: string; bytes: number }[] = [];
   let current: string | undefined;
-  const parser = new Parser(
+  const parser = new (htmlparser2().Parser)(
     {
       onopentag(name) {
         if (name === 'style') current = '';

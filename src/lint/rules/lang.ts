@@ -1,4 +1,4 @@
-import { Parser } from 'htmlparser2';
+import { htmlparser2, type HtmlParser2 } from '../../util/htmlparser.js';
 import { defineRule, type Finding } from '../types.js';
 import { atElement, layoutAnchor, notes } from './mjml-valid.js';
 
@@ -53,7 +53,7 @@ function langAttributes(html: string): LangAttributes {
   const found: LangAttributes = { html: null, body: null };
   let inBody = false;
   let wrapperSeen = false;
-  const parser = new Parser(
+  const parser = new (htmlparser2().Parser)(
     {
       onopentag(name, attributes) {
         if (name === 'html') found.html = attributes['lang'];

@@ -1,4 +1,4 @@
-import { Parser } from 'htmlparser2';
+import { htmlparser2, type HtmlParser2 } from '../../util/htmlparser.js';
 import { defineRule, type TextRegion } from '../types.js';
 import { layoutAnchor } from './mjml-valid.js';
 
@@ -102,7 +102,7 @@ function graphemes(text: string): number {
 function hiddenTexts(html: string): string[] {
   const texts: string[] = [];
   const open: { hidden: boolean; text: string }[] = [];
-  const parser = new Parser(
+  const parser = new (htmlparser2().Parser)(
     {
       onopentag(_name, attributes) {
         open.push({ hidden: /display\s*:\s*none/i.test(attributes['style'] ?? ''), text: '' });
