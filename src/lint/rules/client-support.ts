@@ -84,13 +84,24 @@ const caniemailModule = lazyModule<typeof CanIEmail>('caniemail');
 let features: Map<string, (typeof CanIEmail.rawData)['data'][number]> | undefined;
 const FEATURES = () => (features ??= new Map(caniemailModule().rawData.data.map((feature) => [feature.title, feature])));
 
+// caniemail takes milliseconds per call, and every template of a locale shares its layout's
+// elements: the same input is checked once per process.
+const checked = new Map<string, CanIEmailResult | undefined>();
+const MAX_CHECKED = 500;
+
 function run(options: { clients: string[]; html?: string; css?: string }): CanIEmailResult | undefined {
+  const key = JSON.stringify([options.clients, options.html ?? null, options.css ?? null]);
+  if (checked.has(key)) return checked.get(key);
+  let result: CanIEmailResult | undefined;
   try {
-    return caniemailModule().caniemail(options as Parameters<typeof CanIEmail.caniemail>[0]);
+    result = caniemailModule().caniemail(options as Parameters<typeof CanIEmail.caniemail>[0]);
   } catch {
     // CSS that does not parse, a client glob that matches nothing: nothing to report from it.
-    return undefined;
+    result = undefined;
   }
+  if (checked.size >= MAX_CHECKED) checked.delete(checked.keys().next().value ?? '');
+  checked.set(key, result);
+  return result;
 }
 
 /** Titles of the features the given clients lack, or undefined when the HTML could not be checked. */
