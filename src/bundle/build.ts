@@ -11,6 +11,7 @@ import { DEFAULT_URL_SCHEMES } from '../data/ajv.js';
 import { createRenderer, type RendererOptions } from '../project/renderer.js';
 import { writeFileAtomic } from '../util/atomic-write.js';
 import { packageInfo } from '../util/package-info.js';
+import { generatePart, OutsideSubset } from './codegen.js';
 import type { BundleManifest } from '../runtime/index.js';
 
 const addFormats = addFormatsModule as unknown as (ajv: Ajv) => Ajv;
@@ -23,6 +24,8 @@ export interface BuildOptions extends RendererOptions {
 
 export interface BuildResult {
   file: string;
+  /** Parts outside the code generator's subset, rendered by nunjucks' runtime instead: said, never skipped silently. */
+  warnings: string[];
   manifest: BundleManifest;
   /** False when the bundle on disk was already this one: nothing was written. */
   written: boolean;
@@ -45,6 +48,7 @@ export async function buildBundle(options: BuildOptions): Promise<BuildResult> {
       wrapper: (templates) => (templates as unknown as { template: string }[])[0]?.template ?? '',
     });
 
+  const warnings: string[] = [];
   const lateStages = new Set(renderer.stages.stages.filter((stage) => stage.late).map((stage) => stage.id));
   const templates = renderer.templates.map((t) => {
     const relative = path.relative(renderer.templatesDir, t.path).split(path.sep).join('/');
@@ -55,7 +59,16 @@ export async function buildBundle(options: BuildOptions): Promise<BuildResult> {
     const tags = Object.fromEntries(
       Object.entries(t.tags).map(([part, places]) => [part, places.map((p) => (p.file ? { ...p, file: path.relative(renderer.templatesDir, p.file).split(path.sep).join('/') } : p))]),
     );
-    return { stage: t.stage, locale: t.locale, path: relative, late: lateStages.has(t.stage), parts, tags, hash: hash(JSON.stringify(parts)) };
+    const compiled: Partial<Record<'subject' | 'preheader' | 'html' | 'text', string>> = {};
+    for (const part of ['subject', 'preheader', 'html', 'text'] as const) {
+      try {
+        compiled[part] = generatePart(t.sources[part], part === 'html');
+      } catch (error) {
+        if (!(error instanceof OutsideSubset)) throw error;
+        warnings.push(`${relative} (${part}): ${error.message}; it renders with nunjucks' runtime instead`);
+      }
+    }
+    return { stage: t.stage, locale: t.locale, path: relative, late: lateStages.has(t.stage), parts, compiled, tags, hash: hash(JSON.stringify({ parts, compiled })) };
   });
 
   const manifestBase = {
@@ -73,11 +86,11 @@ export async function buildBundle(options: BuildOptions): Promise<BuildResult> {
   const manifestText = `${JSON.stringify(manifest, null, 2)}\n`;
   // A second build with no change writes nothing.
   if (existsSync(file) && existsSync(manifestFile) && readFileSync(manifestFile, 'utf8') === manifestText && readFileSync(file, 'utf8') === source) {
-    return { file, manifest, written: false };
+    return { file, manifest, warnings, written: false };
   }
   writeFileAtomic(file, source);
   writeFileAtomic(manifestFile, manifestText);
-  return { file, manifest, written: true };
+  return { file, manifest, warnings, written: true };
 }
 
 /** ajv standalone code for the data schema: validation without ajv's compiler at run time. */
@@ -93,7 +106,7 @@ function validatorSource(urlSchemes: string[]): string {
 }
 
 function moduleSource(
-  templates: { stage: string; locale: string; path: string; late: boolean; parts: Record<string, string>; tags: Record<string, unknown> }[],
+  templates: { stage: string; locale: string; path: string; late: boolean; parts: Record<string, string>; compiled: Record<string, string>; tags: Record<string, unknown> }[],
   manifest: BundleManifest,
   validator: string,
   runtime: string,
@@ -110,6 +123,9 @@ function moduleSource(
     lines.push(`  { stage: ${JSON.stringify(t.stage)}, locale: ${JSON.stringify(t.locale)}, path: ${JSON.stringify(t.path)}, late: ${t.late},`);
     lines.push(`    tags: ${JSON.stringify(t.tags)},`);
     for (const [part, code] of Object.entries(t.parts)) lines.push(`    ${part}: (function () {\n${code}\n})(),`);
+    lines.push('    compiled: {');
+    for (const [part, code] of Object.entries(t.compiled)) lines.push(`    ${part}: ${code},`);
+    lines.push('    },');
     lines.push('  },');
   }
   lines.push('];', 'export { manifest };', 'export default defineBundle({ manifest, validate: validateData, templates });', '');

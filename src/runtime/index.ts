@@ -13,6 +13,7 @@ import { renderCompiled, type Email, type Part, type RenderableTemplate, type Ta
 
 export type { Email } from '../render/render.js';
 export type { RenderData } from '../data/types.js';
+import type { RenderData } from '../data/types.js';
 export { DunmailError } from '../errors.js';
 
 const require = createRequire(import.meta.url);
@@ -20,10 +21,48 @@ const require = createRequire(import.meta.url);
 interface SlimNunjucks {
   Environment: new (loaders: null, options: object) => SlimEnvironment;
   Template: new (source: { type: 'code'; obj: unknown }, env: SlimEnvironment, path: string) => { render(context: object): string };
+  runtime: Record<'suppressValue' | 'ensureDefined' | 'memberLookup' | 'fromIterator' | 'isArray' | 'keys' | 'inOperator' | 'makeKeywordArgs', (...args: never[]) => unknown>;
 }
 interface SlimEnvironment {
   globals: object;
   addFilter(name: string, filter: (...args: never[]) => unknown): void;
+  getFilter(name: string): (...args: unknown[]) => unknown;
+  getTest(name: string): (...args: unknown[]) => unknown;
+}
+
+/** A part as `dunmail build` translates it: a plain function of the context and these helpers (src/bundle/codegen.ts). */
+export type CompiledPart = (context: object, helpers: PartHelpers) => string;
+
+/** What a translated part calls: nunjucks' own runtime functions, filters and tests, so values print as nunjucks prints them. */
+export interface PartHelpers {
+  sv: (...args: never[]) => unknown;
+  ed: (...args: never[]) => unknown;
+  ml: (...args: never[]) => unknown;
+  fi: (...args: never[]) => unknown;
+  ia: (...args: never[]) => unknown;
+  keys: (...args: never[]) => unknown;
+  io: (...args: never[]) => unknown;
+  kw: (...args: never[]) => unknown;
+  filter(name: string): (...args: unknown[]) => unknown;
+  test(name: string): (...args: unknown[]) => unknown;
+  env: SlimEnvironment;
+}
+
+/** The helpers of one environment (HTML escapes, text does not), from nunjucks' runtime. */
+export function partHelpers(runtime: SlimNunjucks['runtime'], env: SlimEnvironment): PartHelpers {
+  return {
+    sv: runtime.suppressValue,
+    ed: runtime.ensureDefined,
+    ml: runtime.memberLookup,
+    fi: runtime.fromIterator,
+    ia: runtime.isArray,
+    keys: runtime.keys,
+    io: runtime.inOperator,
+    kw: runtime.makeKeywordArgs,
+    filter: (name) => env.getFilter(name),
+    test: (name) => env.getTest(name),
+    env,
+  };
 }
 
 // nunjucks' own runtime build: templates, filters and escaping, no compiler.
@@ -42,6 +81,8 @@ export interface BundledTemplate {
   preheader: unknown;
   html: unknown;
   text: unknown;
+  /** The parts the build translated to plain functions; the others render with nunjucks' runtime. */
+  compiled?: Partial<Record<Part, CompiledPart>>;
 }
 
 export interface BundleManifest {
@@ -65,8 +106,12 @@ export interface BundleDefinition {
 
 export interface Bundle {
   readonly manifest: BundleManifest;
-  /** Validates the data and renders one email. */
-  render(input: { stage: string; locale: string; data: unknown }): Email;
+  /**
+   * Validates the data and renders one email. `validate: false` skips the data checks (schema,
+   * sizes, nesting) for a mailer that has already validated the same data; the rendered
+   * subject and preheader are still refused when they hold a line break.
+   */
+  render(input: { stage: string; locale: string; data: unknown; validate?: boolean }): Email;
 }
 
 function environment(autoescape: boolean): SlimEnvironment {
@@ -82,32 +127,48 @@ function environment(autoescape: boolean): SlimEnvironment {
 export function defineBundle(definition: BundleDefinition): Bundle {
   const html = environment(true);
   const text = environment(false);
+  const htmlHelpers = partHelpers(nunjucks.runtime, html);
+  const textHelpers = partHelpers(nunjucks.runtime, text);
   const templates = new Map<string, RenderableTemplate>();
   const late = new Set<string>();
   for (const t of definition.templates) {
     if (t.late) late.add(`${t.stage}/${t.locale}`);
-    const part = (code: unknown, env: SlimEnvironment, name: string) => new nunjucks.Template({ type: 'code', obj: code }, env, `${t.path} (${name})`);
+    const part = (code: unknown, env: SlimEnvironment, name: string, compiled: CompiledPart | undefined) => {
+      const template = new nunjucks.Template({ type: 'code', obj: code }, env, `${t.path} (${name})`);
+      if (!compiled) return template;
+      const helpers = env === html ? htmlHelpers : textHelpers;
+      return {
+        render(context: object): string {
+          try {
+            return compiled(context, helpers);
+          } catch {
+            // A failing tag is reported as nunjucks reports it, with its line and column.
+            return template.render(context);
+          }
+        },
+      };
+    };
     templates.set(`${t.stage}/${t.locale}`, {
       stage: t.stage,
       locale: t.locale,
       path: t.path,
       ...(t.tags ? { tags: t.tags } : {}),
-      subject: part(t.subject, text, 'subject'),
-      preheader: part(t.preheader, text, 'preheader'),
-      html: part(t.html, html, 'compiled HTML'),
-      text: part(t.text, text, 'text part'),
+      subject: part(t.subject, text, 'subject', t.compiled?.subject),
+      preheader: part(t.preheader, text, 'preheader', t.compiled?.preheader),
+      html: part(t.html, html, 'compiled HTML', t.compiled?.html),
+      text: part(t.text, text, 'text part', t.compiled?.text),
     });
   }
   return {
     manifest: definition.manifest,
-    render({ stage, locale, data }) {
+    render({ stage, locale, data, validate = true }) {
       const template = templates.get(`${stage}/${locale}`);
       if (!template) {
         const known = [...templates.keys()].join(', ');
         throw new DunmailError('TEMPLATE_NOT_FOUND', `the bundle has no template for ${stage} in ${locale}`, { hint: `it has: ${known}` });
       }
-      checkRenderData(data, definition.validate);
-      return renderCompiled(template, data, { late: late.has(`${stage}/${locale}`) });
+      if (validate) checkRenderData(data, definition.validate);
+      return renderCompiled(template, data as RenderData, { late: late.has(`${stage}/${locale}`) });
     },
   };
 }

@@ -66,6 +66,22 @@ describe('dunmail build', () => {
     expect(() => bundle.render({ stage: 'due-today', locale: 'en', data })).toThrowError(/render data has 2 problem/);
   });
 
+  it('translates every shipped part to a plain function, with no warning', async () => {
+    const again = await buildBundle({ out, runtime: RUNTIME });
+    expect(again.warnings).toEqual([]);
+    const source = readFileSync(path.join(out, 'bundle.js'), 'utf8');
+    expect(source.match(/^ {4}compiled: \{$/gm)).toHaveLength(again.manifest.templates.length);
+    expect(source.match(/^ {4}(subject|preheader|html|text): \(function \(c, h\) \{$/gm)).toHaveLength(4 * again.manifest.templates.length);
+  });
+
+  it('validate: false skips the data checks, never the check of the rendered subject', () => {
+    const data = { ...fixture('due-today'), payUrl: 'javascript:alert(1)' };
+    expect(() => bundle.render({ stage: 'due-today', locale: 'en', data })).toThrowError(/render data has 1 problem/);
+    expect(bundle.render({ stage: 'due-today', locale: 'en', data, validate: false }).html).toContain('javascript:alert(1)');
+    const injected = { ...fixture('due-today'), invoice: { ...fixture('due-today').invoice, number: 'INV-1\r\nBcc: all@example.com' } };
+    expect(() => bundle.render({ stage: 'due-today', locale: 'en', data: injected, validate: false })).toThrowError(/rendered subject/);
+  });
+
   it('names what it has when asked for an unknown template', () => {
     expect(() => bundle.render({ stage: 'due-today', locale: 'fr', data: fixture('due-today') })).toThrowError(/no template for due-today in fr/);
   });

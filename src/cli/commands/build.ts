@@ -17,6 +17,7 @@ export async function buildCommand(options: BuildCommandOptions, io: CliIo): Pro
     ...(options.urlScheme ? { urlSchemes: options.urlScheme } : {}),
   });
   const where = path.relative(io.cwd, result.file);
+  for (const warning of result.warnings) io.stderr(`warning: ${warning}\n`);
   io.stdout(
     result.written
       ? `built ${where}: ${result.manifest.templates.length} template(s), hash ${result.manifest.hash}\n`
