@@ -1,7 +1,17 @@
 const DAY_MS = 86_400_000;
 
+// A run of reminders repeats a few due and send dates: each is parsed once (bounded).
+const parsed = new Map<string, number>();
+const MAX_PARSED = 10_000;
+
 function utc(isoDate: string): number {
-  return Date.parse(`${isoDate}T00:00:00Z`);
+  let time = parsed.get(isoDate);
+  if (time === undefined) {
+    time = Date.parse(`${isoDate}T00:00:00Z`);
+    if (parsed.size >= MAX_PARSED) parsed.clear();
+    parsed.set(isoDate, time);
+  }
+  return time;
 }
 
 export function todayIso(): string {
@@ -15,8 +25,10 @@ export function daysBetween(from: string, to: string): number {
 
 /** Business days (Monday to Friday) from `from` to `to`, signed like daysBetween. */
 export function businessDaysBetween(from: string, to: string): number {
-  const sign = utc(to) >= utc(from) ? 1 : -1;
-  const [start, end] = sign > 0 ? [utc(from), utc(to)] : [utc(to), utc(from)];
+  const a = utc(from);
+  const b = utc(to);
+  const sign = b >= a ? 1 : -1;
+  const [start, end] = sign > 0 ? [a, b] : [b, a];
   const days = Math.round((end - start) / DAY_MS);
   // Whole weeks hold five business days; the days left over are counted one by one.
   let count = Math.floor(days / 7) * 5;

@@ -52,6 +52,12 @@ export interface LexiconMatch {
 interface CompiledEntry {
   entry: LexiconEntry;
   matchers: readonly TokenMatcher[];
+  /**
+   * For each required part of the pattern that must match one word, the index keys of the
+   * words it can match: a sentence with no word of one of these lists cannot match, and the
+   * entry's frame (gaps across a clause, sets of fifty ways to say a thing) is never tried.
+   */
+  anchors: readonly (readonly string[])[];
 }
 
 /** Thrown by compileEntries: which entry's pattern cannot be read, and why. */
@@ -136,7 +142,14 @@ export class Lexicon {
     this.normalize = normalizerFor(profile);
     this.negations = new Set((profile.negations ?? []).map((word) => this.normalize(word)));
     this.auxiliaries = new Set((profile.auxiliaries ?? []).map((word) => this.normalize(word)));
-    this.compiled = file.entries.map((entry, index) => ({ entry, matchers: matchers[index] ?? [] }));
+    this.compiled = file.entries.map((entry, index) => {
+      const own = matchers[index] ?? [];
+      const anchors = own.flatMap((matcher) => {
+        const keys = matcher.kind === 'optional' || matcher.kind === 'gap' ? undefined : firstWordKeys(matcher);
+        return keys ? [[...new Set(keys)]] : [];
+      });
+      return { entry, matchers: own, anchors };
+    });
     for (const compiled of this.compiled) {
       const keys = firstWordKeys(compiled.matchers[0]);
       if (!keys) {
@@ -169,13 +182,31 @@ export class Lexicon {
    */
   match(words: MatchWord[], negated?: LexiconMatch[]): LexiconMatch[] {
     const found: LexiconMatch[] = [];
+    // The index keys of every word of the sentence, for the entries' anchors.
+    const present = new Set<string>();
+    for (const word of words) {
+      present.add(`w:${word.stem}`);
+      present.add(`n:${word.norm}`);
+      present.add(`p:${word.norm.slice(0, PREFIX_KEY)}`);
+    }
+    const viable = new Map<CompiledEntry, boolean>();
+    const canMatch = (compiled: CompiledEntry): boolean => {
+      let known = viable.get(compiled);
+      if (known === undefined) {
+        known = compiled.anchors.every((keys) => keys.some((key) => present.has(key)));
+        viable.set(compiled, known);
+      }
+      return known;
+    };
     let i = 0;
     while (i < words.length) {
       let best: LexiconMatch | undefined;
       const word = words[i];
       const tryAll = (candidates: readonly CompiledEntry[] | undefined): void => {
         if (!candidates) return;
-        for (const { entry, matchers } of candidates) {
+        for (const compiled of candidates) {
+          if (!canMatch(compiled)) continue;
+          const { entry, matchers } = compiled;
           const last = matchAt(matchers, 0, words, i);
           if (last === undefined || (best && last <= best.last)) continue;
           if (entry.unlessNegated && this.negated(words, i, last)) {
