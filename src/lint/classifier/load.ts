@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { LinearModel, type ModelFile, type SentenceModel } from './model.js';
+import { features } from './features.js';
 
 const SHIPPED_MODELS = fileURLToPath(new URL('../../../rules/models/', import.meta.url));
 
@@ -17,7 +18,16 @@ export function shippedModel(name: string): SentenceModel | undefined {
     const categories = new LinearModel(data.categories);
     model = {
       threshold: data.binary.threshold ?? 0.5,
-      judge: (text, locale) => ({ probability: binary.probability(text, locale), category: categories.classify(text, locale) }),
+      judge: (text, locale) => {
+        // One feature vector for both models; the category only when a rule asks for it.
+        const active = features(text, locale);
+        return {
+          probability: binary.probability(active),
+          get category() {
+            return categories.classify(active);
+          },
+        };
+      },
     };
   }
   loaded.set(name, model);

@@ -2,8 +2,11 @@ import { features } from './features.js';
 
 /** What a rule asks of a trained sentence model. */
 export interface SentenceModel {
-  /** Whether a sentence is aggressive, with the probability and the likeliest category. */
-  judge(text: string, locale: string): { probability: number; category: string };
+  /**
+   * Whether a sentence is aggressive, with the probability and the likeliest category
+   * (read `category` only above the threshold: it is computed when read).
+   */
+  judge(text: string, locale: string): { probability: number; readonly category: string };
   /** The least probability at which a sentence is reported. */
   threshold: number;
 }
@@ -72,15 +75,15 @@ export class LinearModel {
     });
   }
 
-  /** The probability of the first class (binary model). */
-  probability(text: string, locale: string): number {
-    const [score = 0] = this.scores(features(text, locale));
+  /** The probability of the first class (binary model), of a sentence or of its features. */
+  probability(text: string | readonly number[], locale = 'en'): number {
+    const [score = 0] = this.scores(typeof text === 'string' ? features(text, locale) : text);
     return 1 / (1 + Math.exp(-score));
   }
 
-  /** The likeliest class (several classes). */
-  classify(text: string, locale: string): string {
-    const scores = this.scores(features(text, locale));
+  /** The likeliest class (several classes), of a sentence or of its features. */
+  classify(text: string | readonly number[], locale = 'en'): string {
+    const scores = this.scores(typeof text === 'string' ? features(text, locale) : text);
     let best = 0;
     scores.forEach((score, k) => {
       if (score > (scores[best] ?? -Infinity)) best = k;

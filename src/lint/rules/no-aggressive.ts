@@ -209,8 +209,10 @@ function reportClassified(document: LintDocument, { report, model }: RuleContext
       const end = last.end + (CLOSING_MARKS.exec(region.text)?.[0].length ?? 0);
       if (found.some((f) => f.region === region && f.start < end && f.end > first.start)) continue;
       const text = region.text.slice(first.start, last.end);
-      const { probability, category } = classifier.judge(withoutMasks(region, first.start, last.end), document.locale);
+      const judged = classifier.judge(withoutMasks(region, first.start, last.end), document.locale);
+      const probability = judged.probability;
       if (probability < classifier.threshold) continue;
+      const category = judged.category;
       report({
         region,
         start: first.start,
