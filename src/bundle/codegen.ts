@@ -12,18 +12,9 @@
  * template and on generated templates and data.
  */
 import { createRequire } from 'node:module';
-import { nunjucks } from '../template/nunjucks-module.js';
+import { parseTemplate, type AstNode } from '../template/nunjucks-module.js';
 
 const require = createRequire(import.meta.url);
-
-interface AstNode {
-  typename: string;
-  lineno: number;
-  colno: number;
-  value?: unknown;
-  children?: AstNode[];
-  [field: string]: unknown;
-}
 
 /** Why a part is outside the subset: the node kind and where it stands. */
 export class OutsideSubset extends Error {
@@ -58,9 +49,8 @@ interface CompileScope {
  * it: `c` the context object, `h` the helpers (see runtimeHelpers). Throws OutsideSubset.
  */
 export function generatePart(source: string, autoescape: boolean): string {
-  const nj = nunjucks() as unknown as { parser: { parse(src: string, extensions: unknown[], opts: object): AstNode } };
   const transformer = require('nunjucks/src/transformer.js') as { transform(ast: AstNode, asyncFilters: string[], name?: string): AstNode };
-  const ast = transformer.transform(nj.parser.parse(source, [], {}), []);
+  const ast = transformer.transform(parseTemplate(source), []);
   return new Generator(autoescape).root(ast);
 }
 

@@ -1,5 +1,4 @@
-import type Nunjucks from 'nunjucks';
-import { nunjucks } from './nunjucks-module.js';
+import { parseTemplate, type AstNode } from './nunjucks-module.js';
 import { FILTERS, REFUSED_FILTERS, TESTS, type ArgumentKind } from './filter-catalog.js';
 import { findTags } from './tags.js';
 import { LineIndex } from '../util/lines.js';
@@ -90,18 +89,8 @@ const REFUSED_TAGS: ReadonlyMap<string, string> = new Map([
 const HINT_LOOKUP = 'read data by its path, e.g. {{ invoice.number }} or {{ items[0].label }}';
 const HINT_CALL = 'templates call nothing but filters: {{ value | filter(args) }}; see docs/template-language.md';
 
-interface AstNode {
-  typename: string;
-  lineno: number;
-  colno: number;
-  value?: unknown;
-  children?: AstNode[];
-  [field: string]: unknown;
-}
-
 type Binding = { kind: 'item'; of: string[] | undefined } | { kind: 'local' } | { kind: 'loop' };
 
-const parser = () => (nunjucks() as unknown as { parser: { parse(src: string, extensions: unknown[], opts: object): AstNode } }).parser;
 
 /** Parses and walks a template; throws nunjucks' own error when it does not parse. */
 export function analyzeTemplate(source: string): TemplateAnalysis {
@@ -115,7 +104,7 @@ export function analyzeTemplate(source: string): TemplateAnalysis {
       analysis.violations.push({ ...place, message: `{% ${tag.keyword} %} is not part of dunmail's template language`, hint: why });
     }
   }
-  new Walker(analysis).root(parser().parse(source, [], {}));
+  new Walker(analysis).root(parseTemplate(source));
   const seen = new Set<string>();
   analysis.violations = analysis.violations
     .sort((a, b) => a.line - b.line || a.column - b.column)
