@@ -23,7 +23,7 @@ export class OutsideSubset extends Error {
     readonly line: number,
     readonly column: number,
   ) {
-    super(`{% ${node} %} (or the ${node} node) at line ${line}, column ${column} is outside the subset the code generator translates`);
+    super(`a ${node} node (line ${line}, column ${column}) is outside the subset the code generator translates`);
   }
 }
 

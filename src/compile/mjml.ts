@@ -10,7 +10,7 @@ import { trimAtRender } from './trim.js';
 // mjml and what it pulls in (juice, cheerio, js-beautify…) are a third of a cold start: loaded
 // on the first compile, so linting a message or rendering from a bundle never reads them.
 let mjmlModule: Promise<typeof mjml2htmlType> | undefined;
-export function loadMjml(): Promise<typeof mjml2htmlType> {
+function loadMjml(): Promise<typeof mjml2htmlType> {
   mjmlModule ??= import('mjml').then((module) => module.default);
   return mjmlModule;
 }

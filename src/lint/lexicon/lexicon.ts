@@ -40,6 +40,8 @@ export interface MatchWord {
   end: number;
   /** Which clause of its sentence the word is in (clause gaps do not cross into the next). */
   clause?: number;
+  /** Its index keys (`w:` stem, `n:` form, `p:` first letters), made on first use. */
+  keys?: readonly [string, string, string];
 }
 
 export interface LexiconMatch {
@@ -58,6 +60,9 @@ interface CompiledEntry {
    * entry's frame (gaps across a clause, sets of fifty ways to say a thing) is never tried.
    */
   anchors: readonly (readonly string[])[];
+  /** The sentence keys its anchors were last checked against, and the answer (checked once per sentence). */
+  checkedFor?: Set<string>;
+  viable?: boolean;
 }
 
 /** Thrown by compileEntries: which entry's pattern cannot be read, and why. */
@@ -171,7 +176,7 @@ export class Lexicon {
   toWords(tokens: { text: string; start: number; end: number; clause?: number }[]): MatchWord[] {
     return tokens.map((token) => {
       const norm = this.normalize(token.text);
-      return { ...token, norm, stem: this.stem(norm) };
+      return { ...token, norm, stem: stemOf(this.stem, norm) };
     });
   }
 
@@ -182,28 +187,22 @@ export class Lexicon {
    */
   match(words: MatchWord[], negated?: LexiconMatch[]): LexiconMatch[] {
     const found: LexiconMatch[] = [];
-    // The index keys of every word of the sentence, for the entries' anchors.
-    const present = new Set<string>();
-    for (const word of words) {
-      present.add(`w:${word.stem}`);
-      present.add(`n:${word.norm}`);
-      present.add(`p:${word.norm.slice(0, PREFIX_KEY)}`);
-    }
-    const viable = new Map<CompiledEntry, boolean>();
+    const present = keysOf(words);
     const canMatch = (compiled: CompiledEntry): boolean => {
-      let known = viable.get(compiled);
-      if (known === undefined) {
-        known = compiled.anchors.every((keys) => keys.some((key) => present.has(key)));
-        viable.set(compiled, known);
+      if (compiled.checkedFor !== present) {
+        compiled.checkedFor = present;
+        compiled.viable = compiled.anchors.every((keys) => keys.some((key) => present.has(key)));
       }
-      return known;
+      return compiled.viable === true;
     };
     let i = 0;
     while (i < words.length) {
       let best: LexiconMatch | undefined;
       const word = words[i];
-      const tryAll = (candidates: readonly CompiledEntry[] | undefined): void => {
-        if (!candidates) return;
+      const keys = word ? wordKeys(word) : undefined;
+      const lists = keys ? [this.byFirstWord.get(keys[0]), this.byFirstWord.get(keys[1]), this.byFirstWord.get(keys[2]), this.anywhere] : [this.anywhere];
+      for (const candidates of lists) {
+        if (!candidates) continue;
         for (const compiled of candidates) {
           if (!canMatch(compiled)) continue;
           const { entry, matchers } = compiled;
@@ -215,13 +214,7 @@ export class Lexicon {
           }
           best = { entry, first: i, last };
         }
-      };
-      if (word) {
-        tryAll(this.byFirstWord.get(`w:${word.stem}`));
-        tryAll(this.byFirstWord.get(`n:${word.norm}`));
-        tryAll(this.byFirstWord.get(`p:${word.norm.slice(0, PREFIX_KEY)}`));
       }
-      tryAll(this.anywhere);
       if (best) {
         found.push(best);
         i = best.last + 1;
@@ -249,6 +242,43 @@ export class Lexicon {
     return false;
   }
 
+}
+
+// Stems by stemmer and word: a run of emails repeats most of its words (bounded per stemmer).
+const stems = new WeakMap<(word: string) => string, Map<string, string>>();
+const MAX_STEMS = 50_000;
+
+function stemOf(stem: (word: string) => string, norm: string): string {
+  let known = stems.get(stem);
+  if (!known) {
+    known = new Map();
+    stems.set(stem, known);
+  }
+  let value = known.get(norm);
+  if (value === undefined) {
+    value = stem(norm);
+    if (known.size >= MAX_STEMS) known.clear();
+    known.set(norm, value);
+  }
+  return value;
+}
+
+// The index keys of a sentence's words, for the entries' anchors: made once per sentence, every lexicon of its locale reads them.
+const sentenceKeys = new WeakMap<readonly MatchWord[], Set<string>>();
+
+function keysOf(words: readonly MatchWord[]): Set<string> {
+  let present = sentenceKeys.get(words);
+  if (!present) {
+    present = new Set<string>();
+    for (const word of words) for (const key of wordKeys(word)) present.add(key);
+    sentenceKeys.set(words, present);
+  }
+  return present;
+}
+
+function wordKeys(word: MatchWord): readonly [string, string, string] {
+  word.keys ??= [`w:${word.stem}`, `n:${word.norm}`, `p:${word.norm.slice(0, PREFIX_KEY)}`];
+  return word.keys;
 }
 
 /** What is left to match after a bracket's sequence: the rest of the enclosing one, and so on out. */
