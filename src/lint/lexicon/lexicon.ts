@@ -345,7 +345,8 @@ function firstWordKeys(matcher: TokenMatcher | undefined): string[] | undefined 
   if (!matcher) return undefined;
   switch (matcher.kind) {
     case 'word':
-      return matcher.exact ? [`n:${matcher.value.toLowerCase()}`] : [`n:${matcher.value}`, `w:${matcher.stem ?? matcher.value}`];
+      // A word equal to the value has its stem too: the stem alone keys it, so no entry is tried twice at a word.
+      return matcher.exact ? [`n:${matcher.value.toLowerCase()}`] : [`w:${matcher.stem ?? matcher.value}`];
     case 'prefix':
       return matcher.value.length >= PREFIX_KEY ? [`p:${matcher.value.slice(0, PREFIX_KEY)}`] : undefined;
     case 'any-of': {
