@@ -50,9 +50,8 @@ function holes(template: CompiledTemplate, part: Part, context: object): Holes {
   return { fragments, values };
 }
 
-const ESCAPES: Record<string, string> = { '&': '&amp;', '"': '&quot;', "'": '&#39;', '<': '&lt;', '>': '&gt;', '\\': '&#92;' };
-/** nunjucks' escaping, for the floor. */
-export const escapeHtml = (value: string): string => value.replace(/[&"'<>\\]/g, (ch) => ESCAPES[ch] ?? ch);
+/** nunjucks' own escaping, for the floor. */
+const escapeHtml = (nunjucks as unknown as { lib: { escape(value: string): string } }).lib.escape;
 
 export interface Peer {
   name: string;

@@ -154,39 +154,38 @@ class Generator {
     }
   }
 
+  /** The temporary nunjucks' compile-time frame binds the name to (a loop's names), if any. */
+  private bound(name: string, scope: CompileScope): string | undefined {
+    for (let s: CompileScope | undefined = scope; s; s = s.parent) {
+      const id = s.bound.get(name);
+      if (id) return id;
+    }
+    return undefined;
+  }
+
+  /** The variables of the frames from the current one up that may hold the name, innermost first. */
+  private holders(name: string): string[] {
+    const found: string[] = [];
+    for (let f: FrameScope | undefined = this.frame; f; f = f.parent) if (f.names.has(name)) found.push(this.frameVar(f.level, name));
+    return found;
+  }
+
   /** A value as `frame.lookup(name)`, then the context, resolve it: the first frame up whose variable is not undefined. */
   private lookup(name: string, scope: CompileScope): string {
-    for (let s: CompileScope | undefined = scope; s; s = s.parent) {
-      const bound = s.bound.get(name);
-      if (bound) return bound;
-    }
-    let chain = `ctx[${JSON.stringify(name)}]`;
-    const holders: FrameScope[] = [];
-    for (let f: FrameScope | undefined = this.frame; f; f = f.parent) if (f.names.has(name)) holders.push(f);
-    for (const f of holders.reverse()) {
-      const v = this.frameVar(f.level, name);
-      chain = `(${v} !== undefined ? ${v} : ${chain})`;
-    }
-    return chain;
+    const bound = this.bound(name, scope);
+    if (bound) return bound;
+    return this.holders(name).reduceRight((chain, v) => `(${v} !== undefined ? ${v} : ${chain})`, `ctx[${JSON.stringify(name)}]`);
   }
 
   /** `frame.set(name, value, true)`: the innermost frame up that holds the name (not undefined), else the current one. */
   private frameSet(name: string, value: string): string {
-    const holders: string[] = [];
-    for (let f: FrameScope | undefined = this.frame; f; f = f.parent) if (f.names.has(name)) holders.push(this.frameVar(f.level, name));
-    const tries = holders.map((v, k) => `${k ? 'else ' : ''}if (${v} !== undefined) ${v} = ${value};`).join(' ');
+    const tries = this.holders(name).map((v, k) => `${k ? 'else ' : ''}if (${v} !== undefined) ${v} = ${value};`).join(' ');
     return `${tries} else ${this.frameVar(this.frame.level, name)} = ${value};`;
   }
 
   private set(node: AstNode, scope: CompileScope): string {
     const targets = (node['targets'] as AstNode[]).map((target) => this.symbolName(target));
-    const ids = targets.map((name) => {
-      for (let s: CompileScope | undefined = scope; s; s = s.parent) {
-        const bound = s.bound.get(name);
-        if (bound) return bound;
-      }
-      return this.tmp();
-    });
+    const ids = targets.map((name) => this.bound(name, scope) ?? this.tmp());
     const lines: string[] = [];
     if (node['value']) {
       lines.push(`${ids.join(' = ')} = ${this.expression(node['value'] as AstNode, scope)};`);

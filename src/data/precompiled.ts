@@ -1,11 +1,10 @@
 import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
-import { mkdirSync, readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Ajv, ValidateFunction } from 'ajv';
 import { createAjv } from './ajv.js';
-import { writeFileAtomic } from '../util/atomic-write.js';
+import { replaceFolderFiles } from '../util/atomic-write.js';
 
 /**
  * The project's own JSON schemas (config, lexicons, locale profiles, stages, frontmatter,
@@ -51,18 +50,15 @@ function stored<T>(name: string, schema: object): ValidateFunction<T> | undefine
 
 /** The build's step: every schema registered so far, written as standalone code; older files removed. */
 export function writePrecompiledSchemas(folder = PRECOMPILED_SCHEMAS): string[] {
-  mkdirSync(folder, { recursive: true });
-  // A schema with formats would need them passed to its standalone code: it stays compiled in process.
-  const names = [...registered]
-    .filter(([, schema]) => !JSON.stringify(schema).includes('"format"'))
-    .map(([name, schema]) => ({ file: storedName(name, schema), schema }));
-  const keep = new Set(names.map((n) => n.file));
-  for (const file of readdirSync(folder)) if (!keep.has(file)) rmSync(path.join(folder, file));
   // Loaded here only: a linter never needs ajv's code generator.
   const standaloneCode = (require('ajv/dist/standalone/index.js') as { default: (ajv: Ajv, validate: unknown) => string }).default;
-  for (const { file, schema } of names) {
+  const files = new Map<string, string>();
+  for (const [name, schema] of registered) {
+    // A schema with formats would need them passed to its standalone code: it stays compiled in process.
+    if (JSON.stringify(schema).includes('"format"')) continue;
     const ajv = createAjv(undefined, { source: true });
-    writeFileAtomic(path.join(folder, file), standaloneCode(ajv, ajv.compile(schema)));
+    files.set(storedName(name, schema), standaloneCode(ajv, ajv.compile(schema)));
   }
-  return [...keep];
+  replaceFolderFiles(folder, files);
+  return [...files.keys()];
 }

@@ -179,6 +179,9 @@ describe('a lexicon whose pattern cannot be read', () => {
     expect(result.code).toBe(2);
     expect(result.stdout).toBe('');
     expect(result.stderr).toMatch(/lexicons\/en\/aggressive\.json:3:\d+: error CONFIG_INVALID: the pattern "we will \(sue" cannot be read: unbalanced brackets/);
+    // A syntax slip is fixed in the pattern, not in the profile.
+    expect(result.stderr).toMatch(/hint: see docs\/lexicons\.md for the pattern syntax/);
+    expect(result.stderr).not.toMatch(/define the name there/);
   });
 });
 

@@ -168,12 +168,16 @@ function compilePart(part: LexiconPart, profile: LoadedProfile): TokenMatcher[][
     if (!(error instanceof EntryPatternError)) throw error;
     const entry = part.entries[error.index];
     const read = profile.files ?? [];
+    // A role or set the profile lacks is fixed in the profile; anything else in the pattern itself.
+    const unknownName = /is not a (role|set) the locale profile defines/.test(error.message);
     throw new DunmailError('CONFIG_INVALID', `the pattern ${JSON.stringify(entry?.pattern)} cannot be read: ${error.message}`, {
       // By its place in the JSON tree: the file may write the pattern with escapes (\u2026 for …).
       place: part.file ? placeInJson(part.file, part.text, ['entries', error.index, 'pattern']) : { file: part.text },
-      hint: read.length
-        ? `the ${profile.locale} profile was read from ${read.map(shortPath).join(' and then ')}; define the name there, or see docs/lexicons.md for the pattern syntax`
-        : `no profile of ${profile.locale} was found (locales/${profile.locale}.json beside the lexicon folder); see docs/locales.md`,
+      hint: !unknownName
+        ? 'see docs/lexicons.md for the pattern syntax'
+        : read.length
+          ? `the ${profile.locale} profile was read from ${read.map(shortPath).join(' and then ')}; define the name there, or see docs/lexicons.md for the pattern syntax`
+          : `no profile of ${profile.locale} was found (locales/${profile.locale}.json beside the lexicon folder); see docs/locales.md`,
     });
   }
 }

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { writeFileAtomic } from '../../util/atomic-write.js';
+import { replaceFolderFiles } from '../../util/atomic-write.js';
 import type { LoadedProfile } from '../locale/profile.js';
 import type { TokenMatcher } from './pattern.js';
 
@@ -39,9 +39,5 @@ export function precompiledPart(hash: string): TokenMatcher[][] | undefined {
 
 /** Writes the compiled patterns of these parts (hash -> matchers), replacing what an earlier build left. */
 export function writePrecompiled(parts: ReadonlyMap<string, TokenMatcher[][]>, folder = PRECOMPILED_LEXICONS): void {
-  mkdirSync(folder, { recursive: true });
-  for (const name of readdirSync(folder)) {
-    if (name.endsWith('.json') && !parts.has(name.slice(0, -'.json'.length))) rmSync(path.join(folder, name));
-  }
-  for (const [hash, matchers] of parts) writeFileAtomic(path.join(folder, `${hash}.json`), JSON.stringify(matchers));
+  replaceFolderFiles(folder, new Map([...parts].map(([hash, matchers]) => [`${hash}.json`, JSON.stringify(matchers)])));
 }
