@@ -5,6 +5,7 @@ import type { LexiconSet } from './lexicon/load.js';
 import type { SentenceModel } from './classifier/model.js';
 import { builtInRules } from './rules/index.js';
 import { applyDirectives, readDirectives } from './directives.js';
+import { suggestionsOf } from './edits.js';
 import { parsedForProfile } from './locale/apply.js';
 import { ruleUrl, type Finding, type LintDocument, type Rule } from './types.js';
 
@@ -80,6 +81,18 @@ function record(file: VFile, lines: LineIndex, document: LintDocument, rule: Rul
     // Programming mistakes in a rule, not bad input, as in ESLint.
     if (!rule.meta.hasSuggestions) throw new Error(`the rule ${rule.meta.id} suggests a replacement without declaring meta.hasSuggestions`);
     message.expected = finding.expected;
+  }
+  if (finding.expected !== undefined || finding.rewrites !== undefined) {
+    if (!rule.meta.hasSuggestions) throw new Error(`the rule ${rule.meta.id} suggests an edit without declaring meta.hasSuggestions`);
+    const suggestions = suggestionsOf(document, finding);
+    if (suggestions.length) message.suggestions = suggestions;
+  }
+  if (finding.fix) {
+    if (!rule.meta.fixable) throw new Error(`the rule ${rule.meta.id} reports a safe fix without declaring meta.fixable`);
+    const [first] = finding.expected ?? [];
+    // The first replacement is the fix; where it would touch a tag or markup it stays a suggestion.
+    const fix = first === undefined ? undefined : suggestionsOf(document, { ...finding, expected: [first], rewrites: [] })[0];
+    if (fix) message.fix = fix.edit;
   }
   if (finding.note !== undefined) message.note = finding.note;
 }

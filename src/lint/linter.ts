@@ -71,6 +71,12 @@ export interface Linter {
   lintSequence(root: string): VFile;
   /** Lints a file by its kind: `.mjml.njk` template, `.eml` message or text message. */
   lintFile(path: string, context?: MessageContext): Promise<VFile>;
+  /**
+   * Lints the given text as the file at `path`, by its kind, without reading that file: an
+   * editor's unsaved text, or a pass of `--fix`. A template's email rules do not run (they
+   * need the template compiled from disk).
+   */
+  lintSource(path: string, text: string, context?: MessageContext): Promise<VFile>;
 }
 
 export function createLinter(options: LinterOptions = {}): Linter {
@@ -172,6 +178,13 @@ export function createLinter(options: LinterOptions = {}): Linter {
         const email = found ? await compileForLint(filePath, found) : undefined;
         return this.lintTemplate(filePath, text, email);
       }
+      return this.lintSource(filePath, text, context);
+    },
+    async lintSource(filePath, text, context = {}) {
+      if (text.length > MAX_LINT_BYTES) {
+        throw new DunmailError('INPUT_TOO_LARGE', `the text is ${text.length} characters, over the ${MAX_LINT_BYTES}-byte limit`, { place: { file: filePath } });
+      }
+      if (filePath.endsWith('.mjml.njk')) return this.lintTemplate(filePath, text);
       if (filePath.endsWith('.eml')) {
         const { input, layout, template: named } = await readEml(filePath, text);
         // A message rendered by dunmail lints like its template: its stage and locale unless given, its own copy as body.

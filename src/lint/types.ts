@@ -157,6 +157,16 @@ export interface Finding {
   actual?: string;
   /** Suggested replacements (the rule must set `meta.hasSuggestions`); an empty string means "remove". */
   expected?: string[];
+  /**
+   * The first of `expected` is safe to apply without review (`lint --fix`): the rule must set
+   * `meta.fixable`. The engine still applies it only where it lies wholly in literal copy.
+   */
+  fix?: true;
+  /**
+   * Suggested edits of a wider stretch than the finding's range, in region offsets (the rule
+   * must set `meta.hasSuggestions`): removing the whole sentence a threat is in.
+   */
+  rewrites?: { start: number; end: number; text: string; description: string }[];
   /** Extra explanation shown under the message. */
   note?: string;
   /** Overrides the configured severity downwards, e.g. urgency a few days too early is a warning. */
@@ -201,6 +211,8 @@ export interface RuleMeta<Options> {
   messages: Readonly<Record<string, string>>;
   /** Whether its messages may carry suggested replacements (`expected`). */
   hasSuggestions?: boolean;
+  /** Whether some of its findings are safe fixes (`fix: true`), applied by `dunmail lint --fix`; the rest stay suggestions. */
+  fixable?: boolean;
   /** Its documentation, when not a page of dunmail's (a team's own check). */
   url?: string;
   /** Which documents it reads; a rule with `late: true` runs only for late stages. */
@@ -244,8 +256,26 @@ export function defaultOptions<Options>(meta: Pick<RuleMeta<Options>, 'schema'>)
   return defaults as Options;
 }
 
+/** A replacement of `[start, end)` of the linted file's text (UTF-16 offsets) by `text`. */
+export interface TextEdit {
+  start: number;
+  end: number;
+  text: string;
+}
+
+/** A suggested change a person reviews before applying it (an editor's quick fix). */
+export interface Suggestion {
+  /** What it does, for a menu: `Replace "URGENT" with ""`. */
+  description: string;
+  edit: TextEdit;
+}
+
 declare module 'vfile-message' {
   interface VFileMessage {
+    /** dunmail: the safe fix `lint --fix` applies; set only when it lies wholly in literal copy. */
+    fix?: TextEdit | undefined;
+    /** dunmail: each of `expected` as an edit in literal copy (none where the text has tags or markup in it). */
+    suggestions?: Suggestion[] | undefined;
     /** dunmail: which of the rule's messages this is. */
     messageId?: string | undefined;
     /** dunmail: the seed ids (SEEDS.md) the message rests on. */

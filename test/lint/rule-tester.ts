@@ -3,6 +3,7 @@ import type { VFile } from 'vfile';
 import { createLinter, type MessageContext } from '../../src/lint/linter.js';
 import { recommendedConfig } from '../../src/lint/config/load.js';
 import { builtInRules } from '../../src/lint/rules/index.js';
+import { applyEdits } from '../../src/lint/fix.js';
 
 /** A plain message, or a whole `.mjml.njk` template (frontmatter included). */
 export type TestCase = ({ subject: string; body: string } | { template: string }) &
@@ -25,7 +26,14 @@ export interface ExpectedMessage {
  * An expected message in full, or compactly as `'3:1-3:18 messageId'` (its range and
  * messageId; the full text is asserted by the rule's other cases).
  */
-export type InvalidCase = TestCase & { errors: (ExpectedMessage | string)[] };
+export type InvalidCase = TestCase & {
+  errors: (ExpectedMessage | string)[];
+  /**
+   * A template case's text after one pass of its safe fixes, as ESLint's RuleTester checks it;
+   * `null` when no fix applies. Required when the rule fixes the case.
+   */
+  output?: string | null;
+};
 
 const COMPACT = /^(\d+):(\d+)-(\d+):(\d+) ([\w-]+)$/;
 
@@ -80,10 +88,25 @@ export function runRuleTests(ruleId: string, cases: { valid: TestCase[]; invalid
             if (expected.severity) expect(actual.fatal ? 'error' : 'warning').toBe(expected.severity);
             if (expected.expected) expect(actual.expected).toEqual(expected.expected);
           });
+          checkOutput(testCase, file);
         });
       }
     });
   });
+}
+
+/** The case's fixed text, when the rule offers safe fixes: each fix must be asserted, not applied unseen. */
+function checkOutput(testCase: InvalidCase, file: VFile): void {
+  const fixes = file.messages.flatMap((message) => (message.fix ? [message.fix] : []));
+  if (!('template' in testCase)) {
+    if (testCase.output !== undefined) throw new Error('output is checked for template cases only');
+    return;
+  }
+  if (testCase.output === undefined) {
+    if (fixes.length) throw new Error(`the rule fixed the case: add its output (${JSON.stringify(applyEdits(testCase.template, fixes).output)})`);
+    return;
+  }
+  expect(fixes.length ? applyEdits(testCase.template, fixes).output : null).toBe(testCase.output);
 }
 
 export function lintCase(ruleId: string, testCase: TestCase): VFile {

@@ -36,6 +36,8 @@ export default defineRule<Options>({
       'missing-template': 'Body does not open with a greeting; start with `{{greeting}}`',
     },
     hasSuggestions: true,
+    // A formulaic opening (To Whom It May Concern) swapped for the greeting by name is safe.
+    fixable: true,
   },
   check(document, { options, report, lexicon }) {
     const greetings = lexicon('greeting');
@@ -57,6 +59,8 @@ export default defineRule<Options>({
         end: opening.end + trailing.length,
         actual: region.text.slice(opening.start, opening.end + trailing.length),
         expected: [rewrite(document, greeting, options)],
+        // Before a name of the data (`To whom it may concern: {{ customer.company }}`) the swap would greet twice.
+        ...(addressedAfter(region, opening.end + trailing.length) ? {} : { fix: true as const }),
         messageId: template ? 'too-formal-template' : 'too-formal',
         data: { text: opening.text, greeting: byName(document, greeting, options) },
       });
@@ -72,6 +76,12 @@ export default defineRule<Options>({
     });
   },
 });
+
+/** Whether the opening is followed by a placeholder on its line: the addressee the writer named. */
+function addressedAfter(region: TextRegion, at: number): boolean {
+  const next = at + (/^[ \t]*/.exec(region.text.slice(at))?.[0].length ?? 0);
+  return region.placeholders.some((placeholder) => placeholder.start === next);
+}
 
 /**
  * The greeting as the language punctuates it. A lexicon suggestion may end with its

@@ -1,7 +1,7 @@
 import { regionsOf, type PhraseMatch } from '../phrases.js';
 import { phraseLexicons, phraseMessages, runPhraseCheck, type PhraseCheck } from '../checks/phrase.js';
 import { Lexicon } from '../lexicon/lexicon.js';
-import { defineRule, type LintDocument, type RuleContext, type TextRegion } from '../types.js';
+import { defineRule, type Finding, type LintDocument, type RuleContext, type TextRegion } from '../types.js';
 import { inPlaceholder, sentenceWords } from '../words.js';
 
 interface Options {
@@ -59,7 +59,10 @@ export default defineRule<Options>({
     },
     hasSuggestions: true,
   },
-  check(document, context) {
+  check(document, given) {
+    // Wording a tone rewrite would fix is the writer's to rewrite; what can be offered is
+    // taking the sentence out, reviewed by a person (a suggestion, never a --fix).
+    const context: RuleContext<Options> = { ...given, report: (finding) => given.report(withSentenceRemoval(finding)) };
     // A sentence a frame or the shouting check names, as a threat or as a reassurance a
     // negation undid ("we will never contact your family"), is not left to the classifier.
     const found: { region: TextRegion; start: number; end: number }[] = [];
@@ -179,6 +182,22 @@ function reportRepeatedMarks(region: TextRegion, report: RuleContext<Options>['r
       data: { text },
     });
   }
+}
+
+const SHOUTING = new Set(['capitals', 'repeated-marks']);
+
+/** Aggressive wording gets one more suggestion: remove the sentence it is in, with the space after it. */
+function withSentenceRemoval(finding: Finding): Finding {
+  const { region, start } = finding;
+  // Shouting is fixed by writing it calmly, not by taking the sentence out.
+  if (!region || start === undefined || SHOUTING.has(finding.messageId)) return finding;
+  const sentence = sentenceWords(region).find((words) => (words[0]?.start ?? Infinity) <= start && start < (words.at(-1)?.end ?? -1));
+  const first = sentence?.[0];
+  const last = sentence?.at(-1);
+  if (!first || !last) return finding;
+  const closing = /^[.!?…]*["'»”)]*/u.exec(region.text.slice(last.end))?.[0] ?? '';
+  const space = /^[ \t]*/u.exec(region.text.slice(last.end + closing.length))?.[0] ?? '';
+  return { ...finding, rewrites: [...(finding.rewrites ?? []), { start: first.start, end: last.end + closing.length + space.length, text: '', description: 'Remove the sentence' }] };
 }
 
 function sentenceStart(sentence: { start: number }[]): number {

@@ -24,6 +24,8 @@ export default defineRule<Options>({
       'legalese-remove': '`{{text}}` is legalese; leave it out',
     },
     hasSuggestions: true,
+    // A lexicon's rewrite of a jargon word is a swap of words with the same meaning: safe to apply.
+    fixable: true,
     schema: {
       type: 'object',
       additionalProperties: false,
@@ -49,8 +51,8 @@ export default defineRule<Options>({
         ...(rewrite === undefined
           ? { messageId: entry.category, data: { text } }
           : rewrite === ''
-            ? { messageId: `${entry.category}-remove`, data: { text }, expected: [rewrite] }
-            : { messageId: `${entry.category}-suggestion`, data: { text, suggestion: rewrite }, expected: [rewrite] }),
+            ? { messageId: `${entry.category}-remove`, data: { text }, expected: [rewrite], fix: true as const }
+            : { messageId: `${entry.category}-suggestion`, data: { text, suggestion: rewrite }, expected: [rewrite], fix: true as const }),
         ...(entry.source ? { sources: [entry.source] } : {}),
       });
     }

@@ -25,6 +25,8 @@ export default defineRule<{ urgentAfterBusinessDays?: number }>({
       'not-first': '`{{text}}` belongs at the start of the subject',
     },
     hasSuggestions: true,
+    // Taking URGENT out where it does not belong is safe; a rewrite of a phrase is a suggestion.
+    fixable: true,
   },
   check(document, { options, report, lexicon }) {
     const stage = document.stage;
@@ -37,7 +39,8 @@ export default defineRule<{ urgentAfterBusinessDays?: number }>({
         report({
           ...match,
           actual: text,
-          expected: match.entry.suggestion ? [match.entry.suggestion] : [''],
+          // Only a marker word (URGENT) comes out by itself: `pay immediately` without its verb would not read.
+          ...(match.entry.suggestion ? { expected: [match.entry.suggestion] } : { expected: [''], ...(isSubjectMarker(text) ? { fix: true as const } : {}) }),
           messageId: 'not-late',
           data: { text, stage: stage.id },
         });
@@ -48,7 +51,7 @@ export default defineRule<{ urgentAfterBusinessDays?: number }>({
       } else if (match.region.kind === 'subject' && isSubjectMarker(text) && match.region.text.slice(0, match.start).trim() !== '') {
         if (match.region.text.trimStart().toUpperCase().startsWith(text.toUpperCase())) {
           // URGENT: invoice INV-1042 URGENT: once, at the start, is enough.
-          report({ ...match, actual: text, expected: [''], messageId: 'repeated', data: { text } });
+          report({ ...match, actual: text, expected: [''], fix: true, messageId: 'repeated', data: { text } });
           continue;
         }
         const rewrite = urgentFirst(document, match.region, match.start, match.end, text);

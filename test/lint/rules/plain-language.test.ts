@@ -175,6 +175,10 @@ runRuleTests('plain-language', {
         { line: 10, column: 33, endColumn: 45, messageId: 'payment-term-suggestion', message: '`kindly remit` is payment jargon; write `please pay`' },
         { line: 10, column: 67, endColumn: 78, messageId: 'legalese-suggestion', message: '`pursuant to` is legalese; write `under`' },
       ],
+      output: template(
+        { subject: 'Invoice {{ invoice.number }}: within 30 days terms', preheader: 'Payment is due now.' },
+        '<mj-text>\n  <p>Hello {{ customer.name }}, please pay {{ invoice.amount }} under our agreement.</p>\n</mj-text>',
+      ),
     },
   ],
 });

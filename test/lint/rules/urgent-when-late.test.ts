@@ -169,6 +169,8 @@ runRuleTests('urgent-when-late', {
         { line: 4, column: 11, endLine: 4, endColumn: 17, ...notLate('URGENT', 'before-due'), severity: 'error' },
         { line: 9, column: 24, endLine: 9, endColumn: 46, ...notLate('as a matter of urgency', 'before-due'), severity: 'error' },
       ],
+      // URGENT comes out with its colon, and the subject starts with a capital; a phrase stays a suggestion.
+      output: template({ stage: 'before-due', subject: 'Invoice {{ invoice.number }}' }, block('Please pay as a matter of urgency.')),
     },
     {
       name: 'template: overdue-early starts 1 business day late, so urgency is a warning',
@@ -196,6 +198,8 @@ runRuleTests('urgent-when-late', {
       name: 'template: the preheader is not the subject, but is still copy',
       template: template({ stage: 'due-today', preheader: 'Invoice {{ invoice.number }} is due today. Please pay immediately.' }, block('Thank you.')),
       errors: [{ line: 5, column: 63, endColumn: 78, ...notLate('pay immediately', 'due-today') }],
+      // `Please.` would not read: only a marker word is removed by --fix.
+      output: null,
     },
   ],
 });
