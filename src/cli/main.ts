@@ -53,8 +53,12 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     .option('--locale <locale>', 'locale of plain messages (default: en)')
     .option('--invoice-number <number>', 'invoice number plain messages must name')
     .option('--days-late <n>', 'business days the invoice is late when a plain message is sent')
+    .option('--fix', 'apply the safe fixes to the files (URGENT where it does not belong, jargon, a formulaic greeting)')
+    .option('--fix-dry-run', 'print the safe fixes as a unified diff; write nothing')
     .option('-w, --watch', 'lint again whenever a file changes, until interrupted')
     .action(async (paths: string[], options: LintOptions & { watch?: boolean }) => {
+      if (options.fix && options.fixDryRun) throw new DunmailError('USAGE', '--fix and --fix-dry-run cannot be used together', { hint: 'run --fix-dry-run to see the diff, then --fix to write it' });
+      if (options.watch && (options.fix || options.fixDryRun)) throw new DunmailError('USAGE', '--watch cannot be combined with --fix or --fix-dry-run', { hint: 'fix once with --fix, then watch' });
       // Watching and previewing load chokidar and the server: only when asked for, to keep the CLI's start fast.
       code = options.watch
         ? await (await import('./commands/lint-watch.js')).lintWatchCommand(paths, options, io)

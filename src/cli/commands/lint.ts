@@ -10,6 +10,7 @@ import { lintableTemplates, resolveConfigFile } from '../../project/workspace.js
 import { packageInfo } from '../../util/package-info.js';
 import { EXIT, type CliIo } from '../io.js';
 import { templatesFolder, wholeNumber } from './options.js';
+import { fixFile, fixSummary, type FileFix, type FixMode } from './lint-fix.js';
 import { VFile as File } from 'vfile';
 
 export interface LintOptions {
@@ -23,6 +24,9 @@ export interface LintOptions {
   locale?: string;
   invoiceNumber?: string;
   daysLate?: string;
+  /** Apply the safe fixes to the files (`--fix`), or print them as a diff and write nothing (`--fix-dry-run`). */
+  fix?: boolean;
+  fixDryRun?: boolean;
 }
 
 const LINTABLE = ['**/*.mjml.njk', '**/*.eml', '**/*.txt'];
@@ -52,6 +56,8 @@ export async function lintCommand(paths: string[], options: LintOptions, io: Cli
     ...(daysLate === undefined ? {} : { businessDaysLate: daysLate }),
   };
 
+  const fixMode: FixMode | undefined = options.fixDryRun ? 'dry-run' : options.fix ? 'write' : undefined;
+  const fixes: FileFix[] = [];
   const files: VFile[] = [];
   for (const root of sequenceRoots(targets, io.cwd)) {
     const result = linter.lintSequence(root);
@@ -59,11 +65,17 @@ export async function lintCommand(paths: string[], options: LintOptions, io: Cli
     files.push(result);
   }
   for (const file of await expand(targets, io.cwd)) {
+    if (fixMode) {
+      const fixed = await fixOne(linter, file, path.resolve(io.cwd, file), context, fixMode);
+      if (fixed) fixes.push(fixed);
+    }
+    // After --fix the file is linted as written, by every rule; a dry run reports the file as it is.
     const result = await lintOne(linter, path.resolve(io.cwd, file), context);
     // Report the path as the user gave it (reporters read the first path in history).
     result.history = [file];
     files.push(result);
   }
+  if (fixMode) reportFixes(fixes, fixMode, options.format, io);
   io.stdout(`${reporters[options.format](files, { cwd: io.cwd, rules: linter.rules, version: packageInfo.version })}\n`);
   const { errors, warnings } = countMessages(files);
   if (maxWarnings !== undefined && warnings > maxWarnings) {
@@ -71,6 +83,23 @@ export async function lintCommand(paths: string[], options: LintOptions, io: Cli
     return EXIT.failed;
   }
   return errors > 0 ? EXIT.failed : EXIT.ok;
+}
+
+/** Fixes one file; one that cannot be parsed is left alone, and its lint says why. */
+async function fixOne(linter: ReturnType<typeof createLinter>, shown: string, absolute: string, context: MessageContext, mode: FixMode): Promise<FileFix | undefined> {
+  try {
+    return await fixFile(linter, shown, absolute, context, mode);
+  } catch (error) {
+    if (!(error instanceof DunmailError) || error.code === 'CONFIG_INVALID' || (error.code === 'USAGE' && !error.place)) throw error;
+    return undefined;
+  }
+}
+
+/** The diffs of a dry run go to stdout before a stylish report, else to stderr, so a machine format stays parseable. */
+function reportFixes(fixes: FileFix[], mode: FixMode, format: ReporterName, io: CliIo): void {
+  const out = format === 'stylish' ? io.stdout : io.stderr;
+  if (mode === 'dry-run') for (const fix of fixes) if (fix.diff) out(fix.diff);
+  io.stderr(`${fixSummary(fixes, mode)}\n`);
 }
 
 /** A file that cannot be read as a template or message fails as a fatal message, as ESLint reports parse errors. */
