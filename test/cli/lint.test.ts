@@ -169,10 +169,11 @@ describe('dunmail lint', () => {
     expect(result.stderr).toMatch(/body-length/);
   });
 
-  it('dunmail rules lists every rule with severity and sources', async () => {
+  it('dunmail rules lists every rule with severity, sources and the edits it offers', async () => {
     const result = await runCli(['rules']);
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/^subject-length\s+error\s+N8\s+The subject is clear and short/m);
-    expect(result.stdout).toMatch(/^no-aggressive\s+error\s+C1, C5, H4, R4, T10\s+/m);
+    expect(result.stdout).toMatch(/^no-aggressive\s+error\s+C1, C5, H4, R4, T10\s+suggest\s+No threats/m);
+    expect(result.stdout).toMatch(/^urgent-when-late\s+error\s+N8, N12\.3\s+fix, suggest\s+Urgency/m);
   });
 });
