@@ -186,7 +186,12 @@ function reportRepeatedMarks(region: TextRegion, report: RuleContext<Options>['r
 
 const SHOUTING = new Set(['capitals', 'repeated-marks']);
 
-/** Aggressive wording gets one more suggestion: remove the sentence it is in, with the space after it. */
+/**
+ * Aggressive wording gets one more suggestion: remove the sentence it is in, with the space
+ * after it. A lexicon's calm alternative is a whole sentence (`Please let us know…`): put in
+ * the middle of one ("If you do not pay, Please let us know…") it would not read, so there it
+ * replaces the sentence.
+ */
 function withSentenceRemoval(finding: Finding): Finding {
   const { region, start } = finding;
   // Shouting is fixed by writing it calmly, not by taking the sentence out.
@@ -197,7 +202,18 @@ function withSentenceRemoval(finding: Finding): Finding {
   if (!first || !last) return finding;
   const closing = /^[.!?…]*["'»”)]*/u.exec(region.text.slice(last.end))?.[0] ?? '';
   const space = /^[ \t]*/u.exec(region.text.slice(last.end + closing.length))?.[0] ?? '';
-  return { ...finding, rewrites: [...(finding.rewrites ?? []), { start: first.start, end: last.end + closing.length + space.length, text: '', description: 'Remove the sentence' }] };
+  const removal = { start: first.start, end: last.end + closing.length + space.length, text: '', description: 'Remove the sentence' };
+  const calm = finding.expected?.[0];
+  const partOfSentence = start > first.start || (finding.end ?? 0) < last.end;
+  if (!calm || !/^\p{Lu}/u.test(calm) || !partOfSentence) return { ...finding, rewrites: [...(finding.rewrites ?? []), removal] };
+  const sentenceText = /[.!?]$/u.test(calm) ? calm : `${calm}${closing || '.'}`;
+  const { expected: _inPlace, ...rest } = finding;
+  return {
+    ...rest,
+    // The CLI still shows the alternative; an editor offers it as the sentence's rewrite.
+    note: rest.note ?? `A calmer sentence: "${sentenceText}"`,
+    rewrites: [...(finding.rewrites ?? []), { start: first.start, end: last.end + closing.length, text: sentenceText, description: `Rewrite the sentence: "${sentenceText}"` }, removal],
+  };
 }
 
 function sentenceStart(sentence: { start: number }[]): number {
