@@ -23,6 +23,7 @@ import type { Bundle } from '../src/runtime/index.js';
 import type { RenderData } from '../src/data/types.js';
 import { interleaved, interleavedProcesses, verdict, type Command } from './measure.js';
 import { fillingPeers, reactEmailPeer, type Case } from './peers.js';
+import { lspBench } from './lsp.js';
 
 const require = createRequire(import.meta.url);
 const { Engine } = require('mrml') as { Engine: new () => { toHtml(mjml: string): { type: string; content: string } } };
@@ -311,6 +312,7 @@ try {
   await throughput();
   memory();
   await preview();
+  await lspBench({ say, quick, command: [node, dunmail, 'lsp', '--stdio'] });
   scale();
 } finally {
   rmSync(work, { recursive: true, force: true });

@@ -1,5 +1,5 @@
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
-import { copyFileSync, cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fromMarkdown } from 'mdast-util-from-markdown';
@@ -15,6 +15,7 @@ const TSC = path.join(ROOT, 'node_modules/typescript/bin/tsc');
 const TSX = path.join(ROOT, 'node_modules/.bin/tsx');
 let temp: string;
 let consumer: string;
+let tarball: string;
 
 const run = (command: string, args: string[], cwd: string) => spawnSync(command, args, { cwd, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
 
@@ -24,6 +25,7 @@ beforeAll(() => {
   let started = Date.now();
   const packed = execFileSync('npm', ['pack', '--silent', '--pack-destination', temp], { cwd: ROOT, encoding: 'utf8' }).trim().split('\n').at(-1) ?? '';
   console.info(`npm pack: ${Date.now() - started} ms`);
+  tarball = path.join(temp, packed);
   cpSync(path.join(ROOT, 'templates'), path.join(consumer, 'templates'), { recursive: true });
   writeFileSync(path.join(consumer, 'package.json'), JSON.stringify({ name: 'consumer', private: true, type: 'module' }));
   started = Date.now();
@@ -77,6 +79,31 @@ describe('the packed dunmail in a fresh project', () => {
     const result = run('node', [TSC, '-p', '.'], consumer);
     expect(result.stdout + result.stderr).toBe('');
     expect(result.status).toBe(0);
+  });
+});
+
+describe('dunmail init in a project that installed dunmail', () => {
+  it('npx dunmail init && npx dunmail lint exits 0 with no warnings, and so does the workflow it writes', () => {
+    const project = path.join(temp, 'fresh');
+    mkdirSync(project);
+    writeFileSync(path.join(project, 'package.json'), JSON.stringify({ name: 'fresh', private: true, devDependencies: { dunmail: `file:${tarball}` } }));
+    // The consumer's install of the same tarball: a second npm install would add half a minute and test nothing more.
+    symlinkSync(path.join(consumer, 'node_modules'), path.join(project, 'node_modules'), 'dir');
+    const result = run('sh', ['-c', 'npx dunmail init --locale en,es && npx dunmail lint'], project);
+    expect(result.status, `${result.stdout}\n${result.stderr}`).toBe(0);
+    expect(result.stdout).toContain('wrote templates/fixtures/es/final-notice.json');
+    expect(result.stdout).toContain('templates/es/final-notice.mjml.njk: no issues found');
+    expect(result.stdout + result.stderr).not.toMatch(/warning|error/i);
+    // The config's $schema names a file the installed package has.
+    const config = JSON.parse(readFileSync(path.join(project, 'rules/dunmail.config.json'), 'utf8')) as { $schema: string };
+    expect(existsSync(path.join(project, 'rules', config.$schema))).toBe(true);
+    // The workflow's lint step, run as CI runs it.
+    const steps = [...readFileSync(path.join(project, '.github/workflows/dunmail.yml'), 'utf8').matchAll(/^\s*- run: (npx dunmail .*)$/gm)].map((m) => m[1] ?? '');
+    expect(steps).toEqual(['npx dunmail lint --max-warnings 0 --format github']);
+    const ci = run('sh', ['-c', steps[0] ?? 'false'], project);
+    expect(ci.status, `${ci.stdout}\n${ci.stderr}`).toBe(0);
+    expect(ci.stdout).not.toContain('::warning');
+    expect(ci.stdout).not.toContain('::error');
   });
 });
 

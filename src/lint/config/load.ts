@@ -7,7 +7,7 @@ import type { ErrorObject, ValidateFunction } from 'ajv';
 import { toIssues } from '../../data/ajv.js';
 import { schemaValidator } from '../../data/precompiled.js';
 import { DunmailError, type Issue } from '../../errors.js';
-import { readJsonFile } from '../../util/json-file.js';
+import { parseJson, readJsonFile } from '../../util/json-file.js';
 import { LineIndex } from '../../util/lines.js';
 import { builtInRules } from '../rules/index.js';
 import { defaultOptions, type LintDocument, type Rule, type Severity } from '../types.js';
@@ -67,12 +67,24 @@ export function rulesOf(config: Pick<LintConfig, 'checks'>): ReadonlyMap<string,
 
 /** Reads a config file and what it extends; every problem names the file, line and key. */
 export function loadConfig(file: string = SHIPPED_CONFIG, seen: string[] = []): LintConfig {
+  return readConfig(file, seen);
+}
+
+/** Reads a config from its text as the file at `file` (an editor's unsaved buffer); what it extends is read from disk. */
+export function loadConfigText(file: string, text: string): LintConfig {
+  if (text.length > MAX_CONFIG_BYTES) {
+    throw new DunmailError('INPUT_TOO_LARGE', `the config is ${text.length} characters, over the ${MAX_CONFIG_BYTES}-byte limit`, { place: { file } });
+  }
+  return readConfig(file, [], text);
+}
+
+function readConfig(file: string, seen: string[], given?: string): LintConfig {
   const resolved = path.resolve(file);
   if (seen.includes(resolved)) {
     throw new DunmailError('CONFIG_INVALID', `the config extends itself: ${[...seen, resolved].join(' -> ')}`, { place: { file: resolved } });
   }
-  const raw = readConfigFile(resolved);
-  const text = readFileSync(resolved, 'utf8');
+  const raw = given === undefined ? readConfigFile(resolved) : parseJson(given, resolved, validateConfig, CONFIG_JSON);
+  const text = given ?? readFileSync(resolved, 'utf8');
   const locate = locator(text);
   const parents = [raw.extends ?? []].flat();
   let config = parents.length === 0 ? recommendedConfig() : emptyConfig();
@@ -150,13 +162,11 @@ function readConfigFile(file: string): ConfigFile {
   if (!existsSync(file)) {
     throw new DunmailError('CONFIG_INVALID', 'the config file does not exist', { place: { file }, hint: 'pass --config with a path to a dunmail.config.json' });
   }
-  return readJsonFile(file, validateConfig, {
-    code: 'CONFIG_INVALID',
-    maxBytes: 256 * 1024,
-    what: 'config',
-    hint: 'see rules/dunmail.config.schema.json and docs/configuration.md',
-  });
+  return readJsonFile(file, validateConfig, { ...CONFIG_JSON, maxBytes: MAX_CONFIG_BYTES });
 }
+
+const MAX_CONFIG_BYTES = 256 * 1024;
+const CONFIG_JSON = { code: 'CONFIG_INVALID', what: 'config', hint: 'see rules/dunmail.config.schema.json and docs/configuration.md' } as const;
 
 /** Whether any rules object of the config names a rule that does not exist (then its places are looked up). */
 function namesUnknownRule(raw: ConfigFile, known: ReadonlyMap<string, Rule<any>>): boolean {
