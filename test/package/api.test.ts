@@ -20,7 +20,7 @@ describe('the public API', () => {
     expect(Object.keys(dunmail).sort()).toEqual(
       ['DunmailError', 'countWords', 'createLinter', 'createRenderer', 'defineRule', 'formatError', 'lint', 'render', 'reporters', 'toEml', 'words'].sort(),
     );
-    expect(Object.keys(dunmail.reporters).sort()).toEqual(['github', 'json', 'sarif', 'stylish']);
+    expect(Object.keys(dunmail.reporters).sort()).toEqual(['github', 'gitlab', 'json', 'junit', 'rdjson', 'sarif', 'stylish']);
   });
 
   it('lint() returns the messages of a message', () => {

@@ -51,7 +51,7 @@ describe('the packed dunmail in a fresh project', () => {
     const result = run('node', ['plain.mjs'], consumer);
     expect(result.stderr).toBe('');
     const out = JSON.parse(result.stdout) as { createLinter: string; defineRule: string; reporters: string[]; rules: string[] };
-    expect([out.createLinter, out.defineRule, out.reporters.sort()]).toEqual(['function', 'function', ['github', 'json', 'sarif', 'stylish']]);
+    expect([out.createLinter, out.defineRule, out.reporters.sort()]).toEqual(['function', 'function', ['github', 'gitlab', 'json', 'junit', 'rdjson', 'sarif', 'stylish']]);
     expect(out.rules).toEqual(expect.arrayContaining(['urgent-when-late', 'no-aggressive']));
   });
 

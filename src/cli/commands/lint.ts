@@ -8,6 +8,7 @@ import { countMessages } from '../../lint/reporters/shared.js';
 import { closest } from '../../util/closest.js';
 import { lintableTemplates, resolveConfigFile } from '../../project/workspace.js';
 import { packageInfo } from '../../util/package-info.js';
+import { writeFileAtomic } from '../../util/atomic-write.js';
 import { EXIT, type CliIo } from '../io.js';
 import { templatesFolder, wholeNumber } from './options.js';
 import { fixFile, fixSummary, type FileFix, type FixMode } from './lint-fix.js';
@@ -27,6 +28,8 @@ export interface LintOptions {
   /** Apply the safe fixes to the files (`--fix`), or print them as a diff and write nothing (`--fix-dry-run`). */
   fix?: boolean;
   fixDryRun?: boolean;
+  /** Write the --format report to this file (`-o`), parent folders made; stdout then gets the stylish report. */
+  outputFile?: string;
 }
 
 const LINTABLE = ['**/*.mjml.njk', '**/*.eml', '**/*.txt'];
@@ -38,6 +41,7 @@ export async function lintCommand(paths: string[], options: LintOptions, io: Cli
   const daysLate = options.daysLate === undefined ? undefined : wholeNumber('--days-late', options.daysLate);
   // Before the config loads: a wrong folder should be said at once.
   const targets = lintTargets(paths, options, io.cwd);
+  const outputFile = options.outputFile === undefined ? undefined : reportFile(options.outputFile, io.cwd);
   const configFile = options.config ? path.resolve(io.cwd, options.config) : resolveConfigFile(path.resolve(io.cwd, options.templates ?? 'templates'), io.cwd);
   // The templates folder is also where an .eml's X-Dunmail-Template is looked up.
   const linter = createLinter({ config: configFile, templates: path.resolve(io.cwd, options.templates ?? 'templates'), ...(only ? { only } : {}) });
@@ -75,14 +79,45 @@ export async function lintCommand(paths: string[], options: LintOptions, io: Cli
     result.history = [file];
     files.push(result);
   }
-  if (fixMode) reportFixes(fixes, fixMode, options.format, io);
-  io.stdout(`${reporters[options.format](files, { cwd: io.cwd, rules: linter.rules, version: packageInfo.version })}\n`);
+  // With -o, stdout is the stylish report whatever --format says, so a dry run's diff may go there.
+  if (fixMode) reportFixes(fixes, fixMode, outputFile ? 'stylish' : options.format, io);
+  const reportContext = { cwd: io.cwd, rules: linter.rules, version: packageInfo.version };
+  if (outputFile) {
+    writeReport(outputFile, `${reporters[options.format](files, reportContext)}\n`, options.outputFile ?? '');
+    io.stdout(`${reporters.stylish(files, reportContext)}\n`);
+  } else {
+    io.stdout(`${reporters[options.format](files, reportContext)}\n`);
+  }
   const { errors, warnings } = countMessages(files);
   if (maxWarnings !== undefined && warnings > maxWarnings) {
     io.stderr(`dunmail found ${warnings} warning(s), more than --max-warnings ${maxWarnings}\n`);
     return EXIT.failed;
   }
   return errors > 0 ? EXIT.failed : EXIT.ok;
+}
+
+/**
+ * The --output-file path, checked before anything is linted: a folder there, or a file where a
+ * parent folder should be, would fail only after the whole lint. Missing folders are made, as ESLint does.
+ */
+function reportFile(value: string, cwd: string): string {
+  const file = path.resolve(cwd, value);
+  if (existsSync(file) && statSync(file).isDirectory()) throw new DunmailError('USAGE', `--output-file ${value} is a folder`, { hint: 'name a file, e.g. -o reports/dunmail.sarif' });
+  for (let at = path.dirname(file); !existsSync(at) || !statSync(at).isDirectory(); at = path.dirname(at)) {
+    if (existsSync(at)) throw new DunmailError('USAGE', `--output-file ${value}: ${path.relative(cwd, at) || at} is a file, not a folder`);
+    if (path.dirname(at) === at) break;
+  }
+  return file;
+}
+
+/** Writes the report whole (a reader never sees half of it); a file that cannot be written is a usage error. */
+function writeReport(file: string, report: string, shown: string): void {
+  try {
+    writeFileAtomic(file, report);
+  } catch (error) {
+    const reason = error instanceof Error && 'code' in error ? String(error.code) : String(error);
+    throw new DunmailError('USAGE', `--output-file ${shown}: cannot write it (${reason})`, { cause: error });
+  }
 }
 
 /** Fixes one file; one that cannot be parsed is left alone, and its lint says why. */

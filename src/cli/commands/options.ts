@@ -52,4 +52,4 @@ export const FORMATS = ['html', 'text', 'json', 'eml'] as const;
 export type RenderFormat = (typeof FORMATS)[number];
 
 /** The report formats of `dunmail lint`, the keys of lint/reporters/index.ts (a test checks they agree). */
-export const REPORT_FORMATS = ['stylish', 'json', 'sarif', 'github'] as const;
+export const REPORT_FORMATS = ['stylish', 'json', 'sarif', 'github', 'rdjson', 'gitlab', 'junit'] as const;
