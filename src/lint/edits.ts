@@ -9,7 +9,7 @@ export function suggestionsOf(document: LintDocument, finding: Finding): Suggest
   const { region, start, end } = finding;
   if (!region) return [];
   const suggestions: Suggestion[] = [];
-  if (start !== undefined && end !== undefined && end > start) {
+  if (start !== undefined && end !== undefined && end > start && finding.expectedInPlace !== false) {
     for (const text of new Set(finding.expected ?? [])) {
       const edit = literalEdit(document, region, start, end, text);
       if (edit) suggestions.push({ description: describe(region.text.slice(start, end), text), edit });

@@ -167,6 +167,11 @@ export interface Finding {
    * must set `meta.hasSuggestions`): removing the whole sentence a threat is in.
    */
   rewrites?: { start: number; end: number; text: string; description: string }[];
+  /**
+   * `false` when `expected` is shown to the writer but is not an edit of the finding's range (a
+   * calm whole sentence for a phrase inside one): editors offer the `rewrites` instead.
+   */
+  expectedInPlace?: false;
   /** Extra explanation shown under the message. */
   note?: string;
   /** Overrides the configured severity downwards, e.g. urgency a few days too early is a warning. */

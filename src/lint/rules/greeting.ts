@@ -51,7 +51,9 @@ export default defineRule<Options>({
     if (found && opening?.entry.category === 'stiff') {
       const { region } = found;
       // The rewrite takes the punctuation after the phrase with it: `Attention:` becomes `Hello,`.
-      const trailing = /^[ \t]*[,:;]/.exec(region.text.slice(opening.end))?.[0] ?? '';
+      // A greeting that ends with its own mark (`Добрый день, …!`) takes an exclamation mark too.
+      const greetingMark = /[!,:]$/.test(opening.entry.suggestion ?? hello) ? /^[ \t]*[,:;!]/ : /^[ \t]*[,:;]/;
+      const trailing = greetingMark.exec(region.text.slice(opening.end))?.[0] ?? '';
       const greeting = opening.entry.suggestion ?? hello;
       report({
         region,

@@ -207,11 +207,10 @@ function withSentenceRemoval(finding: Finding): Finding {
   const partOfSentence = start > first.start || (finding.end ?? 0) < last.end;
   if (!calm || !/^\p{Lu}/u.test(calm) || !partOfSentence) return { ...finding, rewrites: [...(finding.rewrites ?? []), removal] };
   const sentenceText = /[.!?]$/u.test(calm) ? calm : `${calm}${closing || '.'}`;
-  const { expected: _inPlace, ...rest } = finding;
   return {
-    ...rest,
+    ...finding,
     // The CLI still shows the alternative; an editor offers it as the sentence's rewrite.
-    note: rest.note ?? `A calmer sentence: "${sentenceText}"`,
+    expectedInPlace: false,
     rewrites: [...(finding.rewrites ?? []), { start: first.start, end: last.end + closing.length, text: sentenceText, description: `Rewrite the sentence: "${sentenceText}"` }, removal],
   };
 }

@@ -39,8 +39,7 @@ export default defineRule<{ urgentAfterBusinessDays?: number }>({
         report({
           ...match,
           actual: text,
-          // Only a marker word (URGENT) comes out by itself: `pay immediately` without its verb would not read.
-          ...(match.entry.suggestion ? { expected: [match.entry.suggestion] } : { expected: [''], ...(isSubjectMarker(text) ? { fix: true as const } : {}) }),
+          ...(match.entry.suggestion ? { expected: [match.entry.suggestion] } : { expected: [''], ...(removableMarker(match.region, match.start, text) ? { fix: true as const } : {}) }),
           messageId: 'not-late',
           data: { text, stage: stage.id },
         });
@@ -74,6 +73,16 @@ function urgentFirst(document: LintDocument, region: TextRegion, start: number, 
   return [word, ...rest].filter((part) => part.trim() !== '').join(' ').replace(/\s+/g, ' ').trim();
 }
 
+
+/**
+ * Whether --fix may take the word out by itself: a marker (URGENT) of the subject or preheader,
+ * in capitals anywhere or, in a script without case, opening it (`ด่วน: …`). In copy, or as part
+ * of a phrase (`pay immediately`, Thai `โดยด่วน`), what is left would not read.
+ */
+function removableMarker(region: TextRegion, start: number, text: string): boolean {
+  if (region.kind === 'body' || !isSubjectMarker(text)) return false;
+  return /^\p{Lu}+$/u.test(text) || region.text.slice(0, start).trim() === '';
+}
 
 /**
  * A word that marks a subject as urgent: written in capitals (URGENT, СРОЧНО), or,

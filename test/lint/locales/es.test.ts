@@ -201,6 +201,7 @@ runRuleTests('urgent-when-late', {
         { stage: 'before-due', subject: 'URGENTE: la factura {{ invoice.number }} vence el viernes' },
         block('Le rogamos que pague la factura {{ invoice.number }} lo antes posible.'),
       ),
+      output: "---\nstage: before-due\nlocale: es\nsubject: \"La factura {{ invoice.number }} vence el viernes\"\npreheader: \"El pago de {{ invoice.amount | money(invoice.currency) }} aún no nos ha llegado.\"\n---\n{% extends \"layouts/es.mjml.njk\" %}\n{% block content %}\n<mj-text><p>Le rogamos que pague la factura {{ invoice.number }} lo antes posible.</p></mj-text>\n{% endblock %}\n",
       errors: [
         { line: 4, column: 11, endLine: 4, endColumn: 18, severity: 'error', message: '`URGENTE` in the `before-due` stage: the invoice is not late yet, so there is nothing urgent', expected: [''] },
         { line: 9, column: 66, endLine: 9, endColumn: 82, severity: 'error', message: '`lo antes posible` in the `before-due` stage: the invoice is not late yet, so there is nothing urgent', expected: [''] },
@@ -296,6 +297,7 @@ runRuleTests('greeting', {
     {
       name: 'es template: "Muy señor mío" is too stiff; the rewrite is punctuated as Spanish writes it (vocative comma, colon)',
       template: esTemplate({}, block('Muy señor mío:')),
+      output: "---\nstage: overdue-early\nlocale: es\nsubject: \"Factura {{ invoice.number }}: pago aún no recibido\"\npreheader: \"El pago de {{ invoice.amount | money(invoice.currency) }} aún no nos ha llegado.\"\n---\n{% extends \"layouts/es.mjml.njk\" %}\n{% block content %}\n<mj-text><p>Hola, {{ customer.firstName }}:</p></mj-text>\n{% endblock %}\n",
       errors: [
         {
           line: 9,

@@ -157,6 +157,7 @@ runRuleTests('urgent-when-late', {
         { stage: 'before-due', subject: 'URGENT: factura {{ invoice.number }} este scadentă mâine' },
         block('Vă rugăm să plătiți factura {{ invoice.number }} cât mai curând posibil.'),
       ),
+      output: "---\nstage: before-due\nlocale: ro\nsubject: \"Factura {{ invoice.number }} este scadentă mâine\"\npreheader: \"Plata de {{ invoice.amount | money(invoice.currency) }} nu a ajuns încă.\"\n---\n{% extends \"layouts/ro.mjml.njk\" %}\n{% block content %}\n<mj-text><p>Vă rugăm să plătiți factura {{ invoice.number }} cât mai curând posibil.</p></mj-text>\n{% endblock %}\n",
       errors: [
         { line: 4, column: 11, endColumn: 17, message: '`URGENT` in the `before-due` stage: the invoice is not late yet, so there is nothing urgent', expected: [''] },
         { line: 9, column: 62, endColumn: 84, message: '`cât mai curând posibil` in the `before-due` stage: the invoice is not late yet, so there is nothing urgent', expected: [''] },
@@ -250,6 +251,7 @@ runRuleTests('greeting', {
     {
       name: 'ro template: "Stimate client" reads as automated (C2), rewritten with the name',
       template: roTemplate({}, block('Stimate client,')),
+      output: "---\nstage: overdue-early\nlocale: ro\nsubject: \"Factura {{ invoice.number }} este restantă\"\npreheader: \"Plata de {{ invoice.amount | money(invoice.currency) }} nu a ajuns încă.\"\n---\n{% extends \"layouts/ro.mjml.njk\" %}\n{% block content %}\n<mj-text><p>Bună ziua, {{ customer.firstName }},</p></mj-text>\n{% endblock %}\n",
       errors: [{ line: 9, column: 13, endLine: 9, endColumn: 28, severity: 'warning', message: `\`Stimate client\` is too formal for a reminder; greet the client by name: \`${HELLO}\``, expected: [HELLO] }],
     },
     {
@@ -260,6 +262,7 @@ runRuleTests('greeting', {
     {
       name: 'ro template: "Stimate domn/doamnă"',
       template: roTemplate({}, block('Stimate domn/doamnă,')),
+      output: "---\nstage: overdue-early\nlocale: ro\nsubject: \"Factura {{ invoice.number }} este restantă\"\npreheader: \"Plata de {{ invoice.amount | money(invoice.currency) }} nu a ajuns încă.\"\n---\n{% extends \"layouts/ro.mjml.njk\" %}\n{% block content %}\n<mj-text><p>Bună ziua, {{ customer.firstName }},</p></mj-text>\n{% endblock %}\n",
       errors: [{ line: 9, column: 13, endColumn: 33, message: `\`Stimate domn/doamnă\` is too formal for a reminder; greet the client by name: \`${HELLO}\``, expected: [HELLO] }],
     },
     {

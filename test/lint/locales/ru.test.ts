@@ -220,6 +220,7 @@ runRuleTests('urgent-when-late', {
     {
       name: 'template: СРОЧНО in the subject of before-due (urgency too early)',
       template: ruTemplate({ stage: 'before-due', subject: 'СРОЧНО: счёт № {{ invoice.number }} к оплате' }, block('Напоминаю о сроке оплаты.')),
+      output: "---\nstage: before-due\nlocale: ru\nsubject: \"Счёт № {{ invoice.number }} к оплате\"\npreheader: \"Сумма к оплате: {{ invoice.amount | money(invoice.currency) }}\"\n---\n{% extends \"layouts/ru.mjml.njk\" %}\n{% block content %}\n<mj-text><p>Напоминаю о сроке оплаты.</p></mj-text>\n{% endblock %}\n",
       errors: [{ line: 4, column: 11, endLine: 4, endColumn: 17, message: notLate('СРОЧНО', 'before-due'), severity: 'error', expected: [''] }],
     },
     {
@@ -349,7 +350,8 @@ runRuleTests('greeting', {
     {
       name: 'template: «Уважаемый клиент» is stiff and impersonal (N9, C2)',
       template: ruTemplate({}, block('Уважаемый клиент! Счёт № {{ invoice.number }} пока не оплачен.')),
-      errors: [{ line: 9, column: 13, endLine: 9, endColumn: 29, severity: 'warning', message: /^`Уважаемый клиент` is too formal for a reminder; greet the client by name: `Добрый день/ }],
+      output: "---\nstage: overdue-early\nlocale: ru\nsubject: \"Счёт № {{ invoice.number }}: оплата не поступила\"\npreheader: \"Сумма к оплате: {{ invoice.amount | money(invoice.currency) }}\"\n---\n{% extends \"layouts/ru.mjml.njk\" %}\n{% block content %}\n<mj-text><p>Добрый день, {{ customer.firstName }}! Счёт № {{ invoice.number }} пока не оплачен.</p></mj-text>\n{% endblock %}\n",
+      errors: [{ line: 9, column: 13, endLine: 9, endColumn: 30, severity: 'warning', message: /^`Уважаемый клиент` is too formal for a reminder; greet the client by name: `Добрый день/ }],
     },
     {
       name: 'message: «Уважаемые господа», the comma goes with it',

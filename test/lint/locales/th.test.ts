@@ -200,6 +200,7 @@ runRuleTests('urgent-when-late', {
         { stage: 'before-due', subject: 'ด่วน: ใบแจ้งหนี้ {{ invoice.number }} ครบกำหนด {{ invoice.dueDate | date }}' },
         block('กรุณาชำระโดยด่วน'),
       ),
+      output: "---\nstage: before-due\nlocale: th\nsubject: \"ใบแจ้งหนี้ {{ invoice.number }} ครบกำหนด {{ invoice.dueDate | date }}\"\npreheader: \"ยอด {{ invoice.amount | money(invoice.currency) }} ครบกำหนดแล้ว\"\n---\n{% extends \"layouts/th.mjml.njk\" %}\n{% block content %}\n<mj-text><p>กรุณาชำระโดยด่วน</p></mj-text>\n{% endblock %}\n",
       errors: [
         { line: 4, column: 11, endLine: 4, endColumn: 15, severity: 'error', message: '`ด่วน` in the `before-due` stage: the invoice is not late yet, so there is nothing urgent', expected: [''] },
         { line: 9, column: 25, endLine: 9, endColumn: 29, severity: 'error', message: '`ด่วน` in the `before-due` stage: the invoice is not late yet, so there is nothing urgent', expected: [''] },
@@ -297,6 +298,7 @@ runRuleTests('greeting', {
     {
       name: 'th: template, Dear valued customer (C2)',
       template: thTemplate({}, block('เรียน ลูกค้าผู้มีอุปการคุณ')),
+      output: "---\nstage: overdue-early\nlocale: th\nsubject: \"ใบแจ้งหนี้ {{ invoice.number }} เลยกำหนดชำระ\"\npreheader: \"ยอด {{ invoice.amount | money(invoice.currency) }} ครบกำหนดแล้ว\"\n---\n{% extends \"layouts/th.mjml.njk\" %}\n{% block content %}\n<mj-text><p>เรียน คุณ {{ customer.firstName }},</p></mj-text>\n{% endblock %}\n",
       errors: [{ line: 9, column: 13, endLine: 9, endColumn: 39, severity: 'warning', message: /^`เรียน ลูกค้าผู้มีอุปการคุณ` is too formal for a reminder; greet the client by name: `เรียน คุณ/ }],
     },
     {

@@ -79,11 +79,11 @@ runRuleTests('no-aggressive', {
       errors: [{ line: 1, column: 10, endLine: 1, endColumn: 23, ...phrase('ultimatum', /^`Final warning` is an ultimatum \(ultimatum\)/) }],
     },
     {
-      // The calm alternative is a whole sentence: it is offered as the sentence's rewrite (test/lint/fix.test.ts), not in place of `take legal action`.
-      name: 'the calm alternative is not offered in the middle of a sentence',
+      // Shown as the alternative; an editor offers it as the sentence's rewrite (test/lint/fix.test.ts), not in place of `take legal action`.
+      name: 'the suggestion is offered as the alternative',
       subject: SUBJECT,
       body: 'We will take legal action.',
-      errors: [{ line: 3, column: 9, endColumn: 26, ...phrase('threat-legal', /threatens legal steps/), severity: 'error' }],
+      errors: [{ line: 3, column: 9, endColumn: 26, ...phrase('threat-legal', /threatens legal steps/), severity: 'error', expected: [THREAT_REWRITE] }],
     },
     // The legal step outside a legal-review stage.
     flags('overdue-late has no legal-review task', 'We will refer the account to a debt collection agency.', 'We will refer the account to a debt collection', phrase('threat-legal', /^`We will refer the account to a debt collection` threatens legal steps \(threat-legal\)/), { stage: 'overdue-late' }),
