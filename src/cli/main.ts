@@ -5,6 +5,7 @@ import type { RenderOptions } from './commands/render.js';
 import type { LintOptions } from './commands/lint.js';
 import type { PreviewCommandOptions } from './commands/preview.js';
 import type { BuildCommandOptions } from './commands/build.js';
+import type { InitOptions } from './commands/init.js';
 import { DEFAULT_TEMPLATES, FORMATS, REPORT_FORMATS } from './commands/options.js';
 import { packageInfo } from '../util/package-info.js';
 
@@ -46,6 +47,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     .argument('[paths...]', 'files, folders or globs (default: the --templates folder)')
     .option('--templates <dir>', 'templates folder linted when no paths are given', DEFAULT_TEMPLATES)
     .addOption(new Option('-f, --format <format>', 'report format').choices(REPORT_FORMATS).default('stylish'))
+    .option('-o, --output-file <file>', 'write the --format report to this file (folders made); stdout gets the stylish report')
     .option('-c, --config <file>', 'config file (default: rules/dunmail.config.json)')
     .option('--only <rules>', 'run only these rules, comma-separated')
     .option('--max-warnings <n>', 'fail when there are more warnings than this')
@@ -59,6 +61,8 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     .action(async (paths: string[], options: LintOptions & { watch?: boolean }) => {
       if (options.fix && options.fixDryRun) throw new DunmailError('USAGE', '--fix and --fix-dry-run cannot be used together', { hint: 'run --fix-dry-run to see the diff, then --fix to write it' });
       if (options.watch && (options.fix || options.fixDryRun)) throw new DunmailError('USAGE', '--watch cannot be combined with --fix or --fix-dry-run', { hint: 'fix once with --fix, then watch' });
+      // Each run of a watch lints only the changed files: the report file would hold only those.
+      if (options.watch && options.outputFile !== undefined) throw new DunmailError('USAGE', '--watch cannot be combined with --output-file', { hint: 'write the report from a single run' });
       // Watching and previewing load chokidar and the server: only when asked for, to keep the CLI's start fast.
       code = options.watch
         ? await (await import('./commands/lint-watch.js')).lintWatchCommand(paths, options, io)
@@ -84,6 +88,36 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     .option('--url-scheme <scheme>', 'allow this URL scheme in data (repeatable; default https)', collect)
     .action(async (options: BuildCommandOptions) => {
       code = await (await import('./commands/build.js')).buildCommand(options, io);
+    });
+
+  program
+    .command('lsp')
+    .description('run the language server for editors: diagnostics as you type, quick fixes, hover, completion')
+    .option('--stdio', 'talk over stdin and stdout (the one transport)')
+    .action(async (options: { stdio?: boolean }) => {
+      code = await (await import('./commands/lsp.js')).lspCommand(options, io);
+    });
+
+  program
+    .command('mcp')
+    .description('run the Model Context Protocol server over stdio: tools for assistants to lint, fix and render reminders (read-only)')
+    .option('--templates <dir>', 'templates folder (default: ./templates, else the shipped templates)')
+    .option('-c, --config <file>', 'lint config file (default: rules/dunmail.config.json)')
+    .action(async (options: { templates?: string; config?: string }) => {
+      code = await (await import('./commands/mcp.js')).mcpCommand(options, io);
+    });
+
+  program
+    .command('init')
+    .description('start a project: templates, fixtures, lint config, CI workflow and pre-commit hook (never overwrites a file)')
+    .option('--locale <list>', 'shipped locales to start from, comma-separated', 'en')
+    .option('--company <name>', "your company's name, written into the fixtures")
+    .option('--dir <folder>', 'project folder (default: the working folder)')
+    .option('--dry-run', 'list what would be written; write nothing')
+    .option('--no-ci', 'no GitHub Actions workflow')
+    .option('--no-pre-commit', 'no .pre-commit-config.yaml')
+    .action(async (options: InitOptions) => {
+      code = await (await import('./commands/init.js')).initCommand(options, io);
     });
 
   program

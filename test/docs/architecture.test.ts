@@ -71,6 +71,20 @@ describe('docs/architecture.md: which layer may import which', () => {
     expect(violations(under('preview'), (t) => isLayer(t, 'cli'))).toEqual([]);
   });
 
+  it('the language server imports neither the reporters, the preview nor the CLI, and only the CLI imports it', () => {
+    expect(under('lsp').length).toBeGreaterThan(5);
+    expect(violations(under('lsp'), (t) => isLayer(t, 'lint/reporters', 'preview', 'cli'))).toEqual([]);
+    expect(violations(files.filter(({ file }) => !file.startsWith('lsp/') && !file.startsWith('cli/')), (t) => isLayer(t, 'lsp'))).toEqual([]);
+  });
+
+  it('the MCP server imports neither the preview, the language server nor the CLI, only the CLI imports it, and it writes no file', () => {
+    expect(under('mcp').length).toBeGreaterThan(5);
+    expect(violations(under('mcp'), (t) => isLayer(t, 'preview', 'lsp', 'cli') || t === 'util/atomic-write.ts')).toEqual([]);
+    expect(violations(files.filter(({ file }) => !file.startsWith('mcp/') && !file.startsWith('cli/')), (t) => isLayer(t, 'mcp'))).toEqual([]);
+    const writes = under('mcp').filter(({ file }) => /\b(writeFile|appendFile|mkdir|rm|unlink|rename|copyFile)(Sync)?\(/.test(readFileSync(path.join(SRC, file), 'utf8')));
+    expect(writes.map(({ file }) => file)).toEqual([]);
+  });
+
   it('src/index.ts only re-exports', () => {
     const source = ts.createSourceFile('index.ts', readFileSync(path.join(SRC, 'index.ts'), 'utf8'), ts.ScriptTarget.ES2022);
     const kinds = source.statements.filter((statement) => !(ts.isExportDeclaration(statement) && statement.moduleSpecifier)).map((s) => ts.SyntaxKind[s.kind]);
