@@ -40,7 +40,15 @@ export type ErrorCode =
   /** A message file that is neither `Subject: …` text nor a readable .eml. */
   | 'MESSAGE_INVALID'
   /** The preview server cannot listen on the port or host asked for. */
-  | 'LISTEN_FAILED';
+  | 'LISTEN_FAILED'
+  /** An invoice record `planReminders` / `dunmail plan` cannot read (a field missing or of the wrong kind). */
+  | 'INVOICE_INVALID'
+  /** An attachment the .eml cannot carry: not base64, not the PDF it claims, too large, a path outside the allowed folder. */
+  | 'ATTACHMENT_INVALID'
+  /** A send journal line that is not a journal record (dunmail send-batch). */
+  | 'JOURNAL_INVALID'
+  /** A plan file (dunmail plan --format json|jsonl) whose entries send-batch cannot read. */
+  | 'PLAN_INVALID';
 
 /**
  * The one error class of dunmail. `code` is for machines; the message, place,

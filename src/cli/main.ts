@@ -6,6 +6,8 @@ import type { LintOptions } from './commands/lint.js';
 import type { PreviewCommandOptions } from './commands/preview.js';
 import type { BuildCommandOptions } from './commands/build.js';
 import type { InitOptions } from './commands/init.js';
+import type { SendOptions } from './commands/send.js';
+import type { SendBatchOptions } from './commands/send-batch.js';
 import { DEFAULT_TEMPLATES, FORMATS, REPORT_FORMATS } from './commands/options.js';
 import { packageInfo } from '../util/package-info.js';
 
@@ -37,6 +39,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     .option('--all', 'render every template with its fixture into --out')
     .option('-o, --out <dir>', 'output folder for --all', 'out')
     .option('--url-scheme <scheme>', 'allow this URL scheme in data (repeatable; default https)', collect)
+    .option('--attachments <dir>', 'folder attachment paths in the data are read from (default: none, paths are refused)')
     .action(async (stage: string | undefined, options: RenderOptions) => {
       code = await (await import('./commands/render.js')).renderCommand(stage, options, io);
     });
@@ -121,10 +124,64 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     });
 
   program
+    .command('send')
+    .description('send one test email of a stage over SMTP, rendered with real data and checked by the copy rules first')
+    .argument('<stage>', 'stage id, e.g. overdue-early')
+    .option('--templates <dir>', 'templates folder', DEFAULT_TEMPLATES)
+    .option('-l, --locale <locale>', 'template locale', 'en')
+    .option('-d, --data <file>', 'render data as JSON')
+    .option('--to <address>', 'the address the test email goes to')
+    .option('--smtp <url>', 'SMTP server, smtp://user:pass@host:587 or smtps://…:465 (default: $DUNMAIL_SMTP_URL)')
+    .option('--host <host>', 'SMTP host (instead of --smtp)')
+    .option('--port <n>', 'SMTP port')
+    .option('--secure', 'TLS from the start (port 465)')
+    .option('--user <name>', 'SMTP user (the password: in the URL or $DUNMAIL_SMTP_PASS)')
+    .option('--attachments <dir>', 'folder attachment paths in the data are read from (default: none, paths are refused)')
+    .option('-c, --config <file>', 'lint config file of the send-time gate (default: rules/dunmail.config.json)')
+    .option('--dry-run', 'print the .eml that would be sent; send nothing')
+    .action(async (stage: string, options: SendOptions) => {
+      code = await (await import('./commands/send.js')).sendCommand(stage, options, io);
+    });
+
+  program
+    .command('send-batch')
+    .description("send the day's plan (dunmail plan --format json|jsonl) over SMTP, each email once by the journal (at-least-once after a crash)")
+    .argument('<plan>', 'plan file, as dunmail plan --format json or jsonl prints it')
+    .option('--templates <dir>', 'templates folder', DEFAULT_TEMPLATES)
+    .option('--journal <file>', 'append-only journal of every send', 'dunmail-journal.jsonl')
+    .option('--rate <n>', 'at most this many messages per second')
+    .option('--now <time>', 'the time entries are due against (ISO 8601; default: the clock)')
+    .option('--ignore-send-at', 'send entries whose sendAt is still to come')
+    .option('--no-resend-unconfirmed', 'do not resend an email started in a crashed run with no outcome (default: resend, at-least-once)')
+    .option('--smtp <url>', 'SMTP server, smtp://user:pass@host:587 or smtps://…:465 (default: $DUNMAIL_SMTP_URL)')
+    .option('--host <host>', 'SMTP host (instead of --smtp)')
+    .option('--port <n>', 'SMTP port')
+    .option('--secure', 'TLS from the start (port 465)')
+    .option('--user <name>', 'SMTP user (the password: in the URL or $DUNMAIL_SMTP_PASS)')
+    .option('--attachments <dir>', 'folder attachment paths in the data are read from (default: none, paths are refused)')
+    .option('-c, --config <file>', 'lint config file of the send-time gate (default: rules/dunmail.config.json)')
+    .option('--dry-run', 'render and check every email; send nothing, write no journal')
+    .action(async (plan: string, options: SendBatchOptions) => {
+      code = await (await import('./commands/send-batch.js')).sendBatchCommand(plan, options, io);
+    });
+
+  program
     .command('rules')
     .description('list the lint rules with their severity, sources and description')
     .action(async () => {
       code = (await import('./commands/rules.js')).rulesCommand(io);
+    });
+
+  program
+    .command('plan')
+    .description("plan the day's reminders from invoices (.jsonl or .csv): send, wait, stop or task, with the reason")
+    .argument('<file>', 'invoices, one JSON object per line (.jsonl) or a CSV with dotted headers (customer.timeZone)')
+    .option('--today <date>', 'the day planned, YYYY-MM-DD')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['table', 'json', 'jsonl']).default('table'))
+    .option('--templates <dir>', 'templates folder (stages.json and its policy)', DEFAULT_TEMPLATES)
+    .option('--default-locale <locale>', 'the locale a customer falls back to last', 'en')
+    .action(async (file: string, options: { today?: string; format: 'table' | 'json' | 'jsonl'; templates?: string; defaultLocale?: string }) => {
+      code = (await import('./commands/plan.js')).planCommand(file, options, io);
     });
 
   try {

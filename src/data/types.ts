@@ -109,4 +109,35 @@ export interface RenderData {
     terms: string;
     amount?: DecimalAmount;
   };
+  /**
+   * Files the .eml carries as MIME attachments: a copy of the invoice (C3, N10), a statement. Each gives its bytes as base64 `content`, or a `path` read only from the folder the caller allows (toEml's attachmentRoot, `dunmail render --attachments DIR`).
+   *
+   * @maxItems 10
+   */
+  attachments?: Attachment[];
+}
+/**
+ * One file: its bytes as `content` or a `path`, never both.
+ */
+export interface Attachment {
+  /**
+   * The name the recipient sees, e.g. "INV-1042.pdf": one line, no folder (no / or \), no control character.
+   */
+  filename: string;
+  /**
+   * MIME type, e.g. application/pdf. A PDF (this type or a .pdf name) must start with %PDF-.
+   */
+  contentType: string;
+  /**
+   * What the file is: the invoice itself, a statement of account, or something else.
+   */
+  role: 'invoice' | 'statement' | 'other';
+  /**
+   * The file's bytes as base64 (no line breaks), 10 MB at most (13981016 characters).
+   */
+  content?: string;
+  /**
+   * A file inside the folder the caller allows (relative to it); refused when none is allowed, or when it resolves outside it (symbolic links included).
+   */
+  path?: string;
 }

@@ -12,7 +12,7 @@ import { messageDocument, type MessageInput, type MessageTemplate } from './docu
 import { readEml, readTextMessage, type NamedTemplate } from './document/read-message.js';
 import { templateDocument, type LayoutSources } from './document/template.js';
 import { sequenceDocument } from './document/sequence.js';
-import { MINIMAL_DATA, type Rule, type SequenceTemplate, type CompiledEmail, type RenderCheck, type TemplateUsage } from './types.js';
+import { MINIMAL_DATA, type AttachmentInfo, type Rule, type SequenceTemplate, type CompiledEmail, type RenderCheck, type TemplateUsage } from './types.js';
 import type { CompiledTemplate } from '../compile/template.js';
 import type { SourceFile } from '../template/sources.js';
 import { openWorkspace, type Workspace } from '../project/workspace.js';
@@ -54,6 +54,8 @@ export interface MessageContext {
   locale?: string;
   invoiceNumber?: string;
   businessDaysLate?: number;
+  /** The files the message is sent with, when known (an .eml's own are read from it). */
+  attachments?: AttachmentInfo[];
 }
 
 export interface Linter {
@@ -109,7 +111,7 @@ export function createLinter(options: LinterOptions = {}): Linter {
   };
 
   const lintMessageInput = (
-    input: Pick<MessageInput, 'subject' | 'body' | 'path'>,
+    input: Pick<MessageInput, 'subject' | 'body' | 'path' | 'attachments'>,
     context: MessageContext,
     layout?: Parameters<typeof messageDocument>[1],
     template?: MessageTemplate & { stages: StageDefinitions },
@@ -124,6 +126,7 @@ export function createLinter(options: LinterOptions = {}): Linter {
         ...(context.locale ? { locale: context.locale } : {}),
         ...(context.invoiceNumber ? { invoiceNumber: context.invoiceNumber } : {}),
         ...(context.businessDaysLate === undefined ? {} : { businessDaysLate: context.businessDaysLate }),
+        ...(context.attachments ? { attachments: context.attachments } : input.attachments ? { attachments: input.attachments } : {}),
       },
       layout,
       template,
@@ -273,7 +276,8 @@ function renderChecks(template: CompiledTemplate, workspace: Workspace, stages: 
     try {
       const data = read();
       assertRenderData(data, undefined, source);
-      checks.push({ source, fixture, email: renderCompiled(template, data) });
+      const attachments = (data.attachments ?? []).map(({ filename, contentType, role }) => ({ filename, contentType, role }));
+      checks.push({ source, fixture, attachments, email: renderCompiled(template, data) });
     } catch (error) {
       if (error instanceof DunmailError) {
         checks.push({ source, fixture, error });

@@ -71,6 +71,12 @@ export interface LintDocument {
   bodyOffset: number;
   /** For kind `sequence`: the stage definitions file and the templates that implement it. */
   sequence?: SequenceInfo;
+  /**
+   * The files a message goes with: an .eml's own attachments, or those its caller names
+   * (lintMessage's `attachments`); undefined when unknown (a text message, a template: a
+   * template's fixtures say theirs in `email.renders`).
+   */
+  attachments?: AttachmentInfo[];
   /** Links a recipient can follow: `<a href>` and `mj-button href` in a template, URLs in a message. */
   links: Link[];
   /** A template's own markup elements (empty for messages). */
@@ -126,10 +132,20 @@ export interface TemplateUsage {
   filters: FilterUse[];
 }
 
+/** A file sent with an email, as its MIME part (or the render data's `attachments`) names it. */
+export interface AttachmentInfo {
+  filename: string;
+  contentType: string;
+  /** The data's role (`invoice`, `statement`, `other`); a parsed message does not say. */
+  role?: 'invoice' | 'statement' | 'other';
+}
+
 export interface RenderCheck {
   /** The fixture file, or MINIMAL_DATA. */
   source: string;
   fixture: boolean;
+  /** The attachments the data gives this email (none when it has none), when the data was valid. */
+  attachments?: AttachmentInfo[];
   email?: { subject: string; preheader: string; html: string; text: string };
   error?: DunmailError;
 }

@@ -18,8 +18,23 @@ export interface Stage {
   sources?: string[];
 }
 
+export type Weekday = 'sun' | 'mon' | 'tue' | 'wed' | 'thu' | 'fri' | 'sat';
+
+/** The policy block of stages.json: when a reminder may go out, and when it should not (`planReminders`). */
+export interface PlanPolicy {
+  /** The days and local hours a reminder may be sent (N6: Tuesday to Thursday, early in the day). */
+  sendWindow?: { days: Weekday[]; from: string; to: string };
+  /** Balances below this, per currency, get no reminder: `{ "EUR": "5.00" }`. */
+  minimumAmount?: Record<string, string>;
+  /** Days after a promised payment date before reminders resume (N3: assume the best). */
+  promiseGraceDays?: number;
+  /** How many times a repeating stage is sent again after its first send (H3, R11). */
+  maxRepeats?: number;
+}
+
 export interface StageDefinitions {
   urgentAfterBusinessDays?: number;
+  policy?: PlanPolicy;
   stages: Stage[];
 }
 
@@ -43,6 +58,14 @@ export function loadStages(templatesDir: string): StageDefinitions & { file: str
       throw new DunmailError('STAGES_INVALID', `stage "${stage.id}" is defined twice`, { place: { file } });
     }
     seen.add(stage.id);
+  }
+  const window = definitions.policy?.sendWindow;
+  // The schema checks each time's shape; that the window opens before it closes it cannot say.
+  if (window && window.from >= window.to) {
+    throw new DunmailError('STAGES_INVALID', `policy.sendWindow: from ${window.from} is not before to ${window.to}`, {
+      place: { file },
+      hint: 'the window is local time in the customer\'s zone, e.g. from "08:00" to "11:00" (N6)',
+    });
   }
   return { ...definitions, file };
 }

@@ -65,6 +65,18 @@ describe('docs/architecture.md: which layer may import which', () => {
     expect(violations(under('lint/reporters'), (t) => !(t.startsWith('lint/reporters/') || t === 'lint/types.ts' || ['vfile', 'vfile-message', 'vfile-reporter', 'sarif', 'node:path'].includes(t)))).toEqual([]);
   });
 
+  it('the planner reads no files and imports only errors, util, the stage types and date-holidays; only the CLI and the API import it', () => {
+    expect(under('plan').length).toBeGreaterThan(3);
+    expect(violations(under('plan'), (t) => !(t.startsWith('plan/') || isLayer(t, 'errors', 'util') || t === 'project/stages.ts' || t === 'date-holidays'))).toEqual([]);
+    expect(violations(files.filter(({ file }) => !file.startsWith('plan/') && !file.startsWith('cli/') && file !== 'index.ts'), (t) => isLayer(t, 'plan'))).toEqual([]);
+  });
+
+  it('the sender imports neither the preview, the language server, the MCP server, the planner nor the CLI; only the CLI and the API import it', () => {
+    expect(under('send').length).toBeGreaterThan(3);
+    expect(violations(under('send'), (t) => isLayer(t, 'preview', 'lsp', 'mcp', 'plan', 'cli'))).toEqual([]);
+    expect(violations(files.filter(({ file }) => !file.startsWith('send/') && !file.startsWith('cli/') && file !== 'index.ts'), (t) => isLayer(t, 'send'))).toEqual([]);
+  });
+
   it('only the CLI imports the preview, and nothing imports the CLI', () => {
     const outside = files.filter(({ file }) => !file.startsWith('cli/') && !file.startsWith('preview/'));
     expect(violations(outside, (t) => isLayer(t, 'preview', 'cli'))).toEqual([]);

@@ -85,7 +85,7 @@ describe('a message linted from a file with a byte-order mark', () => {
     expect(marked.input).toEqual(plain.input);
     expect(marked.layout).toEqual(plain.layout);
     const eml = `Subject: Invoice INV-1042\r\nFrom: a@b.example\r\nContent-Type: text/plain\r\n\r\nHello Dana\r\n`;
-    expect((await readEml('m.eml', BOM + eml)).input).toEqual({ subject: 'Invoice INV-1042', body: 'Hello Dana' });
+    expect((await readEml('m.eml', BOM + eml)).input).toEqual({ subject: 'Invoice INV-1042', body: 'Hello Dana', attachments: [] });
   });
 
   it('lintFile lints it, findings on the same lines and columns', async () => {

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { DunmailError, formatError } from '../../errors.js';
 import { createRenderer, type Renderer } from '../../project/renderer.js';
 import { fixtureFor } from '../../project/discover.js';
-import { toEml } from '../../email/eml.js';
+import { toEml, type EmlOptions } from '../../email/eml.js';
 import { extractTemplateCopy } from '../../extract/copy.js';
 import { countWords } from '../../text/words.js';
 import { writeFileAtomic } from '../../util/atomic-write.js';
@@ -26,6 +26,8 @@ export interface RenderOptions {
   all?: boolean;
   out?: string;
   urlScheme?: string[];
+  /** The folder attachment paths in the data are read from; without it they are refused. */
+  attachments?: string;
 }
 
 export async function renderCommand(stage: string | undefined, options: RenderOptions, io: CliIo): Promise<number> {
@@ -33,13 +35,14 @@ export async function renderCommand(stage: string | undefined, options: RenderOp
   const templates = templatesFolder(options.templates, io.cwd);
   if (options.data !== undefined) assertDataFile(options.data, io.cwd);
   const out = options.all ? outFolder(options.out ?? 'out', io.cwd) : undefined;
+  const eml = emlOptions(options, io.cwd);
   const renderer = await createRenderer({
     templates,
     ...(options.urlScheme ? { urlSchemes: options.urlScheme } : {}),
     // One email needs one template: a broken sibling must not stop it.
     ...(!options.all && stage ? { only: { stage, locale: options.locale } } : {}),
   });
-  if (out) return renderAll(renderer, out, options, io);
+  if (out) return renderAll(renderer, out, options, eml, io);
   if (!stage) throw new DunmailError('USAGE', 'name a stage to render, or pass --all', { hint: 'dunmail render overdue-early --locale en --data data.json' });
 
   const template = renderer.get(stage, options.locale);
@@ -62,14 +65,14 @@ export async function renderCommand(stage: string | undefined, options: RenderOp
       io.stdout(`${JSON.stringify({ stage: template.stage, locale: template.locale, ...email }, null, 2)}\n`);
       break;
     case 'eml':
-      io.stdout((await toEml(email, data, new Date(), template.name)).toString('utf8'));
+      io.stdout((await toEml(email, data, new Date(), template.name, eml)).toString('utf8'));
       break;
   }
   return EXIT.ok;
 }
 
 /** Renders every template with its fixture into the out folder, then prints a summary table. */
-async function renderAll(renderer: Renderer, out: string, options: RenderOptions, io: CliIo): Promise<number> {
+async function renderAll(renderer: Renderer, out: string, options: RenderOptions, eml: EmlOptions, io: CliIo): Promise<number> {
   const rows: string[][] = [];
   let failures = 0;
   // The config `dunmail lint` reads, so the summary agrees with it.
@@ -86,11 +89,11 @@ async function renderAll(renderer: Renderer, out: string, options: RenderOptions
     try {
       const data = readDataFile(fixture, io.cwd, options.urlScheme);
       const email = renderer.render({ stage: template.stage, locale: template.locale, data });
-      const eml = await toEml(email, data, new Date(), template.name);
+      const message = await toEml(email, data, new Date(), template.name, eml);
       const base = path.join(out, template.locale, template.stage);
       writeFileAtomic(`${base}.html`, email.html);
       writeFileAtomic(`${base}.txt`, `${email.text}\n`);
-      writeFileAtomic(`${base}.eml`, eml);
+      writeFileAtomic(`${base}.eml`, message);
       const source = template.files.find((f) => f.path === template.path)?.text ?? '';
       const lint = linter.lintTemplate(template.path, source, { html: template.sources.html, sample: email });
       const errors = lint.messages.filter((m) => m.fatal).length;
@@ -114,6 +117,20 @@ async function renderAll(renderer: Renderer, out: string, options: RenderOptions
   io.stdout(`${rows.length} email(s) written to ${path.relative(io.cwd, out) || '.'}${failures ? `, ${failures} failed` : ''}\n`);
   io.stdout(`lint: ${lintErrors} error(s), ${lintWarnings} warning(s)${lintErrors + lintWarnings ? ' (run dunmail lint for details)' : ''}\n`);
   return failures ? EXIT.usage : EXIT.ok;
+}
+
+/** --attachments names the one folder attachment paths may be read from. */
+function emlOptions(options: RenderOptions, cwd: string): EmlOptions {
+  if (options.attachments === undefined) return {};
+  const folder = path.resolve(cwd, options.attachments);
+  let isFolder = false;
+  try {
+    isFolder = statSync(folder).isDirectory();
+  } catch {
+    // Reported below, with the path.
+  }
+  if (!isFolder) throw new DunmailError('USAGE', `--attachments ${options.attachments} is not a folder`, { hint: 'name the folder the attachment paths in the data are relative to' });
+  return { attachmentRoot: folder };
 }
 
 /** --data names a file; the file's own content is checked when it is read. */

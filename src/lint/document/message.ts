@@ -1,6 +1,6 @@
 import { VFile } from 'vfile';
 import type { Stage, StageDefinitions } from '../../project/stages.js';
-import type { Link, LintDocument, Placeholder, TextRegion } from '../types.js';
+import type { AttachmentInfo, Link, LintDocument, Placeholder, TextRegion } from '../types.js';
 import { makeRegion } from './regions.js';
 import type { DocumentOptions } from './template.js';
 import type { ParserKind } from '../locale/profile.js';
@@ -14,6 +14,8 @@ export interface MessageInput {
   stages?: StageDefinitions;
   invoiceNumber?: string;
   businessDaysLate?: number;
+  /** The files it is sent with, when known. */
+  attachments?: AttachmentInfo[];
   /** Where the text came from, for messages: a file path or `<input>`. */
   path?: string;
 }
@@ -58,6 +60,7 @@ export function messageDocument(input: MessageInput, layout?: MessageLayout, tem
     body: ownCopy(paragraphs(input.body, locale, bodyOffset, layout?.exact ?? true, parser), template),
     ...(input.invoiceNumber === undefined ? {} : { invoiceNumber: input.invoiceNumber }),
     ...(input.businessDaysLate === undefined ? {} : { businessDaysLate: input.businessDaysLate }),
+    ...(input.attachments ? { attachments: input.attachments } : {}),
     bodyOffset,
     links: urlsIn(input.body, bodyOffset),
     elements: [],

@@ -30,7 +30,7 @@ export function readTextMessage(path: string, file: string): { input: Pick<Messa
 export async function readEml(
   path: string,
   original: string,
-): Promise<{ input: Pick<MessageInput, 'subject' | 'body'>; layout: MessageLayout; template?: NamedTemplate }> {
+): Promise<{ input: Pick<MessageInput, 'subject' | 'body' | 'attachments'>; layout: MessageLayout; template?: NamedTemplate }> {
   // Positions are counted on LF line ends without a byte-order mark; lines and columns are the same as in the file.
   const raw = stripBom(original).replace(/\r\n/g, '\n');
   let email: Awaited<ReturnType<typeof PostalMime.parse>>;
@@ -48,8 +48,12 @@ export async function readEml(
   const bodyStart = raw.search(/\r?\n\r?\n/);
   const verbatim = body ? raw.indexOf(body) : -1;
   const template = namedTemplate(path, raw, email.headers);
+  // Inline parts (a logo by cid:) are part of the HTML, not files sent with it.
+  const attachments = email.attachments
+    .filter((a) => a.disposition !== 'inline')
+    .map((a) => ({ filename: a.filename ?? '', contentType: a.mimeType }));
   return {
-    input: { subject, body },
+    input: { subject, body, attachments },
     ...(template ? { template } : {}),
     layout: {
       text: raw,

@@ -1,5 +1,6 @@
 import type { Rule } from '../types.js';
 import amountDue from './amount-due.js';
+import attachmentConsistency from './attachment-consistency.js';
 import callToAction from './call-to-action.js';
 import courtesy from './courtesy.js';
 import daysOverdue from './days-overdue.js';
@@ -9,4 +10,4 @@ import receiptCheck from './receipt-check.js';
 import signOff from './sign-off.js';
 
 /** Structure and facts of the copy: greeting, sign-off, due date, amount, a way to pay… */
-export const copyRules: Rule<any>[] = [greeting, signOff, dueDate, amountDue, daysOverdue, callToAction, receiptCheck, courtesy];
+export const copyRules: Rule<any>[] = [greeting, signOff, dueDate, amountDue, daysOverdue, callToAction, receiptCheck, attachmentConsistency, courtesy];

@@ -68,7 +68,7 @@ describe('lexicon categories', () => {
     expect(error.code).toBe('CONFIG_INVALID');
     expect(error.message).toBe('no rule reads a lexicon named "agressive"; did you mean "aggressive"?');
     expect(error.place).toEqual({ file, ...where(text, '"agressive"', text.indexOf('"name"')) });
-    expect(error.hint).toContain('aggressive, capitals, courtesy, dates, days-overdue, good-faith, greeting');
+    expect(error.hint).toContain('aggressive, attachment, capitals, courtesy, dates, days-overdue, good-faith, greeting');
   });
 
   it('accepts every shipped lexicon, and the rules read every category the shipped ones use', () => {
