@@ -15,6 +15,18 @@ import { packageInfo } from '../util/package-info.js';
 
 const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
 
+/** The SMTP server, attachments folder and gate config of `send` and `send-batch`, said once. */
+function withSmtpOptions(command: Command): Command {
+  return command
+    .option('--smtp <url>', 'SMTP server, smtp://user:pass@host:587 or smtps://…:465 (default: $DUNMAIL_SMTP_URL)')
+    .option('--host <host>', 'SMTP host (instead of --smtp)')
+    .option('--port <n>', 'SMTP port')
+    .option('--secure', 'TLS from the start (port 465)')
+    .option('--user <name>', 'SMTP user (the password: in the URL or $DUNMAIL_SMTP_PASS)')
+    .option('--attachments <dir>', 'folder attachment paths in the data are read from (default: none, paths are refused)')
+    .option('-c, --config <file>', 'lint config file of the send-time gate (default: rules/dunmail.config.json)');
+}
+
 /**
  * Runs the dunmail CLI on argv (without node and script) and returns the exit code:
  * 0 ok, 1 a check failed, 2 usage or input error. Never calls process.exit.
@@ -56,7 +68,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     .option('--max-warnings <n>', 'fail when there are more warnings than this')
     .option('--stage <stage>', 'stage of plain messages, e.g. overdue-early')
     .option('--locale <locale>', 'locale of plain messages (default: en)')
-    .option('--invoice-number <number>', 'invoice number plain messages must name')
+    .option('--invoice-number <number>', 'invoice number plain messages must name; several, comma-separated, for a statement')
     .option('--days-late <n>', 'business days the invoice is late when a plain message is sent')
     .option('--fix', 'apply the safe fixes to the files (URGENT where it does not belong, jargon, a formulaic greeting)')
     .option('--fix-dry-run', 'print the safe fixes as a unified diff; write nothing')
@@ -123,7 +135,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
       code = await (await import('./commands/init.js')).initCommand(options, io);
     });
 
-  program
+  withSmtpOptions(program
     .command('send')
     .description('send one test email of a stage over SMTP, rendered with real data and checked by the copy rules first')
     .argument('<stage>', 'stage id, e.g. overdue-early')
@@ -131,19 +143,13 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     .option('-l, --locale <locale>', 'template locale', 'en')
     .option('-d, --data <file>', 'render data as JSON')
     .option('--to <address>', 'the address the test email goes to')
-    .option('--smtp <url>', 'SMTP server, smtp://user:pass@host:587 or smtps://…:465 (default: $DUNMAIL_SMTP_URL)')
-    .option('--host <host>', 'SMTP host (instead of --smtp)')
-    .option('--port <n>', 'SMTP port')
-    .option('--secure', 'TLS from the start (port 465)')
-    .option('--user <name>', 'SMTP user (the password: in the URL or $DUNMAIL_SMTP_PASS)')
-    .option('--attachments <dir>', 'folder attachment paths in the data are read from (default: none, paths are refused)')
-    .option('-c, --config <file>', 'lint config file of the send-time gate (default: rules/dunmail.config.json)')
+  )
     .option('--dry-run', 'print the .eml that would be sent; send nothing')
     .action(async (stage: string, options: SendOptions) => {
       code = await (await import('./commands/send.js')).sendCommand(stage, options, io);
     });
 
-  program
+  withSmtpOptions(program
     .command('send-batch')
     .description("send the day's plan (dunmail plan --format json|jsonl) over SMTP, each email once by the journal (at-least-once after a crash)")
     .argument('<plan>', 'plan file, as dunmail plan --format json or jsonl prints it')
@@ -153,13 +159,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     .option('--now <time>', 'the time entries are due against (ISO 8601; default: the clock)')
     .option('--ignore-send-at', 'send entries whose sendAt is still to come')
     .option('--no-resend-unconfirmed', 'do not resend an email started in a crashed run with no outcome (default: resend, at-least-once)')
-    .option('--smtp <url>', 'SMTP server, smtp://user:pass@host:587 or smtps://…:465 (default: $DUNMAIL_SMTP_URL)')
-    .option('--host <host>', 'SMTP host (instead of --smtp)')
-    .option('--port <n>', 'SMTP port')
-    .option('--secure', 'TLS from the start (port 465)')
-    .option('--user <name>', 'SMTP user (the password: in the URL or $DUNMAIL_SMTP_PASS)')
-    .option('--attachments <dir>', 'folder attachment paths in the data are read from (default: none, paths are refused)')
-    .option('-c, --config <file>', 'lint config file of the send-time gate (default: rules/dunmail.config.json)')
+  )
     .option('--dry-run', 'render and check every email; send nothing, write no journal')
     .action(async (plan: string, options: SendBatchOptions) => {
       code = await (await import('./commands/send-batch.js')).sendBatchCommand(plan, options, io);

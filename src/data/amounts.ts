@@ -58,5 +58,10 @@ export function amountIssues(data: RenderData): Issue[] {
     const problem = amountProblem(amount, currency, allowNegative);
     if (problem) issues.push({ path, message: problem });
   }
+  // A statement's invoices each have their own currency, and are never credit notes.
+  data.invoices?.forEach((item, i) => {
+    const problem = amountProblem(item.amount, item.currency, false);
+    if (problem) issues.push({ path: `/invoices/${i}/amount`, message: problem });
+  });
   return issues;
 }

@@ -29,6 +29,35 @@ const CONTEXT: Record<string, { type: DataField['type']; description: string }> 
   businessDaysOverdue: { type: 'number', description: 'business days from the due date to the send date' },
 };
 
+/** render()'s `statement` (src/render/statement.ts): the invoices' count and exact totals per currency. */
+const STATEMENT: DataField = {
+  name: 'statement',
+  type: 'object',
+  required: true,
+  description: 'the invoices the email names (`invoices`, else `invoice` alone): count and totals per currency',
+  properties: new Map<string, DataField>([
+    ['count', { name: 'statement.count', type: 'number', required: true, description: 'how many invoices the email names' }],
+    [
+      'totals',
+      {
+        name: 'statement.totals',
+        type: 'array',
+        required: true,
+        description: 'one exact sum per currency, in the order the currencies first appear',
+        items: {
+          name: 'statement.totals[]',
+          type: 'object',
+          required: true,
+          properties: new Map<string, DataField>([
+            ['currency', { name: 'statement.totals[].currency', type: 'string', required: true, currency: true, description: 'ISO 4217 code' }],
+            ['amount', { name: 'statement.totals[].amount', type: 'string', required: true, description: 'the sum, with the currency\u2019s decimals' }],
+          ]),
+        },
+      },
+    ],
+  ]),
+};
+
 function typeOf(node: SchemaNode): DataField['type'] {
   const type = Array.isArray(node.type) ? node.type[0] : node.type;
   if (type === 'integer') return 'number';
@@ -58,6 +87,7 @@ export function dataTree(): DataField {
   if (root) return root;
   root = field('', dataSchemaRoot, true);
   for (const [name, info] of Object.entries(CONTEXT)) root.properties?.set(name, { name, type: info.type, required: true, description: info.description });
+  root.properties?.set('statement', STATEMENT);
   return root;
 }
 
@@ -68,15 +98,16 @@ export type PathLookup =
 
 /**
  * Follows a template's data path (`['invoice', 'number']`, `['paymentMethods', '[]', 'label']`)
- * through the data. `optional` is the first field on the way that may be missing.
+ * through the data. `optional` is the first field on the way that may be missing, after the
+ * first `present` steps (those a loop over them already proves there).
  */
-export function lookupPath(path: string[]): PathLookup {
+export function lookupPath(path: string[], present = 0): PathLookup {
   let current = dataTree();
   let optional: DataField | undefined;
   for (const [i, step] of path.entries()) {
     const next = stepInto(current, step);
     if (!next) return { found: undefined, at: i, parent: current, candidates: [...(current.properties?.keys() ?? [])] };
-    if (!next.required && !optional) optional = next;
+    if (!next.required && !optional && i >= present) optional = next;
     current = next;
   }
   return { found: current, optional };

@@ -22,6 +22,14 @@ export interface RenderData {
     firstName?: string;
     company?: SingleLine;
     email?: string;
+    /**
+     * ISO 3166-1 alpha-2 country (ES, RO, TH): businessDaysOverdue then skips its public holidays as well as weekends, as dunmail plan does.
+     */
+    country?: string;
+    /**
+     * A region of the country with its own public holidays, as date-holidays names it (MD for Madrid, CA for California).
+     */
+    region?: string;
   };
   invoice: {
     /**
@@ -60,6 +68,13 @@ export interface RenderData {
       total: DecimalAmount;
     }[];
   };
+  /**
+   * A statement reminder: every open invoice of the customer that this email names, `invoice` among them (usually the oldest, whose due date the stage counts from). Each amount uses its own currency's decimals; the render context adds `statement.count` and `statement.totals` (exact sums per currency).
+   *
+   * @minItems 1
+   * @maxItems 200
+   */
+  invoices?: StatementInvoice[];
   /**
    * Link to pay the invoice online. https by default; see the allowedSchemes option.
    */
@@ -115,6 +130,29 @@ export interface RenderData {
    * @maxItems 10
    */
   attachments?: Attachment[];
+}
+/**
+ * One invoice of a statement, with the same fields and limits as `invoice`.
+ */
+export interface StatementInvoice {
+  /**
+   * One line, like every field that may reach a mail header.
+   */
+  number: string;
+  /**
+   * Amount owed, as a decimal string such as "1250.00", zero or more, with no more decimals than the currency has.
+   */
+  amount: string;
+  /**
+   * ISO 4217 code.
+   */
+  currency: string;
+  issueDate: IsoDate;
+  dueDate: IsoDate;
+  /**
+   * Where the customer can view or download this invoice (C3).
+   */
+  url?: string;
 }
 /**
  * One file: its bytes as `content` or a `path`, never both.

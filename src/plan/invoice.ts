@@ -1,5 +1,5 @@
 import type { Issue } from '../errors.js';
-import { isIsoDate, isTimeZone } from './calendar.js';
+import { isIsoDate, isTimeZone } from '../util/calendar.js';
 import type { InvoiceRecord } from './types.js';
 
 const AMOUNT = /^-?\d{1,15}(\.\d{1,6})?$/;

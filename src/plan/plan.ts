@@ -12,7 +12,7 @@ import {
   WEEKDAYS,
   zonedDateTime,
   type Calendar,
-} from './calendar.js';
+} from '../util/calendar.js';
 import { amountValue, invoiceIssues } from './invoice.js';
 import { resolvePolicy, sendTimeOf, type ResolvedPolicy } from './policy.js';
 import type { InvoiceRecord, PlanEntry, PlanResult, PlanWarning } from './types.js';

@@ -1,6 +1,6 @@
 import { DunmailError } from '../errors.js';
 import type { PlanPolicy, Weekday } from '../project/stages.js';
-import { WEEKDAYS } from './calendar.js';
+import { WEEKDAYS } from '../util/calendar.js';
 
 /** The policy when stages.json says nothing: N6's Tuesday to Thursday, early in the working day. */
 export const DEFAULT_POLICY: Required<Omit<PlanPolicy, 'minimumAmount'>> & { minimumAmount: Record<string, string> } = {

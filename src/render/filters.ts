@@ -4,6 +4,7 @@
  */
 
 import { amountProblem } from '../data/amounts.js';
+import { plural } from './statement.js';
 
 interface FilterThis {
   ctx: { locale?: string; invoice?: { kind?: string } };
@@ -78,4 +79,4 @@ export function textValue(value: unknown): string {
   return String(value).replace(/[ \t\n\r\f]+/g, ' ');
 }
 
-export const filters = { money, date, textValue } as const;
+export const filters = { money, date, textValue, plural } as const;

@@ -5,6 +5,8 @@ import { LineIndex } from '../util/lines.js';
 import type { RenderData } from '../data/types.js';
 import { assertHeaderValue } from '../data/one-line.js';
 import { daysBetween, businessDaysBetween, todayIso, MAX_DAYS_FROM_DUE } from './dates.js';
+import { statementOf, type Statement } from './statement.js';
+import { businessDaysBetween as workingDaysBetween, createCalendar, type Calendar } from '../util/calendar.js';
 
 /** A rendered reminder, ready to hand to a mail transport. */
 export interface Email {
@@ -25,6 +27,8 @@ export interface RenderContext extends RenderData {
   /** Calendar days from the due date to the send date; negative before it. */
   daysOverdue: number;
   businessDaysOverdue: number;
+  /** The invoices the email names (`invoices`, else `invoice` alone): their count and exact totals per currency. */
+  statement: Statement;
 }
 
 interface Renderable {
@@ -94,13 +98,27 @@ export function renderContext(template: CompiledTemplate, data: RenderData, stag
     locale: template.locale,
     stage: template.stage,
     daysOverdue,
-    businessDaysOverdue: businessDaysBetween(data.invoice.dueDate, sendDate),
+    businessDaysOverdue: businessDaysLate(data.invoice.dueDate, sendDate, data.customer),
+    statement: statementOf(data),
   };
   const subject = run(template, template.subject, 'subject', base).trim();
   const preheader = run(template, template.preheader, 'preheader', base).trim();
   assertOneLine(subject, 'subject', template);
   assertOneLine(preheader, 'preheader', template);
   return Object.assign(base, { subject, preheader });
+}
+
+let calendar: Calendar | undefined;
+
+/**
+ * Business days late by the customer's country when the data names one: weekends and its public
+ * holidays skipped, as the planner counts them (one calendar, so the email says what the plan
+ * decided). Without a country, Monday to Friday.
+ */
+function businessDaysLate(dueDate: string, sendDate: string, customer: RenderData['customer']): number {
+  if (!customer.country) return businessDaysBetween(dueDate, sendDate);
+  calendar ??= createCalendar();
+  return workingDaysBetween(calendar, dueDate, sendDate, customer.country, customer.region);
 }
 
 /**

@@ -29,6 +29,11 @@ export interface DataRead {
   column: number;
   /** Inside an `if` on it, left of `or`, under `default`, in a test or a loop head: a missing value cannot fail. */
   guarded: boolean;
+  /**
+   * How many first steps of the path are surely there: an item of `{% for i in invoices %}`
+   * (`invoices[].number`) exists only when `invoices` does, so its first 2 steps are.
+   */
+  present?: number;
 }
 
 export interface FilterArgument {
@@ -345,7 +350,9 @@ class Walker {
     const path = dataPath(node, this);
     if (path) {
       const isGuarded = guarded || this.guards.some((g) => startsWith(path, g));
-      this.out.reads.push({ path, ...place(target), guarded: isGuarded });
+      const bound = target.typename === 'Symbol' ? this.binding(String(target.value)) : undefined;
+      const present = bound?.kind === 'item' && bound.of ? bound.of.length + 1 : 0;
+      this.out.reads.push({ path, ...place(target), guarded: isGuarded, ...(present > 0 ? { present } : {}) });
     }
   }
 

@@ -78,6 +78,8 @@ const dunmail: Record<string, FilterSignature> = {
   money: { args: ['currency'], required: 1 },
   date: { args: ['date-style'], required: 0 },
   textValue: none,
+  // The noun that agrees with a count: plural("invoice", "invoices") or plural({ one: "…", few: "…", other: "…" }) (src/render/statement.ts).
+  plural: values(2, 1),
 };
 
 export const FILTERS: ReadonlyMap<string, FilterSignature> = new Map(Object.entries({ ...builtIn, ...dunmail }));

@@ -62,10 +62,10 @@ describe('RenderData and the schema agree', () => {
     expectTypeOf<{}>().not.toExtend<Pick<RenderData, 'payUrl'>>();
     // No field beyond the schema's (additionalProperties: false).
     expectTypeOf<keyof RenderData>().toEqualTypeOf<
-      'customer' | 'invoice' | 'payUrl' | 'sendDate' | 'paymentMethods' | 'sender' | 'company' | 'lateFee' | 'attachments'
+      'customer' | 'invoice' | 'invoices' | 'payUrl' | 'sendDate' | 'paymentMethods' | 'sender' | 'company' | 'lateFee' | 'attachments'
     >();
     expect(Object.keys(dataSchema.properties).sort()).toEqual(
-      ['customer', 'invoice', 'payUrl', 'sendDate', 'paymentMethods', 'sender', 'company', 'lateFee', 'attachments'].sort(),
+      ['customer', 'invoice', 'invoices', 'payUrl', 'sendDate', 'paymentMethods', 'sender', 'company', 'lateFee', 'attachments'].sort(),
     );
   });
 

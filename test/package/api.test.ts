@@ -18,7 +18,7 @@ afterAll(() => {
 describe('the public API', () => {
   it('exports the renderer, the linter, defineRule, the reporters and the error class, nothing else', () => {
     expect(Object.keys(dunmail).sort()).toEqual(
-      ['DunmailError', 'countWords', 'createLinter', 'createRenderer', 'defineRule', 'formatError', 'lint', 'render', 'reporters', 'toEml', 'words', 'planReminders', 'createCalendar', 'businessDaysBetween', 'businessDaysOverdue', 'sendBatch', 'createSmtpSender', 'idempotencyKey'].sort(),
+      ['DunmailError', 'countWords', 'createLinter', 'createRenderer', 'defineRule', 'formatError', 'lint', 'render', 'reporters', 'toEml', 'words', 'planReminders', 'createCalendar', 'businessDaysBetween', 'businessDaysOverdue', 'sendBatch', 'createSmtpSender', 'idempotencyKey', 'prepareMessage'].sort(),
     );
     expect(Object.keys(dunmail.reporters).sort()).toEqual(['github', 'gitlab', 'json', 'junit', 'rdjson', 'sarif', 'stylish']);
   });

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { planReminders } from '../../src/plan/plan.js';
-import { businessDaysBetween, businessDaysOverdue, createCalendar } from '../../src/plan/calendar.js';
+import { businessDaysBetween, businessDaysOverdue, createCalendar } from '../../src/util/calendar.js';
 import { loadStages } from '../../src/project/stages.js';
 import { dataValidator } from '../../src/data/validate.js';
 import type { InvoiceRecord } from '../../src/plan/types.js';

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { planReminders, resolveLocale } from '../../src/plan/plan.js';
-import { addDays, businessDaysBetween, createCalendar, daysBetween, isBusinessDay, zonedParts } from '../../src/plan/calendar.js';
+import { addDays, businessDaysBetween, createCalendar, daysBetween, isBusinessDay, zonedParts } from '../../src/util/calendar.js';
 import { loadStages } from '../../src/project/stages.js';
 import type { InvoiceRecord, PlanEntry } from '../../src/plan/types.js';
 import { ROOT } from '../helpers.js';

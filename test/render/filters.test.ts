@@ -113,7 +113,7 @@ describe('date', () => {
   });
 
   it('is registered with money in every render environment', () => {
-    expect(Object.keys(filters).sort()).toEqual(['date', 'money', 'textValue']);
+    expect(Object.keys(filters).sort()).toEqual(['date', 'money', 'plural', 'textValue']);
     const env = createRenderEnvironment('html');
     expect(new nunjucks.Template('{{ d | date("short") }}', env).render({ locale: 'en', d: '2026-11-27' })).toBe('11/27/26');
   });

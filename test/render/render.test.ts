@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { businessDaysBetween, createCalendar } from '../../src/util/calendar.js';
 import { createRenderer } from '../../src/project/renderer.js';
 import { compileTemplate } from '../../src/compile/template.js';
 import { renderCompiled, renderContext } from '../../src/render/render.js';
@@ -137,6 +138,22 @@ describe('renderContext', () => {
     expect(context.subject).toBe('URGENT: Northwind Studio invoice INV-1042 outstanding');
     expect(context.preheader).toBe('Invoice INV-1042 is 12 days overdue. Please let us know when payment will be made.');
     expect(renderCompiled(template, fixture).subject).toBe(context.subject);
+  });
+
+  it("counts business days by the customer's country, holidays skipped, as the planner does", async () => {
+    const template = await compileTemplate('en/overdue-late.mjml.njk', new SourceStore(SHIPPED));
+    // Due Friday 2026-12-04, sent Friday 2026-12-18: ten weekdays, of which Tuesday 8 December is
+    // a public holiday in Spain (the Immaculate Conception) and no holiday in Romania.
+    const dated = variant(loadFixture('en', 'overdue-late'), (d) => {
+      d.invoice.dueDate = '2026-12-04';
+      d.sendDate = '2026-12-18';
+    });
+    const inCountry = (country: string) => variant(dated, (d) => void (d.customer.country = country));
+    expect(renderContext(template, dated).businessDaysOverdue).toBe(10);
+    expect(renderContext(template, inCountry('RO')).businessDaysOverdue).toBe(10);
+    expect(renderContext(template, inCountry('ES')).businessDaysOverdue).toBe(9);
+    const planned = createCalendar();
+    expect(renderContext(template, inCountry('ES')).businessDaysOverdue).toBe(businessDaysBetween(planned, '2026-12-04', '2026-12-18', 'ES'));
   });
 
   it('counts days to today when there is no sendDate', async () => {

@@ -1,6 +1,6 @@
 import { findPhrases, type PhraseMatch } from '../phrases.js';
 import { defineRule, type LintDocument } from '../types.js';
-import type { TemplateTag } from '../../template/tags.js';
+import { dataGuard } from '../checks/data-guard.js';
 
 interface Options {
   /** The data path a template tests before it says a file is attached. */
@@ -35,11 +35,12 @@ export default defineRule<Options>({
     },
   },
   check(document, { options, report, lexicon }) {
-    const guarded = guardTest(options.field);
+    const guard = dataGuard(options.field);
     for (const match of distinct(findPhrases(document, lexicon('attachment')))) {
       const { region, start, end, text } = match;
       if (document.kind === 'template') {
-        if (guarded(document.tags, region.sourceOffset(start))) continue;
+        // A loop over the attachments runs only with a file, so it guards the claim too.
+        if (guard.guards(document.tags, region.sourceOffset(start), { loops: true })) continue;
         report({
           region,
           start,
@@ -79,7 +80,7 @@ function givesInvoice(document: LintDocument, options: Options): boolean {
   if (document.kind === 'message') return document.attachments === undefined || document.attachments.length > 0 || document.links.length > 0;
   if (document.kind !== 'template' || !document.email?.renders) return true;
   if (document.email.renders.some((render) => render.fixture && (render.attachments?.length ?? 0) > 0)) return true;
-  const links = options.invoiceLinks.map(reference);
+  const links = options.invoiceLinks.map((field) => dataGuard(field).reference);
   return document.links.some((link) => links.some((pattern) => pattern.test(link.href)));
 }
 
@@ -94,60 +95,3 @@ function distinct(matches: PhraseMatch[]): PhraseMatch[] {
   return kept;
 }
 
-/** `attachments`, `attachments.length`, not `my_attachments` or `attachmentsUrl`. */
-function reference(field: string): RegExp {
-  return new RegExp(`(?<![\\w.$])${field.replace(/[.$]/g, '\\$&')}(?![\\w$])`);
-}
-
-/**
- * Whether a file offset sits in an `{% if %}` branch that runs only when the data has the
- * field: the branch's own test requires it (every `or` alternative names it, not negated),
- * or an earlier test of the chain was `not field`. A loop over the field (`{% for a in
- * attachments %}`) runs only when it has items, so it counts too.
- */
-function guardTest(field: string): (tags: TemplateTag[], offset: number) => boolean {
-  const named = reference(field);
-  const negated = new RegExp(`^not\\s+\\(?\\s*${field.replace(/[.$]/g, '\\$&')}(\\.[\\w$]+)*\\s*\\)?$`);
-  const requires = (condition: string): boolean =>
-    condition.split(/\bor\b/).every((alternative) => alternative.split(/\band\b/).some((term) => named.test(term) && !/\bnot\b/.test(term)));
-  return (tags, offset) => {
-    const stack: { conditions: string[]; inElse: boolean; loop: boolean; over: boolean }[] = [];
-    for (const tag of tags) {
-      if (tag.start >= offset) break;
-      if (tag.kind !== 'block') continue;
-      const condition = tag.text.replace(/^\{%-?\s*/, '').replace(/\s*-?%\}$/, '').slice(tag.keyword.length).trim();
-      const top = stack.at(-1);
-      switch (tag.keyword) {
-        case 'if':
-          stack.push({ conditions: [condition], inElse: false, loop: false, over: false });
-          break;
-        case 'for':
-        case 'asyncEach':
-        case 'asyncAll':
-          stack.push({ conditions: [], inElse: false, loop: true, over: named.test(condition.split(/\bin\b/).slice(1).join(' in ')) });
-          break;
-        case 'elif':
-        case 'elseif':
-          top?.conditions.push(condition);
-          break;
-        case 'else':
-          if (top) top.inElse = true;
-          break;
-        case 'endif':
-        case 'endfor':
-        case 'endeach':
-        case 'endall':
-          stack.pop();
-          break;
-        default:
-          break;
-      }
-    }
-    return stack.some((frame) => {
-      if (frame.loop) return frame.over && !frame.inElse;
-      const current = frame.inElse ? undefined : frame.conditions.at(-1);
-      const earlier = frame.inElse ? frame.conditions : frame.conditions.slice(0, -1);
-      return (current !== undefined && requires(current)) || earlier.some((c) => negated.test(c));
-    });
-  };
-}

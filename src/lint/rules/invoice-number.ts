@@ -1,4 +1,4 @@
-import type { LintDocument, TextRegion } from '../types.js';
+import type { Finding, LintDocument, TextRegion } from '../types.js';
 import { writtenText } from '../written-text.js';
 import { defineRule } from '../types.js';
 import { escapeRegExp, refersTo } from '../places.js';
@@ -60,7 +60,7 @@ function numberFinder(options: Options, locale: LocaleProfile): (text: string) =
 export default defineRule<Options>({
   meta: {
     id: 'invoice-number',
-    description: 'The invoice number appears in the subject and in the body.',
+    description: 'The invoice number appears in the subject and in the body; a statement names every invoice it lists.',
     sources: ['N8', 'N12'],
     defaultSeverity: 'error',
     schema: {
@@ -75,11 +75,14 @@ export default defineRule<Options>({
     messages: {
       'subject-missing': 'Subject does not name the invoice; add {{number}}',
       'body-missing': 'Body does not name the invoice; add {{number}}',
+      'statement-missing': 'Body lists `invoices` but does not name each one; add {{number}} inside {{loop}}',
     },
     hasSuggestions: true,
   },
   check(document, { options, report, locale }) {
-    const has = hasInvoiceNumber(document, options, locale);
+    const statement = document.kind === 'template' ? statementLoops(document) : undefined;
+    const given = document.kind === 'template' ? [] : givenNumbers(document);
+    const has = hasInvoiceNumber(document, options, locale, statement);
     const subject = document.subject;
     if (subject && !has(subject)) {
       const end = subject.text.trimEnd().length;
@@ -97,36 +100,86 @@ export default defineRule<Options>({
       });
     }
     const first = document.body[0];
-    if (!document.body.some(has)) {
+    const at = (): Pick<Finding, 'region' | 'start' | 'end'> => {
       const lead = first ? first.text.length - first.text.trimStart().length : 0;
-      report({
-        ...(first ? { region: first, start: lead, end: lead } : { start: document.bodyOffset }),
-        messageId: 'body-missing',
-        data: { number: expected(document, options) },
-      });
+      return first ? { region: first, start: lead, end: lead } : { start: document.bodyOffset };
+    };
+    if (statement) {
+      // A statement (the template reads `invoices`): each invoice it lists is named, in the loop or by a join.
+      if (!document.body.some((region) => namesEach(region, statement))) {
+        const item = statement.items[0] ?? 'item';
+        report({ ...at(), messageId: 'statement-missing', data: { number: `{{ ${item}.number }}`, loop: `{% for ${item} in invoices %}` } });
+      }
+    } else if (given.length > 1) {
+      // Several invoices given (a statement as sent): the body names each one.
+      for (const number of given) {
+        const named = numberIn(number);
+        if (!document.body.some((region) => named.test(region.text))) report({ ...at(), messageId: 'body-missing', data: { number: `\`${number}\`` } });
+      }
+    } else if (!document.body.some(has)) {
+      report({ ...at(), messageId: 'body-missing', data: { number: expected(document, options) } });
     }
   },
 });
 
+/** The loop variables a template binds to `invoices` (`{% for i in invoices %}`), when it reads `invoices` at all. */
+interface StatementLoops {
+  items: string[];
+}
+
+const READS_INVOICES = /(?<![\w.])invoices(?!\w)/;
+const FOR_INVOICES = /^\{%-?\s*for\s+([A-Za-z_]\w*)\s+in\s+invoices(?![\w.])/;
+// `{{ invoices | join(", ", "number") }}` names every number too.
+const JOINED_NUMBERS = /(?<![\w.])invoices\s*\|\s*join\s*\([^)]*["']number["']\s*\)/;
+
+function statementLoops(document: LintDocument): StatementLoops | undefined {
+  const tags = document.tags.filter((tag) => READS_INVOICES.test(tag.text));
+  if (tags.length === 0) return undefined;
+  const items = tags.flatMap((tag) => (tag.kind === 'block' && tag.keyword === 'for' ? [FOR_INVOICES.exec(tag.text)?.[1]] : [])).filter((name) => name !== undefined);
+  return { items: [...new Set(items)] };
+}
+
+function namesEach(region: TextRegion, statement: StatementLoops): boolean {
+  const paths = statement.items.map((item) => refersTo(`${item}.number`));
+  return region.placeholders.some((p) => JOINED_NUMBERS.test(p.expression) || paths.some((path) => path.test(p.expression)));
+}
+
+/**
+ * The invoice numbers a plain message is given: one, or several separated by commas
+ * (`--invoice-number INV-1,INV-2` for a statement).
+ */
+function givenNumbers(document: LintDocument): string[] {
+  return (document.invoiceNumber ?? '').split(',').map((n) => n.trim()).filter((n) => n.length > 0);
+}
+
+function numberIn(number: string): RegExp {
+  return new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(number)}(?![\\p{L}\\p{N}])`, 'iu');
+}
+
 function expected(document: LintDocument, options: Options): string {
   if (document.kind === 'template') return `{{ ${options.placeholder} }}`;
-  return document.invoiceNumber ? `\`${document.invoiceNumber}\`` : 'the invoice number';
+  const given = givenNumbers(document);
+  if (given.length > 1) return `one of ${given.map((n) => `\`${n}\``).join(', ')}`;
+  return given[0] ? `\`${given[0]}\`` : 'the invoice number';
 }
 
-/** What the subject's rewrite adds: the placeholder, or the given number. */
+/** What the subject's rewrite adds: the placeholder, or the (first) given number. */
 function insertion(document: LintDocument, options: Options): string | undefined {
   if (document.kind === 'template') return `{{ ${options.placeholder} }}`;
-  return document.invoiceNumber;
+  return givenNumbers(document)[0];
 }
 
-function hasInvoiceNumber(document: LintDocument, options: Options, locale: LocaleProfile): (region: TextRegion) => boolean {
+function hasInvoiceNumber(document: LintDocument, options: Options, locale: LocaleProfile, statement: StatementLoops | undefined): (region: TextRegion) => boolean {
   if (document.kind === 'template') {
     const path = refersTo(options.placeholder);
-    return (region) => region.placeholders.some((p) => path.test(p.expression));
+    // A statement's subject may name its invoices by a join instead of the one invoice.
+    return (region) => region.placeholders.some((p) => path.test(p.expression) || (statement !== undefined && namesEach({ ...region, placeholders: [p] }, statement)));
   }
-  if (document.invoiceNumber) {
-    const number = new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(document.invoiceNumber)}(?![\\p{L}\\p{N}])`, 'iu');
-    return (region) => number.test(region.text);
+  const given = givenNumbers(document);
+  if (given.length > 0) {
+    // With several numbers, the subject names at least one of them; the body is checked for each.
+    const numbers = given.map(numberIn);
+    return (region) => numbers.some((number) => number.test(region.text));
   }
   const finds = numberFinder(options, locale);
   return (region) => finds(region.text);

@@ -1,6 +1,7 @@
 import { findPhrases } from '../phrases.js';
 import { defineRule, type TextRegion } from '../types.js';
 import type { TemplateTag } from '../../template/tags.js';
+import { dataGuard } from '../checks/data-guard.js';
 
 interface Options {
   /** A plain message: the contract with this customer provides for late fees. */
@@ -62,76 +63,16 @@ export default defineRule<Options>({
 });
 
 /** How a template refers to the late-fee data: `lateFee`, `lateFee.terms`… */
-function fieldReference(field: string): { quotedIn(region: TextRegion): boolean; guards(tags: TemplateTag[], offset: number): boolean } {
-  const path = field.replace(/[.$]/g, '\\$&');
-  const reference = new RegExp(`(?<![\\w.$])${path}(?![\\w$])`);
-  // `not lateFee`, `not lateFee.terms`, `not (lateFee)`: a test whose later branches have the terms.
-  const negated = new RegExp(`^not\\s+\\(?\\s*${path}(\\.[\\w$]+)*\\s*\\)?$`);
-
-  /** `lateFee`, `lateFee.terms and x`, `lateFee or lateFee.amount`: every alternative needs the field. */
-  const requires = (condition: string): boolean =>
-    condition.split(/\bor\b/).every((alternative) => alternative.split(/\band\b/).some((term) => reference.test(term) && !/\bnot\b/.test(term)));
-
-  /**
-   * The current branch runs only with the field set: its own test requires it, or an
-   * earlier test of the chain was `not lateFee` (reaching this branch means it is set).
-   */
-  const branchRequires = ({ conditions, inElse }: Frame): boolean => {
-    const current = inElse ? undefined : conditions.at(-1);
-    const earlier = inElse ? conditions : conditions.slice(0, -1);
-    return (current !== undefined && requires(current)) || earlier.some((c) => negated.test(c));
-  };
-
+function fieldReference(field: string): { quotedIn(region: TextRegion): boolean; guards(tags: readonly TemplateTag[], offset: number): boolean } {
+  const guard = dataGuard(field);
   return {
     /**
      * Whether the block of copy quotes the terms (`{{ lateFee.terms }}`). Rendering
      * fails on undefined data, so quoted terms exist whenever the block renders; a
      * fallback (`| default(…)`, `if`) makes them optional and does not count.
      */
-    quotedIn: (region) => region.placeholders.some((p) => reference.test(p.expression) && !/\|\s*(default|d)\b|\bif\b/.test(p.expression)),
-
-    /** Whether a file offset sits in an `{% if %}` branch that runs only when the data has the field. */
-    guards(tags, offset) {
-      const stack: Frame[] = [];
-      for (const tag of tags) {
-        if (tag.start >= offset) break;
-        if (tag.kind !== 'block') continue;
-        const condition = tag.text.replace(/^\{%-?\s*/, '').replace(/\s*-?%\}$/, '').slice(tag.keyword.length).trim();
-        const top = stack.at(-1);
-        switch (tag.keyword) {
-          case 'if':
-            stack.push({ kind: 'if', conditions: [condition], inElse: false });
-            break;
-          case 'for':
-          case 'asyncEach':
-          case 'asyncAll':
-            // A loop's {% else %} must not be taken for an if's.
-            stack.push({ kind: 'loop', conditions: [], inElse: false });
-            break;
-          case 'elif':
-          case 'elseif':
-            top?.conditions.push(condition);
-            break;
-          case 'else':
-            if (top) top.inElse = true;
-            break;
-          case 'endif':
-          case 'endfor':
-          case 'endeach':
-          case 'endall':
-            stack.pop();
-            break;
-          default:
-            break;
-        }
-      }
-      return stack.some((frame) => frame.kind === 'if' && branchRequires(frame));
-    },
+    quotedIn: (region) => region.placeholders.some((p) => guard.reference.test(p.expression) && !/\|\s*(default|d)\b|\bif\b/.test(p.expression)),
+    /** Whether a file offset sits in an `{% if %}` branch that runs only when the data has the field (a loop does not). */
+    guards: (tags, offset) => guard.guards(tags, offset),
   };
-}
-
-interface Frame {
-  kind: 'if' | 'loop';
-  conditions: string[];
-  inElse: boolean;
 }

@@ -96,7 +96,7 @@ function lineKey(file: string, line: number): string {
 }
 
 function checkRead(document: LintDocument, usage: TemplateUsage, read: DataRead, report: Report, lines: Set<string>, failures: Map<string, Failure>): void {
-  const found = lookupPath(read.path);
+  const found = lookupPath(read.path, read.present);
   const written = pathName(read.path);
   const place = { file: usage.file, line: read.line, column: read.column };
   if (!found.found) {

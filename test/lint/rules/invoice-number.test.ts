@@ -36,6 +36,22 @@ runRuleTests('invoice-number', {
       template: template({ subject: 'Bill {{ bill.ref }} is due' }, block('Bill {{ bill.ref }} is due.')),
       options: { placeholder: 'bill.ref' },
     },
+    // Statements: a template that reads `invoices` names each one's number.
+    {
+      name: 'statement: {{ i.number }} inside {% for i in invoices %} names every invoice',
+      template: template({}, block('{% for i in invoices %}Invoice {{ i.number }}: {{ i.amount | money(i.currency) }}. {% endfor %}')),
+    },
+    {
+      name: 'statement: {{ invoices | join(", ", "number") }} names every invoice, in the body and in the subject',
+      template: template({ subject: 'Invoices {{ invoices | join(", ", "number") }} are due' }, block('Invoices {{ invoices | join(", ", "number") }} are due.')),
+    },
+    // Several invoice numbers given to a plain message (a statement as sent).
+    {
+      name: 'several given numbers: the subject names one, the body each',
+      invoiceNumber: 'INV-1, INV-2,INV-3',
+      subject: 'Statement: invoice INV-1 and two more',
+      body: 'Open invoices: INV-1 ($10.00), INV-2 ($5.00) and INV-3 ($1.00).',
+    },
   ],
   invalid: [
     {
@@ -138,6 +154,41 @@ runRuleTests('invoice-number', {
       name: 'template: body copy without the placeholder, reported at its first block',
       template: template({}, `        <mj-text>\n          <p>Hello {{ customer.name }},</p>\n          <p>Payment is past due.</p>\n        </mj-text>`),
       errors: [{ line: 10, column: 14, endLine: 10, endColumn: 14, message: TEMPLATE_BODY_MISSING }],
+    },
+    {
+      name: 'statement: a loop over invoices that prints only amounts names no invoice',
+      template: template({}, block('Invoice {{ invoice.number }}. {% for i in invoices %}{{ i.amount | money(i.currency) }} {% endfor %}')),
+      errors: [{ line: 9, column: 13, message: 'Body lists `invoices` but does not name each one; add {{ i.number }} inside {% for i in invoices %}' }],
+    },
+    {
+      name: 'statement: another loop variable\'s number, or a join by another attribute, does not count',
+      template: template(
+        {},
+        block('{% for i in invoices %}{% for m in paymentMethods %}{{ m.number }}{% endfor %}{% endfor %} {{ invoices | join(", ", "dueDate") }}'),
+      ),
+      errors: ['9:65-9:65 statement-missing'],
+    },
+    {
+      name: 'statement: {{ invoices | length }} with no number is reported with a loop to add',
+      template: template({}, block('You have {{ invoices | length }} open invoices.')),
+      errors: [{ line: 9, column: 13, message: 'Body lists `invoices` but does not name each one; add {{ item.number }} inside {% for item in invoices %}' }],
+    },
+    {
+      name: 'several given numbers: each one missing from the body is reported',
+      invoiceNumber: 'INV-1,INV-2,INV-3',
+      subject: 'Statement for invoice INV-2',
+      body: 'Open invoices: INV-2 ($5.00).',
+      errors: [
+        { line: 3, column: 1, message: 'Body does not name the invoice; add `INV-1`' },
+        { line: 3, column: 1, message: 'Body does not name the invoice; add `INV-3`' },
+      ],
+    },
+    {
+      name: 'several given numbers: a subject that names none of them',
+      invoiceNumber: 'INV-1,INV-2',
+      subject: 'Your statement',
+      body: 'Open invoices: INV-1 and INV-2.',
+      errors: [{ line: 1, column: 10, message: 'Subject does not name the invoice; add one of `INV-1`, `INV-2`', expected: ['Your statement INV-1'] }],
     },
     {
       name: 'a custom placeholder path is what counts',

@@ -32,6 +32,15 @@ describe('template-renders: data paths against the data schema', () => {
     ]);
   });
 
+  it('a loop over an optional array (a statement\'s invoices) guards its items, not their optional fields', async () => {
+    const loop = '{% for i in invoices %}<p>{{ i.number }} {{ i.amount | money(i.currency) }}</p>{% endfor %}';
+    const totals = '{% for t in statement.totals %}<p>{{ t.amount | money(t.currency) }}</p>{% endfor %} {{ statement.count | plural("invoice", "invoices") }}';
+    expect(await lint([`<mj-text>${loop}${totals}</mj-text>`])).toEqual([]);
+    expect(await lint(['<mj-text>{% for i in invoices %}<p><a href="{{ i.url }}">{{ i.number }}</a></p>{% endfor %}</mj-text>'])).toEqual([
+      expect.stringMatching(/warning template-renders\/unguarded: `invoices\[\]\.url` is printed without a guard, but `invoices\[\]\.url` is optional/),
+    ]);
+  });
+
   it('an optional field printed without a guard names the field: an error when the least data fails on it, a warning when it only prints nothing', async () => {
     expect(await lint(['<mj-text><p>Hello {{ customer.firstName | upper }}.</p></mj-text>'])).toEqual([
       expect.stringMatching(/^9:22 warning template-renders\/unguarded: `customer\.firstName` is printed without a guard, but `customer\.firstName` is optional in the data schema/),

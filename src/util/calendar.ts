@@ -1,7 +1,7 @@
 import type HolidaysClass from 'date-holidays';
-import { lazyModule } from '../util/lazy-module.js';
+import { lazyModule } from './lazy-module.js';
 
-// This module imports nothing of dunmail but util: the renderer's businessDaysOverdue could move onto it.
+// The planner and the renderer's businessDaysOverdue share this calendar, so a template and the plan count the same days.
 // Dates here are ISO calendar days (`YYYY-MM-DD`) with no time zone: a day in the customer's zone.
 // Time zones come from Intl (the ICU data Node ships), public holidays from date-holidays:
 // no hand-written table of either.

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { addDays, createCalendar, isIsoDate, nextBusinessDay, offsetAt, zonedDateTime, type Calendar } from '../../src/plan/calendar.js';
+import { addDays, createCalendar, isIsoDate, nextBusinessDay, offsetAt, zonedDateTime, type Calendar } from '../../src/util/calendar.js';
 import { planReminders } from '../../src/plan/plan.js';
 import { sendTimeOf, resolvePolicy } from '../../src/plan/policy.js';
 import { loadStages } from '../../src/project/stages.js';
