@@ -6,6 +6,8 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     // vitest leaves one core free by default; on a 2-core machine that runs the files one by one.
-    maxWorkers: 2,
+    // One worker more than the cores: a good part of the suite waits on child processes (the
+    // language server, SMTP and queue workers, Chromium), not on the CPU.
+    maxWorkers: 3,
   },
 });
