@@ -2,9 +2,9 @@ import { DunmailError } from '../errors.js';
 import type { PlanPolicy, Weekday } from '../project/stages.js';
 import { WEEKDAYS } from '../util/calendar.js';
 
-/** The policy when stages.json says nothing: N6's Tuesday to Thursday, early in the working day. */
+/** The policy when stages.json says nothing: N6's Tuesday to Thursday, 5-6 am in the customer's zone. */
 export const DEFAULT_POLICY: Required<Omit<PlanPolicy, 'minimumAmount'>> & { minimumAmount: Record<string, string> } = {
-  sendWindow: { days: ['tue', 'wed', 'thu'], from: '08:00', to: '11:00' },
+  sendWindow: { days: ['tue', 'wed', 'thu'], from: '05:00', to: '06:00' },
   minimumAmount: {},
   promiseGraceDays: 3,
   maxRepeats: 3,
@@ -32,7 +32,7 @@ export function resolvePolicy(policy: PlanPolicy | undefined): ResolvedPolicy {
   const window = policy?.sendWindow ?? DEFAULT_POLICY.sendWindow;
   const from = minutesOf(window.from, 'from');
   const to = minutesOf(window.to, 'to');
-  if (from >= to) throw new DunmailError('STAGES_INVALID', `policy.sendWindow: from ${window.from} is not before to ${window.to}`, { hint: 'the window is local time in the customer\'s zone, e.g. from "08:00" to "11:00"' });
+  if (from >= to) throw new DunmailError('STAGES_INVALID', `policy.sendWindow: from ${window.from} is not before to ${window.to}`, { hint: 'the window is local time in the customer\'s zone, e.g. from "05:00" to "06:00" (N6)' });
   // N6: "5:16 rather than 5:00": no minute that is a multiple of five.
   const minutes: number[] = [];
   for (let m = from; m < to; m++) if (m % 5 !== 0) minutes.push(m);

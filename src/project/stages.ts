@@ -64,7 +64,7 @@ export function loadStages(templatesDir: string): StageDefinitions & { file: str
   if (window && window.from >= window.to) {
     throw new DunmailError('STAGES_INVALID', `policy.sendWindow: from ${window.from} is not before to ${window.to}`, {
       place: { file },
-      hint: 'the window is local time in the customer\'s zone, e.g. from "08:00" to "11:00" (N6)',
+      hint: 'the window is local time in the customer\'s zone, e.g. from "05:00" to "06:00" (N6)',
     });
   }
   return { ...definitions, file };

@@ -30,26 +30,26 @@ describe('planReminders on the fixture (today: Thursday 2026-12-10)', () => {
   it('prints the expected action for each invoice', () => {
     expect(Object.fromEntries(invoices.map((i) => [i.id, summary(i.id)]))).toEqual({
       // US: Thanksgiving (Thu 2026-11-26) is no business day: 10 business days late, not 11.
-      'INV-US-1': 'send overdue-late en 2026-12-10T08:37:00-05:00',
+      'INV-US-1': 'send overdue-late en 2026-12-10T05:37:00-05:00',
       // ES: La Inmaculada Concepción (Tue 2026-12-08): 5 business days late, still overdue-early (6 without it).
-      'INV-ES-1': 'send overdue-early es 2026-12-10T09:37:00+01:00',
+      'INV-ES-1': 'send overdue-early es 2026-12-10T05:37:00+01:00',
       // MX: Día de la Revolución (Mon 2026-11-16); es-MX falls back to es; the weekly repeat of overdue-late.
-      'INV-MX-1': 'send overdue-late es 2026-12-10T10:56:00-06:00',
+      'INV-MX-1': 'send overdue-late es 2026-12-10T05:56:00-06:00',
       // RO: Sfântul Andrei (Mon 2026-11-30) and Ziua națională (Tue 2026-12-01): 7 business days, not 9.
-      'INV-RO-1': 'send overdue-late ro 2026-12-10T09:53:00+02:00',
+      'INV-RO-1': 'send overdue-late ro 2026-12-10T05:53:00+02:00',
       // RU: a missed run: overdue-late was never sent; only final-notice, the latest due, goes. Unity Day (2026-11-04) off.
-      'INV-RU-1': 'send final-notice ru 2026-12-10T10:41:00+03:00',
+      'INV-RU-1': 'send final-notice ru 2026-12-10T05:41:00+03:00',
       // TH: today is Constitution Day; Friday is outside the window, then the weekend and Monday: Tuesday 2026-12-15.
-      'INV-TH-1': 'send overdue-early th 2026-12-15T10:12:00+07:00',
-      // Auckland, UTC+13 in December: 08:12 local is 19:12 UTC the day before.
-      'INV-NZ-1': 'send overdue-early en 2026-12-10T08:12:00+13:00',
+      'INV-TH-1': 'send overdue-early th 2026-12-15T05:12:00+07:00',
+      // Auckland, UTC+13 in December: 05:12 local is 16:12 UTC the day before.
+      'INV-NZ-1': 'send overdue-early en 2026-12-10T05:12:00+13:00',
       // GB: due on Saturday 2026-12-05: Monday is the first business day late; due-today is not sent late.
-      'INV-GB-1': 'send overdue-early en 2026-12-10T08:51:00+00:00',
+      'INV-GB-1': 'send overdue-early en 2026-12-10T05:51:00+00:00',
       'INV-PAID': 'stop - - -',
       'INV-VOID': 'stop - - -',
       'INV-PAUSED': 'wait - - -',
       'INV-PROMISED': 'wait - - -',
-      'INV-BROKEN': 'send overdue-late en 2026-12-10T08:08:00-08:00',
+      'INV-BROKEN': 'send overdue-late en 2026-12-10T05:08:00-08:00',
       'INV-DISPUTED': 'stop - - -',
       'INV-OPTOUT': 'stop - - -',
       'INV-SMALL': 'wait - - -',
@@ -102,7 +102,7 @@ describe('dunmail plan', () => {
     const table = await runCli(['plan', path.join(FIXTURES, 'invoices.jsonl'), '--today', TODAY, '--templates', path.join(ROOT, 'templates')]);
     expect([table.code, table.stderr]).toEqual([0, 'warning: INV-MX-1: no templates for locale "es-MX": using "es"\n']);
     expect(table.stdout.split('\n')[0]).toMatch(/^invoice\s+action\s+stage\s+locale\s+send at\s+reason$/);
-    expect(table.stdout).toMatch(/INV-TH-1\s+send\s+overdue-early\s+th\s+2026-12-15T10:12:00\+07:00/);
+    expect(table.stdout).toMatch(/INV-TH-1\s+send\s+overdue-early\s+th\s+2026-12-15T05:12:00\+07:00/);
     const json = await runCli(['plan', path.join(FIXTURES, 'invoices.jsonl'), '--today', TODAY, '--format', 'json', '--templates', path.join(ROOT, 'templates')]);
     const parsed = JSON.parse(json.stdout) as { invoiceId: string; action: string }[];
     expect(parsed.filter((e) => e.action === 'send').length).toBe(9);
@@ -139,7 +139,7 @@ describe('the policy in stages.json', () => {
 
   it('is read with the shipped stages (N6 window, minimums, grace, repeat cap)', () => {
     expect(stages.policy).toEqual({
-      sendWindow: { days: ['tue', 'wed', 'thu'], from: '08:00', to: '11:00' },
+      sendWindow: { days: ['tue', 'wed', 'thu'], from: '05:00', to: '06:00' },
       minimumAmount: { USD: '5.00', EUR: '5.00', GBP: '5.00', MXN: '100.00', RON: '25.00', RUB: '500.00', THB: '200.00' },
       promiseGraceDays: 3,
       maxRepeats: 3,

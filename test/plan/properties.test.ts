@@ -43,7 +43,7 @@ describe('planReminders: properties', () => {
           expect(local.date).toBe(e.plannedDay);
           expect(['tue', 'wed', 'thu']).toContain(['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'][new Date(`${local.date}T00:00:00Z`).getUTCDay()]);
           expect(isBusinessDay(calendar, local.date, i.place[0])).toBe(true);
-          expect(local.time >= '08:00' && local.time < '11:00').toBe(true);
+          expect(local.time >= '05:00' && local.time < '06:00').toBe(true);
           expect(Number(local.time.slice(3)) % 5).not.toBe(0);
           expect(e.plannedDay! >= today).toBe(true);
         }
