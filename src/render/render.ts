@@ -115,7 +115,7 @@ let calendar: Calendar | undefined;
  * holidays skipped, as the planner counts them (one calendar, so the email says what the plan
  * decided). Without a country, Monday to Friday.
  */
-function businessDaysLate(dueDate: string, sendDate: string, customer: RenderData['customer']): number {
+export function businessDaysLate(dueDate: string, sendDate: string, customer: RenderData['customer']): number {
   if (!customer.country) return businessDaysBetween(dueDate, sendDate);
   calendar ??= createCalendar();
   return workingDaysBetween(calendar, dueDate, sendDate, customer.country, customer.region);

@@ -1,9 +1,8 @@
 import type { Linter } from '../lint/linter.js';
 import type { Renderer } from '../project/renderer.js';
 import type { RenderData } from '../data/types.js';
-import type { Email } from '../render/render.js';
 import { toEml, type EmlOptions } from '../email/eml.js';
-import { businessDaysBetween } from '../render/dates.js';
+import { businessDaysLate, type Email } from '../render/render.js';
 import { DunmailError } from '../errors.js';
 import { IDEMPOTENCY_HEADER, messageIdFor, withHeaders } from './key.js';
 import type { BlockingFinding } from './journal.js';
@@ -62,7 +61,8 @@ export async function prepareMessage(renderer: Renderer, linter: Linter, input: 
     : eml;
   const file = await linter.lintSource(`${input.key}.eml`, gated.toString('utf8'), {
     invoiceNumber: data.invoice.number,
-    businessDaysLate: Math.max(0, businessDaysBetween(data.invoice.dueDate, sendDay)),
+    // The count the email itself printed: the customer's public holidays skipped, when the data names the country.
+    businessDaysLate: Math.max(0, businessDaysLate(data.invoice.dueDate, sendDay, data.customer)),
   });
   const errors: BlockingFinding[] = file.messages
     .filter((m) => m.fatal)
