@@ -72,8 +72,35 @@ export async function compileTemplate(name: string, store: SourceStore, options:
     tags: { subject: tagPlaces(sources.subject, files), preheader: tagPlaces(sources.preheader, files), html: tagPlaces(htmlSource, files), text: tagPlaces(textSource, files) },
     subject,
     preheader,
-    html: new (nunjucks()).Template(htmlSource, envs().html, `${name} (compiled HTML)`, true),
-    text: new (nunjucks()).Template(textSource, envs().text, `${name} (text part)`, true),
+    ...compiledParts(name, sources),
+  };
+}
+
+/** What a compilation is without its nunjucks templates: plain data, as a compile cache keeps it. */
+export type CompiledTemplateData = Omit<CompiledTemplate, 'subject' | 'preheader' | 'html' | 'text'>;
+
+export function compiledTemplateData(template: CompiledTemplate): CompiledTemplateData {
+  const { name, path, stage, locale, frontmatter, files, sources, tags } = template;
+  return { name, path, stage, locale, frontmatter, files, sources, tags };
+}
+
+/**
+ * A compilation again from its data, without MJML: the nunjucks templates are made from the
+ * kept sources, as compileTemplate made them (the sandbox already held for the same sources).
+ */
+export function restoreCompiledTemplate(data: CompiledTemplateData): CompiledTemplate {
+  return {
+    ...data,
+    subject: new (nunjucks()).Template(data.sources.subject, envs().text, `${data.name}#subject`, true),
+    preheader: new (nunjucks()).Template(data.sources.preheader, envs().text, `${data.name}#preheader`, true),
+    ...compiledParts(data.name, data.sources),
+  };
+}
+
+function compiledParts(name: string, sources: CompiledTemplate['sources']): Pick<CompiledTemplate, 'html' | 'text'> {
+  return {
+    html: new (nunjucks()).Template(sources.html, envs().html, `${name} (compiled HTML)`, true),
+    text: new (nunjucks()).Template(sources.text, envs().text, `${name} (text part)`, true),
   };
 }
 

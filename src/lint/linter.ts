@@ -15,7 +15,7 @@ import { sequenceDocument } from './document/sequence.js';
 import { MINIMAL_DATA, type AttachmentInfo, type Rule, type SequenceTemplate, type CompiledEmail, type RenderCheck, type TemplateUsage } from './types.js';
 import type { CompiledTemplate } from '../compile/template.js';
 import type { SourceFile } from '../template/sources.js';
-import { openWorkspace, type Workspace } from '../project/workspace.js';
+import { openWorkspace, type Workspace, type WorkspaceOptions } from '../project/workspace.js';
 import { calendarDays } from '../project/stages.js';
 import { minimalData } from '../data/minimal.js';
 import { readTextFile } from '../util/json-file.js';
@@ -47,6 +47,8 @@ export interface LinterOptions {
    * `config` is given.
    */
   workspace?: Workspace;
+  /** A folder where template compilations are kept across runs (`dunmail lint --cache`). */
+  cacheLocation?: string;
 }
 
 export interface MessageContext {
@@ -94,6 +96,7 @@ export function createLinter(options: LinterOptions = {}): Linter {
   const build = { parser: (locale: string) => lexicons.profiles.get(locale).parser };
   const engine = { config, lexicons, rules, models: shippedModel, ...(options.only ? { only: options.only } : {}) };
   const stagesCache = new Map<string, TemplatesRoot | undefined>();
+  const workspaceOptions: WorkspaceOptions = options.cacheLocation ? { cacheLocation: options.cacheLocation } : {};
   if (workspace && existsSync(path.join(workspace.root, 'stages.json'))) {
     stagesCache.set(workspace.root, { root: workspace.root, stages: workspace.stages(), workspace });
   }
@@ -141,7 +144,7 @@ export function createLinter(options: LinterOptions = {}): Linter {
     for (const root of roots) {
       const file = path.join(root, named.name);
       if (!existsSync(path.join(root, 'stages.json')) || !existsSync(file)) continue;
-      const found = nearestStages(file, stagesCache);
+      const found = nearestStages(file, stagesCache, workspaceOptions);
       if (!found) continue;
       const text = readTextFile(file);
       return { document: templateDocument(file, text, found.stages, layoutSources(found, file, text), build), stages: found.stages };
@@ -159,13 +162,13 @@ export function createLinter(options: LinterOptions = {}): Linter {
       const unsafe = unsafeTemplateViolations(filePath, text);
       const layoutError = email?.error?.code === 'UNSAFE_TEMPLATE' && email.error.place?.file !== path.resolve(filePath) ? email.error : undefined;
       if (unsafe.length > 0 || layoutError) return unsafeTemplateFile(filePath, text, unsafe, layoutError);
-      const found = nearestStages(filePath, stagesCache);
+      const found = nearestStages(filePath, stagesCache, workspaceOptions);
       const document = templateDocument(filePath, text, found?.stages, found ? layoutSources(found, filePath, text) : undefined, build);
       if (email) document.email = email;
       return lintDocument(document, engine);
     },
     lintSequence(root) {
-      return lintDocument(sequenceInput(nearestStages(path.join(root, 'stages.json'), stagesCache) ?? openRoot(root)), engine);
+      return lintDocument(sequenceInput(nearestStages(path.join(root, 'stages.json'), stagesCache, workspaceOptions) ?? openRoot(root, workspaceOptions)), engine);
     },
     lintMessage(input) {
       return lintMessageInput({ subject: input.subject, body: input.body, path: input.path ?? '<input>' }, input);
@@ -177,7 +180,7 @@ export function createLinter(options: LinterOptions = {}): Linter {
       }
       const text = readFileSync(filePath, 'utf8');
       if (filePath.endsWith('.mjml.njk')) {
-        const found = nearestStages(filePath, stagesCache);
+        const found = nearestStages(filePath, stagesCache, workspaceOptions);
         const email = found ? await compileForLint(filePath, found) : undefined;
         return this.lintTemplate(filePath, text, email);
       }
@@ -299,8 +302,8 @@ function renderChecks(template: CompiledTemplate, workspace: Workspace, stages: 
 }
 
 /** A templates folder that is not (yet) a sequence: linting its stages.json says why. */
-function openRoot(root: string): TemplatesRoot {
-  const workspace = openWorkspace(root);
+function openRoot(root: string, options: WorkspaceOptions): TemplatesRoot {
+  const workspace = openWorkspace(root, options);
   return { root: workspace.root, stages: workspace.stages(), workspace };
 }
 
@@ -325,14 +328,14 @@ interface TemplatesRoot {
 }
 
 /** The stages.json in the template's folder or the nearest folder above it: the templates root. */
-function nearestStages(filePath: string, cache: Map<string, TemplatesRoot | undefined>): TemplatesRoot | undefined {
+function nearestStages(filePath: string, cache: Map<string, TemplatesRoot | undefined>, options: WorkspaceOptions): TemplatesRoot | undefined {
   let dir = path.dirname(path.resolve(filePath));
   const visited: string[] = [];
   for (;;) {
     if (cache.has(dir)) break;
     visited.push(dir);
     if (existsSync(path.join(dir, 'stages.json'))) {
-      const workspace = openWorkspace(dir);
+      const workspace = openWorkspace(dir, options);
       cache.set(dir, { root: dir, stages: workspace.stages(), workspace });
       break;
     }

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { compileTemplate, type CompiledTemplate } from '../compile/template.js';
+import { compileTemplate, compiledTemplateData, restoreCompiledTemplate, type CompiledTemplate } from '../compile/template.js';
 import type { MjmlOptions } from '../compile/mjml.js';
 import { compose, type Composition } from '../template/compose.js';
 import { SourceStore, type SourceFile } from '../template/sources.js';
@@ -8,6 +8,7 @@ import { splitFrontmatter } from '../template/frontmatter.js';
 import { loadConfig, rulesOf, SHIPPED_CONFIG, type LintConfig } from '../lint/config/load.js';
 import { categoriesRead, LexiconSet } from '../lint/lexicon/load.js';
 import { isLayoutOrPartial, listTemplateFiles, SHIPPED_TEMPLATES } from './discover.js';
+import { CompileCache } from './compile-cache.js';
 import { fixturesFor } from './fixtures.js';
 import { loadStages, type StageDefinitions } from './stages.js';
 
@@ -30,6 +31,8 @@ export interface WorkspaceOptions {
   config?: string;
   /** Where a project's rules/ folder is looked for when the templates folder has none beside it. */
   cwd?: string;
+  /** A folder where compilations are kept across runs (`--cache`); default: none. */
+  cacheLocation?: string;
 }
 
 /**
@@ -108,6 +111,7 @@ export function openWorkspace(dir: string = SHIPPED_TEMPLATES, options: Workspac
   let config: LintConfig | undefined;
   let lexicons: LexiconSet | undefined;
   const compiled = new Map<string, { template: CompiledTemplate; files: SourceFile[] }>();
+  const cache = options.cacheLocation ? new CompileCache(options.cacheLocation) : undefined;
 
   const nameOf = (file: string): string | undefined => {
     const relative = path.relative(root, path.resolve(root, file));
@@ -156,11 +160,21 @@ export function openWorkspace(dir: string = SHIPPED_TEMPLATES, options: Workspac
       // Each composed file read again is a new object: the same objects mean nothing changed.
       if (kept && kept.files.every((file) => sources.isCurrent(file))) return kept.template;
       compiled.delete(key);
-      const template = await compileTemplate(name, sources, mjmlOptions);
+      const cacheName = path.join(root, name);
+      const readable = (fileName: string): string | undefined => {
+        try {
+          return sources.has(fileName) ? sources.read(fileName).text : undefined;
+        } catch {
+          return undefined;
+        }
+      };
+      const restored = cache?.get(cacheName, mjmlOptions, readable);
+      const template = restored ? restoreCompiledTemplate(restored) : await compileTemplate(name, sources, mjmlOptions);
       const files = template.files.flatMap((file) => {
         const fileName = nameOf(file.path);
         return fileName ? [sources.read(fileName)] : [];
       });
+      if (cache && !restored) cache.set(cacheName, mjmlOptions, files, compiledTemplateData(template));
       compiled.set(key, { template, files });
       return template;
     },

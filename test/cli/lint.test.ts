@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync, readFileSync, mkdirSync, cpSync } from 'node:fs';
+import { mkdtempSync, writeFileSync, readFileSync, readdirSync, mkdirSync, cpSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createRequire } from 'node:module';
@@ -175,5 +175,28 @@ describe('dunmail lint', () => {
     expect(result.stdout).toMatch(/^subject-length\s+error\s+N8\s+The subject is clear and short/m);
     expect(result.stdout).toMatch(/^no-aggressive\s+error\s+C1, C5, H4, R4, T10\s+suggest\s+No threats/m);
     expect(result.stdout).toMatch(/^urgent-when-late\s+error\s+N8, N12\.3\s+fix, suggest\s+Urgency/m);
+  });
+});
+
+describe('dunmail lint --cache', () => {
+  it('keeps compilations under node_modules/.cache/dunmail and reports the same; an edited template is compiled again', async () => {
+    const dir = project();
+    const file = 'templates/en/due-today.mjml.njk';
+    const first = await runCli(['lint', file, '--cache'], dir);
+    expect(first.code).toBe(0);
+    const cached = readdirSync(path.join(dir, 'node_modules/.cache/dunmail/compile'));
+    expect(cached).toHaveLength(1);
+    const entry = path.join(dir, 'node_modules/.cache/dunmail/compile', cached[0] ?? '');
+    const kept = readFileSync(entry, 'utf8');
+    const second = await runCli(['lint', file, '--cache'], dir);
+    expect(second).toEqual(first);
+    const text = readFileSync(path.join(dir, file), 'utf8');
+    writeFileSync(path.join(dir, file), text.replace('</mj-text>', ' If you do not pay, we will take legal action against you.</mj-text>'));
+    const edited = await runCli(['lint', file, '--cache', '--only', 'no-aggressive'], dir);
+    expect(edited.code).toBe(1);
+    expect(edited.stdout).toContain('no-aggressive');
+    // The edited template was compiled again and its entry replaced.
+    expect(readFileSync(entry, 'utf8')).not.toBe(kept);
+    expect(readFileSync(entry, 'utf8')).toContain('take legal action');
   });
 });

@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { VFile } from 'vfile';
 import { DunmailError, formatError } from '../../errors.js';
 import { createLinter, type MessageContext } from '../../lint/linter.js';
+import { DEFAULT_CACHE_LOCATION } from '../../project/compile-cache.js';
 import { reporters, type ReporterName } from '../../lint/reporters/index.js';
 import { countMessages } from '../../lint/reporters/shared.js';
 import { closest } from '../../util/closest.js';
@@ -30,6 +31,9 @@ export interface LintOptions {
   fixDryRun?: boolean;
   /** Write the --format report to this file (`-o`), parent folders made; stdout then gets the stylish report. */
   outputFile?: string;
+  /** Keep template compilations across runs (`--cache`), in `cacheLocation` (default node_modules/.cache/dunmail). */
+  cache?: boolean;
+  cacheLocation?: string;
 }
 
 const LINTABLE = ['**/*.mjml.njk', '**/*.eml', '**/*.txt'];
@@ -44,7 +48,13 @@ export async function lintCommand(paths: string[], options: LintOptions, io: Cli
   const outputFile = options.outputFile === undefined ? undefined : reportFile(options.outputFile, io.cwd);
   const configFile = options.config ? path.resolve(io.cwd, options.config) : resolveConfigFile(path.resolve(io.cwd, options.templates ?? 'templates'), io.cwd);
   // The templates folder is also where an .eml's X-Dunmail-Template is looked up.
-  const linter = createLinter({ config: configFile, templates: path.resolve(io.cwd, options.templates ?? 'templates'), ...(only ? { only } : {}) });
+  const cacheLocation = options.cache || options.cacheLocation ? path.resolve(io.cwd, options.cacheLocation ?? DEFAULT_CACHE_LOCATION) : undefined;
+  const linter = createLinter({
+    config: configFile,
+    templates: path.resolve(io.cwd, options.templates ?? 'templates'),
+    ...(only ? { only } : {}),
+    ...(cacheLocation ? { cacheLocation } : {}),
+  });
   for (const id of only ?? []) {
     if (!linter.rules.has(id)) {
       const guess = closest(id, [...linter.rules.keys()]);

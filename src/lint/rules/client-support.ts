@@ -52,12 +52,16 @@ export default defineRule<Options>({
     // What the email as sent holds. MJML's own markup (Outlook tables, conditional
     // comments, mso- properties, its reset CSS) is in it too, so only features the
     // template or its layout write themselves are reported.
-    const sent = unsupportedTitles(run({ clients: options.clients, html }));
+    // Checking the whole sent HTML costs far more than the written elements, so it runs only
+    // when they name a feature to confirm against it.
+    let sent: Set<string> | undefined | null = null;
+    const sentTitles = (): Set<string> | undefined => (sent === null ? (sent = unsupportedTitles(run({ clients: options.clients, html }))) : sent);
     const ignored = new Set(options.ignore.map((title) => title.toLowerCase()));
     const features = new Map<string, Feature>();
     for (const { element, client, issue } of [...checkWritten(document.elements, options.clients), ...checkWritten(document.layout?.elements ?? [], options.clients)]) {
       if (!lacks(issue) || !confirmed(issue.title, element) || ignored.has(issue.title.toLowerCase())) continue;
-      if (sent && !sent.has(issue.title)) continue;
+      const sentFeatures = sentTitles();
+      if (sentFeatures && !sentFeatures.has(issue.title)) continue;
       const feature = features.get(issue.title) ?? { title: issue.title, clients: new Set(), notes: new Set(), element };
       feature.clients.add(client);
       for (const note of issue.notes) feature.notes.add(note);
