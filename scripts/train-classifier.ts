@@ -11,6 +11,7 @@
  */
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { DIMENSION, features } from '../src/lint/classifier/features.js';
+import { stemmerNamed } from '../src/lint/lexicon/stemmers.js';
 import type { ModelFile } from '../src/lint/classifier/model.js';
 
 interface Example {
@@ -26,13 +27,25 @@ const SOURCES = ['test/eval/data', 'test/eval/blind/dev', 'test/eval/calm'];
 const PRECISION = Number(process.env['PRECISION'] ?? 0.97);
 const EPOCHS = Number(process.env['EPOCHS'] ?? 6);
 
+/** The stemmer of a shipped locale's profile, as no-aggressive passes it to the classifier. */
+const stemmers = new Map<string, (word: string) => string>();
+function stemmerOf(locale: string): (word: string) => string {
+  let stem = stemmers.get(locale);
+  if (!stem) {
+    const profile = JSON.parse(readFileSync(`rules/locales/${locale}.json`, 'utf8')) as { stemmer?: string };
+    stem = stemmerNamed(profile.stemmer);
+    stemmers.set(locale, stem);
+  }
+  return stem;
+}
+
 function load(): Example[] {
   const examples: Example[] = [];
   for (const folder of SOURCES) {
     for (const name of readdirSync(folder).filter((f) => f.endsWith('.json')).sort()) {
       const file = JSON.parse(readFileSync(`${folder}/${name}`, 'utf8')) as { locale: string; sentences: { text: string; label: string; category?: string }[] };
       for (const s of file.sentences) {
-        examples.push({ x: features(s.text, file.locale), y: s.label === 'aggressive' ? 1 : 0, category: s.category, group: `${folder}/${name}`, locale: file.locale });
+        examples.push({ x: features(s.text, file.locale, stemmerOf(file.locale)), y: s.label === 'aggressive' ? 1 : 0, category: s.category, group: `${folder}/${name}`, locale: file.locale });
       }
     }
   }

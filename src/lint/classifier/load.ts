@@ -18,9 +18,9 @@ export function shippedModel(name: string): SentenceModel | undefined {
     const categories = new LinearModel(data.categories);
     model = {
       threshold: data.binary.threshold ?? 0.5,
-      judge: (text, locale) => {
+      judge: (text, locale, stem) => {
         // One feature vector for both models; the category only when a rule asks for it.
-        const active = features(text, locale);
+        const active = features(text, locale, stem);
         return {
           probability: binary.probability(active),
           get category() {

@@ -6,7 +6,7 @@ export interface SentenceModel {
    * Whether a sentence is aggressive, with the probability and the likeliest category
    * (read `category` only above the threshold: it is computed when read).
    */
-  judge(text: string, locale: string): { probability: number; readonly category: string };
+  judge(text: string, locale: string, stem?: (word: string) => string): { probability: number; readonly category: string };
   /** The least probability at which a sentence is reported. */
   threshold: number;
 }

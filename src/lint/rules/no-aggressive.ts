@@ -230,9 +230,11 @@ const CLOSING_MARKS = /[!?.…]*/uy;
 const CLASSIFIED_WORDS = 4;
 
 /** Sentences no frame named that the classifier takes for aggressive, as warnings with its category. */
-function reportClassified(document: LintDocument, { report, model }: RuleContext<Options>, found: { region: TextRegion; start: number; end: number }[]): void {
+function reportClassified(document: LintDocument, { report, model, lexicon }: RuleContext<Options>, found: { region: TextRegion; start: number; end: number }[]): void {
   const classifier = model('aggressive');
   if (!classifier) return;
+  // The classifier reads stems as the locale's lexicons do (its training read them so).
+  const stem = lexicon('aggressive').stem;
   for (const region of regionsOf(document)) {
     for (const sentence of sentenceWords(region)) {
       const first = sentence[0];
@@ -243,7 +245,7 @@ function reportClassified(document: LintDocument, { report, model }: RuleContext
       const end = last.end + (CLOSING_MARKS.exec(region.text)?.[0].length ?? 0);
       if (found.some((f) => f.region === region && f.start < end && f.end > first.start)) continue;
       const text = region.text.slice(first.start, last.end);
-      const judged = classifier.judge(withoutMasks(region, first.start, last.end), document.locale);
+      const judged = classifier.judge(withoutMasks(region, first.start, last.end), document.locale, stem);
       const probability = judged.probability;
       if (probability < classifier.threshold) continue;
       const category = judged.category;
