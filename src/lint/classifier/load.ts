@@ -18,6 +18,7 @@ export function shippedModel(name: string): SentenceModel | undefined {
     const categories = new LinearModel(data.categories);
     model = {
       threshold: data.binary.threshold ?? 0.5,
+      reads: (locale) => data.binary.locales?.includes(locale) ?? true,
       judge: (text, locale, stem) => {
         // One feature vector for both models; the category only when a rule asks for it.
         const active = features(text, locale, stem);

@@ -9,6 +9,8 @@ export interface SentenceModel {
   judge(text: string, locale: string, stem?: (word: string) => string): { probability: number; readonly category: string };
   /** The least probability at which a sentence is reported. */
   threshold: number;
+  /** Whether it can judge sentences of this locale (it was trained on some). */
+  reads(locale: string): boolean;
 }
 
 /** A trained linear model, as shipped in rules/models/ (scripts/train-classifier.ts writes it). */
@@ -22,6 +24,8 @@ export interface ModelFile {
   weights: string[];
   /** The least probability at which a sentence is reported, chosen on held-apart training folds. */
   threshold?: number;
+  /** The locales it was trained on: a sentence of another language is not judged (a weight learnt on none of its words means nothing). */
+  locales?: string[];
 }
 
 interface Row {

@@ -40,7 +40,7 @@ export default defineRule<Options>({
     description: 'No threats, disclosure to others, harassment, accusations, shaming, insults, ultimatums or shouting.',
     sources: ['C1', 'C5', 'H4', 'R4', 'T10'],
     defaultSeverity: 'error',
-    lexicons: { ...phraseLexicons(check), urgency: ['urgency'], capitals: ['emphasis', 'acronym'] },
+    lexicons: { ...phraseLexicons(check), urgency: ['urgency'], capitals: ['emphasis', 'acronym'], dates: ['month', 'weekday'], 'payment-options': ['help', 'alternative'] },
     schema: {
       type: 'object',
       additionalProperties: false,
@@ -74,12 +74,46 @@ export default defineRule<Options>({
       },
     };
     const reassurances: PhraseMatch[] = [];
-    runPhraseCheck(check, document, noting, reassurances);
+    // A phrase the stage allows, or notice of the next step, is said on purpose: the
+    // classifier does not judge its sentence again.
+    const notices: PhraseCheck = {
+      ...check,
+      skip: (match, doc) => {
+        const allowed = check.skip?.(match, doc) === true || isDatedNotice(match, context);
+        if (allowed) found.push(match);
+        return allowed;
+      },
+    };
+    runPhraseCheck(notices, document, noting, reassurances);
     found.push(...reassurances);
     reportShouting(document, noting);
     if (context.options.classifier) reportClassified(document, context, found);
   },
 });
+
+/**
+ * The next step named as notice, not as pressure: a referral to lawyers or collectors, legal
+ * steps or a credit report, stated with the date it happens and an offer to agree first
+ * ("we will refer the account to our solicitors on 1 August; to agree a plan before then,
+ * please call Sarah"). Collection rules ask for exactly that notice (FCA CONC 7.3, 12 CFR
+ * 1006.18(c)(5): a step that is really intended may be stated); enforcement, police and a
+ * notice posing as a court never pass so.
+ */
+const NOTICE_FRAMES = new Set(['legal-referral', 'legal-action', 'passive-legal', 'credit-damage']);
+const NUMERIC_DATE = /\b\d{1,4}[./-]\d{1,2}(?:[./-]\d{1,4})?\b/u;
+
+function isDatedNotice(match: PhraseMatch, { lexicon }: RuleContext<Options>): boolean {
+  if (!NOTICE_FRAMES.has(match.entry.frame ?? '')) return false;
+  const sentence = sentenceWords(match.region).find((words) => (words[0]?.start ?? Infinity) <= match.start && match.start < (words.at(-1)?.end ?? -Infinity));
+  if (!sentence) return false;
+  const text = match.region.text.slice(sentence[0]?.start ?? 0, sentence.at(-1)?.end ?? 0);
+  const found = (name: string, categories: readonly string[]): boolean => {
+    const words = lexicon(name);
+    return words.match(words.toWords(sentence)).some((m) => categories.includes(m.entry.category));
+  };
+  const dated = NUMERIC_DATE.test(text) || found('dates', ['month', 'weekday']);
+  return dated && found('payment-options', ['help', 'alternative']);
+}
 
 /** Capitals and repeated `!` or `?` read as shouting; URGENT (where allowed) and acronyms do not. */
 function reportShouting(document: LintDocument, { options, report, lexicon }: RuleContext<Options>): void {
@@ -232,7 +266,7 @@ const CLASSIFIED_WORDS = 4;
 /** Sentences no frame named that the classifier takes for aggressive, as warnings with its category. */
 function reportClassified(document: LintDocument, { report, model, lexicon }: RuleContext<Options>, found: { region: TextRegion; start: number; end: number }[]): void {
   const classifier = model('aggressive');
-  if (!classifier) return;
+  if (!classifier?.reads(document.locale)) return;
   // The classifier reads stems as the locale's lexicons do (its training read them so).
   const stem = lexicon('aggressive').stem;
   for (const region of regionsOf(document)) {

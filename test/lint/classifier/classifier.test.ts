@@ -27,11 +27,14 @@ describe('the sentence classifier', () => {
     expect(judged?.probability).toBeLessThan(1);
     expect(['threat-legal', 'threat-other', 'disclosure', 'harassment', 'accusation', 'shaming', 'insult', 'ultimatum']).toContain(judged?.category);
     expect(model?.threshold).toBeGreaterThan(0.5);
+    // It judges the languages it learnt, not a team's new one (German has frames, no training).
+    expect(['en', 'es', 'ro', 'ru', 'th'].every((locale) => model?.reads(locale))).toBe(true);
+    expect(model?.reads('de')).toBe(false);
     expect(shippedModel('../secrets')).toBeUndefined();
   });
 
   it('no-aggressive reports a sentence no frame names, as a warning with the category, only when its option is on', () => {
-    const stub: SentenceModel = { threshold: 0.8, judge: (text) => ({ probability: text.includes('calendar') ? 0.9 : 0.1, category: 'shaming' }) };
+    const stub: SentenceModel = { threshold: 0.8, reads: () => true, judge: (text) => ({ probability: text.includes('calendar') ? 0.9 : 0.1, category: 'shaming' }) };
     const rules = new Map([['no-aggressive', builtInRules.get('no-aggressive')!]]);
     const config = recommendedConfig(rules);
     const lexicons = new LexiconSet([path.join(path.dirname(SHIPPED_CONFIG), 'lexicons')]);
@@ -55,7 +58,7 @@ describe('the sentence classifier', () => {
   });
 
   it('a sentence a frame reads as a reassurance (a negation undid it) is not left to the classifier', () => {
-    const stub: SentenceModel = { threshold: 0.5, judge: () => ({ probability: 0.99, category: 'disclosure' }) };
+    const stub: SentenceModel = { threshold: 0.5, reads: () => true, judge: () => ({ probability: 0.99, category: 'disclosure' }) };
     const rules = new Map([['no-aggressive', builtInRules.get('no-aggressive')!]]);
     const config = recommendedConfig(rules);
     const lexicons = new LexiconSet([path.join(path.dirname(SHIPPED_CONFIG), 'lexicons')]);

@@ -148,7 +148,7 @@ runRuleTests('no-aggressive', {
     {
       name: 'es template: an accusation in the body (the subject is dropped in Spanish: "Ha ignorado")',
       template: esTemplate({ stage: 'overdue-late', subject: 'URGENTE: factura {{ invoice.number }} pendiente' }, block('Ha ignorado todos nuestros correos.')),
-      errors: [{ line: 9, column: 13, endLine: 9, endColumn: 24, message: `\`Ha ignorado\` is accusatory (accusation); try \`${LOST}\``, expected: [LOST] }],
+      errors: [{ line: 9, column: 13, endLine: 9, endColumn: 47, message: '`Ha ignorado todos nuestros correos` is accusatory (accusation); try `¿Podría indicarnos qué está retrasando el pago?`', expected: ['¿Podría indicarnos qué está retrasando el pago?'] }],
     },
     {
       name: 'es: shaming, inflected (vergonzoso) and by comparison with the company size',
@@ -158,7 +158,7 @@ runRuleTests('no-aggressive', {
       body: 'Es vergonzoso que una empresa de su tamaño no pague una factura de 400 €.',
       errors: [
         { line: 3, column: 4, endColumn: 14, message: `\`vergonzoso\` is shaming (shaming); try \`${SHAME}\``, expected: [SHAME] },
-        { line: 3, column: 23, endColumn: 52, message: `\`empresa de su tamaño no pague\` is shaming (shaming); try \`${SHAME}\`` },
+        { line: 3, column: 19, endColumn: 52, message: '`una empresa de su tamaño no pague` is shaming (shaming); try `¿Podría indicarnos si hay algo que esté retrasando el pago?`' },
       ],
     },
     {

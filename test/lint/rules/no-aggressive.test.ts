@@ -35,6 +35,12 @@ runRuleTests('no-aggressive', {
     // Word boundaries: no substrings.
     { name: '"sued" inside "issued", "sue" inside "pursued", "court" inside "courier"', subject: SUBJECT, body: 'Invoice INV-1042 was issued on 1 November, pursued by our team and sent by courier.' },
     { name: '"legal entity" and "pseudo" are not threats', subject: SUBJECT, body: 'Our legal entity is Acme Ltd; the reference is a pseudo-random code.' },
+    // A word whose stem an insult's or accusation's stem shares is not that word.
+    { name: 'Spanish: "intereses de mora", "morosidad", "aprovechamos", "cuentas morosas"', locale: 'es', subject: 'Factura F-1001', body: 'Según el contrato se aplican intereses de mora; para evitar la morosidad, aprovechamos para recordarle la factura F-1001. Las cuentas morosas pasan a revisión.' },
+    { name: 'Russian: "просим проигнорировать это письмо", "избегайте"', locale: 'ru', subject: 'Счёт 1042', body: 'Если вы уже оплатили счёт 1042, просим проигнорировать это письмо. Чтобы избежать пеней, избегайте задержек с оплатой.' },
+    { name: 'English: "a shame we could not connect"', subject: SUBJECT, body: 'It was a shame we could not connect on Friday. Shall we try Tuesday at 10 am instead?' },
+    // The next step given as notice: its date and an offer to agree first (CONC 7.3, 12 CFR 1006.18(c)(5)).
+    { name: 'a dated referral with an offer to agree before then', subject: SUBJECT, body: 'Having heard nothing since our letter of 3 June, we will refer the account to our solicitors on 1 August; to agree a payment arrangement before then, please call Sarah on 0161 496 0732.' },
     // Capitals that are not shouting.
     { name: 'URGENT, INV-1042, USD, VAT, PDF, one "!"', subject: 'URGENT: invoice INV-1042', body: 'Payment of 500 USD plus VAT for INV-1042 is due; the PDF is attached. Thank you!' },
     { name: 'short acronyms side by side, bank details', subject: SUBJECT, body: 'Please pay GBP 500 to IBAN GB00 BARC 1234 by BACS or ACH.' },
