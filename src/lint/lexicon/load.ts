@@ -92,9 +92,10 @@ export class LexiconSet {
     for (const profile of this.profiles.all()) {
       if (!profile.profanity) continue;
       const minRating = profile.profanity.minRating ?? 2;
+      const allow = profile.profanity.allow ?? [];
       this.add(profile.locale, 'aggressive', {
-        text: `profanity:${profile.profanity.list}:${minRating}`,
-        entries: profanityEntries(profile.profanity.list, minRating),
+        text: `profanity:${profile.profanity.list}:${minRating}:${allow.join('|')}`,
+        entries: profanityEntries(profile.profanity.list, minRating, allow),
       });
     }
   }

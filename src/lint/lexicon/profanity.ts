@@ -21,12 +21,17 @@ export const PROFANITY_LISTS: Readonly<Record<string, Readonly<Record<string, nu
 // A word of letters, digits, apostrophes, hyphens and spaces reads as a pattern of words.
 const PLAIN = /^[\p{L}\p{N}][\p{L}\p{N}' -]*$/u;
 
-/** The list's words rated at least `minRating`, as insult entries of the profanity frame. */
-export function profanityEntries(list: string, minRating: number): LexiconEntry[] {
+/**
+ * The list's words rated at least `minRating`, as insult entries of the profanity frame;
+ * not those the profile allows (Spanish `hueco` is slang in one country and "a free slot"
+ * in every reminder that offers an appointment).
+ */
+export function profanityEntries(list: string, minRating: number, allow: readonly string[] = []): LexiconEntry[] {
   const words = PROFANITY_LISTS[list];
   if (!words) return [];
+  const allowed = new Set(allow.map((word) => word.toLowerCase()));
   return Object.entries(words)
-    .filter(([word, rating]) => rating >= minRating && PLAIN.test(word))
+    .filter(([word, rating]) => rating >= minRating && PLAIN.test(word) && !allowed.has(word.toLowerCase()))
     .map(([word]) => ({ pattern: asWritten(word), category: 'insult', frame: 'profanity' }));
 }
 

@@ -46,7 +46,7 @@ export interface LocaleProfile {
   /** Auxiliaries and clitics that may stand between a negation and the verb it negates (`vom`, `o`, `să`; `se`, `lo`). */
   auxiliaries?: string[];
   /** A maintained list of profane words (lexicon/profanity.ts) whose words rated at least minRating (default 2) are insults. */
-  profanity?: { list: string; minRating?: number };
+  profanity?: { list: string; minRating?: number; allow?: string[] };
 }
 
 /** A profile and the file it was read from (none for the fallback of an unknown locale). */

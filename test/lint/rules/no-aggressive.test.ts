@@ -39,6 +39,7 @@ runRuleTests('no-aggressive', {
     { name: 'Spanish: "intereses de mora", "morosidad", "aprovechamos", "cuentas morosas"', locale: 'es', subject: 'Factura F-1001', body: 'Según el contrato se aplican intereses de mora; para evitar la morosidad, aprovechamos para recordarle la factura F-1001. Las cuentas morosas pasan a revisión.' },
     { name: 'Russian: "просим проигнорировать это письмо", "избегайте"', locale: 'ru', subject: 'Счёт 1042', body: 'Если вы уже оплатили счёт 1042, просим проигнорировать это письмо. Чтобы избежать пеней, избегайте задержек с оплатой.' },
     { name: 'English: "a shame we could not connect"', subject: SUBJECT, body: 'It was a shame we could not connect on Friday. Shall we try Tuesday at 10 am instead?' },
+    { name: 'Spanish: "mano de obra", "tenemos hueco" (profanity the profile allows), CLABE', locale: 'es', subject: 'Factura F-1001', body: 'Adjuntamos la factura F-1001 con el desglose de mano de obra. Puede pagar por SPEI a la CLABE de la factura; para la revisión tenemos hueco el martes.' },
     // The next step given as notice: its date and an offer to agree first (CONC 7.3, 12 CFR 1006.18(c)(5)).
     { name: 'a dated referral with an offer to agree before then', subject: SUBJECT, body: 'Having heard nothing since our letter of 3 June, we will refer the account to our solicitors on 1 August; to agree a payment arrangement before then, please call Sarah on 0161 496 0732.' },
     // Capitals that are not shouting.
