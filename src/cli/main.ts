@@ -74,7 +74,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     .option('--fix-dry-run', 'print the safe fixes as a unified diff; write nothing')
     .option('-w, --watch', 'lint again whenever a file changes, until interrupted')
     .option('--cache', 'keep template compilations between runs; a template is compiled again when a file composed into it changes')
-    .option('--cache-location <dir>', 'folder of the --cache (implies --cache)', 'node_modules/.cache/dunmail')
+    .option('--cache-location <dir>', 'folder of the --cache, default node_modules/.cache/dunmail (implies --cache)')
     .action(async (paths: string[], options: LintOptions & { watch?: boolean }) => {
       if (options.fix && options.fixDryRun) throw new DunmailError('USAGE', '--fix and --fix-dry-run cannot be used together', { hint: 'run --fix-dry-run to see the diff, then --fix to write it' });
       if (options.watch && (options.fix || options.fixDryRun)) throw new DunmailError('USAGE', '--watch cannot be combined with --fix or --fix-dry-run', { hint: 'fix once with --fix, then watch' });

@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync, readFileSync, readdirSync, mkdirSync, cpSync } from 'node:fs';
+import { existsSync, mkdtempSync, writeFileSync, readFileSync, readdirSync, mkdirSync, cpSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createRequire } from 'node:module';
@@ -182,6 +182,9 @@ describe('dunmail lint --cache', () => {
   it('keeps compilations under node_modules/.cache/dunmail and reports the same; an edited template is compiled again', async () => {
     const dir = project();
     const file = 'templates/en/due-today.mjml.njk';
+    // Without --cache nothing is kept.
+    expect((await runCli(['lint', file], dir)).code).toBe(0);
+    expect(existsSync(path.join(dir, 'node_modules'))).toBe(false);
     const first = await runCli(['lint', file, '--cache'], dir);
     expect(first.code).toBe(0);
     const cached = readdirSync(path.join(dir, 'node_modules/.cache/dunmail/compile'));
