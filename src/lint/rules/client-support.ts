@@ -54,8 +54,8 @@ export default defineRule<Options>({
     // template or its layout write themselves are reported.
     // Checking the whole sent HTML costs far more than the written elements, so it runs only
     // when they name a feature to confirm against it.
-    let sent: Set<string> | undefined | null = null;
-    const sentTitles = (): Set<string> | undefined => (sent === null ? (sent = unsupportedTitles(run({ clients: options.clients, html }))) : sent);
+    let sent: { titles: Set<string> | undefined } | undefined;
+    const sentTitles = (): Set<string> | undefined => (sent ??= { titles: unsupportedTitles(run({ clients: options.clients, html })) }).titles;
     const ignored = new Set(options.ignore.map((title) => title.toLowerCase()));
     const features = new Map<string, Feature>();
     for (const { element, client, issue } of [...checkWritten(document.elements, options.clients), ...checkWritten(document.layout?.elements ?? [], options.clients)]) {
