@@ -1,6 +1,7 @@
-import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, rmSync, truncateSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, fsyncSync, openSync, readFileSync, rmSync, truncateSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { DunmailError } from '../errors.js';
+import { makeFolder } from '../util/atomic-write.js';
 
 /** The default journal file, in the working folder. */
 export const DEFAULT_JOURNAL = 'dunmail-journal.jsonl';
@@ -108,7 +109,7 @@ export class Journal {
 
   constructor(file: string) {
     this.file = file;
-    mkdirSync(path.dirname(file), { recursive: true });
+    makeFolder(path.dirname(file));
     // A record cut short by a crash mid-write is dropped before anything is appended: it
     // committed nothing (a `started` is complete before its email is handed over; a lost
     // outcome leaves the key unconfirmed, and it is sent again).
