@@ -14,7 +14,7 @@ import { compileMjml, type MjmlOptions } from './mjml.js';
 import { htmlToText } from './text.js';
 import { tagPlaces } from './tag-places.js';
 import type { Part, TagPlace } from '../render/render.js';
-import { withoutTrimCaptures } from './trim.js';
+import { withCapturesAsWritten, withoutTrimCaptures } from './trim.js';
 
 /** One template compiled once: MJML done, data tags kept as precompiled nunjucks. */
 export interface CompiledTemplate {
@@ -86,15 +86,45 @@ export function compiledTemplateData(template: CompiledTemplate): CompiledTempla
 
 /**
  * A compilation again from its data, without MJML: the nunjucks templates are made from the
- * kept sources, as compileTemplate made them (the sandbox already held for the same sources).
+ * kept sources, as compileTemplate made them. A cache file is only as trusted as the folder
+ * it sits in, so what the live file says (frontmatter, stage, locale, the composed texts)
+ * comes from `file` and `composed`, and kept sources are held to the sandbox again: a
+ * tampered entry is no entry (`undefined`), never a template that runs code.
  */
-export function restoreCompiledTemplate(data: CompiledTemplateData): CompiledTemplate {
-  return {
-    ...data,
-    subject: new (nunjucks()).Template(data.sources.subject, envs().text, `${data.name}#subject`, true),
-    preheader: new (nunjucks()).Template(data.sources.preheader, envs().text, `${data.name}#preheader`, true),
-    ...compiledParts(data.name, data.sources),
-  };
+export function restoreCompiledTemplate(data: CompiledTemplateData, file: SourceFile, composed: ReadonlyMap<string, string>): CompiledTemplate | undefined {
+  if (!isCompiledTemplateData(data) || !file.frontmatter) return undefined;
+  if (data.files.some((kept) => composed.get(kept.path) !== kept.text)) return undefined;
+  const { frontmatter } = file.frontmatter;
+  const sources = { ...data.sources, subject: frontmatter.subject, preheader: frontmatter.preheader };
+  if ([sources.html, sources.text].some((source) => analyzeTemplate(withCapturesAsWritten(source)).violations.length > 0)) return undefined;
+  try {
+    return {
+      ...data,
+      path: file.path,
+      stage: frontmatter.stage,
+      locale: frontmatter.locale,
+      frontmatter,
+      sources,
+      subject: compileField(sources.subject, `${data.name}#subject`, file, file.frontmatter.places.subject),
+      preheader: compileField(sources.preheader, `${data.name}#preheader`, file, file.frontmatter.places.preheader),
+      ...compiledParts(data.name, sources),
+    };
+  } catch {
+    return undefined;
+  }
+}
+
+/** The shape a kept compilation must have before any of it is used. */
+function isCompiledTemplateData(data: unknown): data is CompiledTemplateData {
+  if (typeof data !== 'object' || data === null) return false;
+  const { name, sources, files, tags } = data as Partial<CompiledTemplateData>;
+  const isText = (value: unknown): value is string => typeof value === 'string';
+  return (
+    isText(name) &&
+    typeof sources === 'object' && sources !== null && isText(sources.html) && isText(sources.text) &&
+    Array.isArray(files) && files.every((f) => typeof f === 'object' && f !== null && isText(f.path) && isText(f.text)) &&
+    typeof tags === 'object' && tags !== null && (['subject', 'preheader', 'html', 'text'] as const).every((part) => Array.isArray(tags[part]))
+  );
 }
 
 function compiledParts(name: string, sources: CompiledTemplate['sources']): Pick<CompiledTemplate, 'html' | 'text'> {

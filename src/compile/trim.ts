@@ -156,3 +156,15 @@ function compilesAlone(content: string): boolean {
     return false;
   }
 }
+
+/**
+ * A compiled source as the sandbox reads it: the capture tags this module writes
+ * (`{% set __dunmailTrimN %}` and `{{ __dunmailTrimN | trim | safe }}`, in exactly that
+ * form) are the compiler's, not the writer's; any other use of the name or of `safe` is
+ * still refused. Used to check compilations read back from a cache.
+ */
+export function withCapturesAsWritten(source: string): string {
+  return source
+    .replace(/\{%(-?) set __dunmailTrim(\d+) (-?)%\}/g, '{%$1 set dunmailTrim$2 $3%}')
+    .replace(/\{\{(-?) __dunmailTrim(\d+) \| trim \| safe (-?)\}\}/g, '{{$1 dunmailTrim$2 | trim $3}}');
+}

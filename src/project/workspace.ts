@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { compileTemplate, compiledTemplateData, restoreCompiledTemplate, type CompiledTemplate } from '../compile/template.js';
+import { compileTemplate, compiledTemplateData, restoreCompiledTemplate, type CompiledTemplate, type CompiledTemplateData } from '../compile/template.js';
 import type { MjmlOptions } from '../compile/mjml.js';
 import { compose, type Composition } from '../template/compose.js';
 import { SourceStore, type SourceFile } from '../template/sources.js';
@@ -168,8 +168,9 @@ export function openWorkspace(dir: string = SHIPPED_TEMPLATES, options: Workspac
           return undefined;
         }
       };
-      const restored = cache?.get(cacheName, mjmlOptions, readable);
-      const template = restored ? restoreCompiledTemplate(restored) : await compileTemplate(name, sources, mjmlOptions);
+      const onDisk = cache?.get(cacheName, mjmlOptions, readable);
+      const restored = onDisk && restoreCompiledTemplate(onDisk, sources.read(name), composedTexts(onDisk, sources, nameOf));
+      const template = restored ?? (await compileTemplate(name, sources, mjmlOptions));
       const files = template.files.flatMap((file) => {
         const fileName = nameOf(file.path);
         return fileName ? [sources.read(fileName)] : [];
@@ -289,4 +290,19 @@ function buildIndex(root: string, sources: SourceStore): TemplateIndex {
     unused: bare.filter((name) => !used.has(name)),
     unreadable,
   };
+}
+
+/** The live text of each file a kept compilation names, by the path it names it by. */
+function composedTexts(kept: CompiledTemplateData, sources: SourceStore, nameOf: (file: string) => string | undefined): Map<string, string> {
+  const texts = new Map<string, string>();
+  for (const file of Array.isArray(kept.files) ? kept.files : []) {
+    const name = typeof file?.path === 'string' ? nameOf(file.path) : undefined;
+    if (name === undefined) continue;
+    try {
+      texts.set(file.path, sources.read(name).text);
+    } catch {
+      // A file gone since: the entry is not used.
+    }
+  }
+  return texts;
 }

@@ -1,4 +1,4 @@
-import { readdirSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -63,6 +63,64 @@ describe('compile cache', () => {
     await openWorkspace(dir, { cacheLocation }).compile(NAME);
     const [entry] = readdirSync(path.join(cacheLocation, 'compile'));
     writeFileSync(path.join(cacheLocation, 'compile', entry ?? ''), '{ not json');
+    const again = await openWorkspace(dir, { cacheLocation }).compile(NAME);
+    expect(renderCompiled(again, DATA).html).toContain('Hello Ana');
+  });
+
+  /** Rewrites the one kept entry of `cacheLocation` with `change`. */
+  function tamper(cacheLocation: string, change: (entry: { template: Record<string, any> }) => void): void {
+    const [name] = readdirSync(path.join(cacheLocation, 'compile'));
+    const file = path.join(cacheLocation, 'compile', name ?? '');
+    const entry = JSON.parse(readFileSync(file, 'utf8')) as { template: Record<string, any> };
+    change(entry);
+    writeFileSync(file, JSON.stringify(entry));
+  }
+
+  it('never runs a tag a tampered entry slipped into the kept HTML: the template is compiled again', async () => {
+    const dir = templatesDir({ template: TEMPLATE });
+    const cacheLocation = cacheDir();
+    await openWorkspace(dir, { cacheLocation }).compile(NAME);
+    tamper(cacheLocation, (entry) => {
+      entry.template.sources.html = entry.template.sources.html.replace('Hello', "{{ range.constructor('return process')().exit(7) }}Hello");
+    });
+    const spy = vi.spyOn(mjml, 'compileMjml');
+    const again = await openWorkspace(dir, { cacheLocation }).compile(NAME);
+    expect(spy).toHaveBeenCalledTimes(1);
+    spy.mockRestore();
+    expect(again.sources.html).not.toContain('constructor');
+    expect(renderCompiled(again, DATA).html).toContain('Hello Ana');
+  });
+
+  it('takes stage, subject and composed texts from the live file, not from a tampered entry', async () => {
+    const dir = templatesDir({ template: TEMPLATE });
+    const cacheLocation = cacheDir();
+    const compiled = await openWorkspace(dir, { cacheLocation }).compile(NAME);
+    tamper(cacheLocation, (entry) => {
+      entry.template.stage = 'final-notice';
+      entry.template.frontmatter.subject = 'URGENT {{ range.constructor }}';
+      entry.template.sources.subject = 'URGENT {{ range.constructor }}';
+    });
+    const restored = await openWorkspace(dir, { cacheLocation }).compile(NAME);
+    expect(restored.stage).toBe(compiled.stage);
+    expect(restored.sources.subject).toBe(compiled.sources.subject);
+    expect(restored.frontmatter).toEqual(compiled.frontmatter);
+
+    tamper(cacheLocation, (entry) => {
+      entry.template.files[0].text = 'not what the file says';
+    });
+    const spy = vi.spyOn(mjml, 'compileMjml');
+    await openWorkspace(dir, { cacheLocation }).compile(NAME);
+    expect(spy).toHaveBeenCalledTimes(1);
+    spy.mockRestore();
+  });
+
+  it('compiles again when a kept entry has the wrong shape', async () => {
+    const dir = templatesDir({ template: TEMPLATE });
+    const cacheLocation = cacheDir();
+    await openWorkspace(dir, { cacheLocation }).compile(NAME);
+    tamper(cacheLocation, (entry) => {
+      entry.template.sources = { html: 42 };
+    });
     const again = await openWorkspace(dir, { cacheLocation }).compile(NAME);
     expect(renderCompiled(again, DATA).html).toContain('Hello Ana');
   });
