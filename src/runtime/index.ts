@@ -181,7 +181,18 @@ export function createFormats(urlSchemes: readonly string[]): Record<string, unk
 
 /** ajv's small runtime helpers (ucs2length…) that generated validators call. */
 export function ajvRuntime(name: string): unknown {
+  if (name === 'ucs2length') return ucs2length;
   return (require(`ajv/dist/runtime/${name}`) as { default: unknown }).default;
+}
+
+const SURROGATE = /[\uD800-\uDFFF]/;
+const slowUcs2length = require('ajv/dist/runtime/ucs2length').default as (text: string) => number;
+/**
+ * ajv's `maxLength` counts code points with a loop over every character; most data has no
+ * surrogate pair, and then the count is the string's length (one native regex test).
+ */
+function ucs2length(text: string): number {
+  return SURROGATE.test(text) ? slowUcs2length(text) : text.length;
 }
 
 /** Imports a bundle module written by `dunmail build`. */
