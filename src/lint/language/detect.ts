@@ -4,7 +4,7 @@
  * eld's smallest database, its reading taken only when it is a language the linter knows,
  * read on text without names, addresses and amounts (judged-text.ts).
  */
-import { eld } from 'eld/extrasmall';
+import { loadEld } from './eld.js';
 
 /** Fewest letters of judged text worth a reading: the default of locale-match's `minLetters` (measured). */
 export const MIN_LETTERS = 5;
@@ -13,6 +13,7 @@ export const MIN_CONFIDENCE = 0.0756;
 
 // eld's codes are ISO 639-1, as the first subtag of a locale; Norwegian is one code there.
 const ALIASES: Record<string, string> = { nb: 'no', nn: 'no' };
+const eld = await loadEld();
 const KNOWN = new Set(Object.values(eld.info().Languages));
 
 /** eld's code for a language (the first subtag of a locale), or undefined when eld does not know it. */
