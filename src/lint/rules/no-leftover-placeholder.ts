@@ -49,6 +49,11 @@ interface Leftover {
   notInUrls?: boolean;
   /** Not looked for in code (a message's ``` block or `span`, a template's <pre> or <code>). */
   notInCode?: boolean;
+  /**
+   * Characters every match holds one of: a text without any is not searched. V8 compiles a
+   * Unicode pattern on its first use (milliseconds each), so a one-message lint skips most.
+   */
+  needs: string;
 }
 
 /**
@@ -266,31 +271,32 @@ const NOT_LETTER_AFTER = '(?![\\p{L}\\p{N}])';
 
 // The more specific leftovers come first: a match overlapping an earlier one is not reported again.
 const LEFTOVERS: Leftover[] = [
-  { pattern: /\[object Object\]/gu, report: 'unprintable', renderedOnly: true },
-  { pattern: /\{\{\{?[^}]*\}?\}\}|\{%[^%]*%\}/gu, report: 'unfilled-tag', renderedOnly: true },
+  { needs: '[', pattern: /\[object Object\]/gu, report: 'unprintable', renderedOnly: true },
+  { needs: '{', pattern: /\{\{\{?[^}]*\}?\}\}|\{%[^%]*%\}/gu, report: 'unfilled-tag', renderedOnly: true },
   // Template code a page was meant to run: `<?= $name ?>`, `<?php echo $x; ?>`, `<%= name %>`.
-  { pattern: /<\?(?:php(?![\p{L}])|=)[^\n]*?(?:\?>|$)/gimu, report: inMessage('template-code', () => ({ language: 'PHP' })), notInCode: true },
-  { pattern: /<%[=\-#]?\s[^\n]*?%>/gu, report: inMessage('template-code', () => ({ language: 'ERB or ASP' })), notInCode: true },
+  { needs: '<', pattern: /<\?(?:php(?![\p{L}])|=)[^\n]*?(?:\?>|$)/gimu, report: inMessage('template-code', () => ({ language: 'PHP' })), notInCode: true },
+  { needs: '<', pattern: /<%[=\-#]?\s[^\n]*?%>/gu, report: inMessage('template-code', () => ({ language: 'ERB or ASP' })), notInCode: true },
   // Mail-merge tags: Mailchimp `*|FNAME|*`, Salesforce `{!Contact.Name}`, Word `<<Name>>`,
   // `##name##`, `%%FirstName%%` (Salesforce Marketing Cloud), `%FIRSTNAME%` (ActiveCampaign),
   // Dolibarr `__REF__`, `__(Hello)__`, `__[MAIN_INFO_SOCIETE_NOM]__`, PMPro `!!name!!`,
   // Template Toolkit `[% name %]`, `[[name]]`.
-  { pattern: /\*\|([^|\n]{1,60})\|\*/gu, report: field((m) => m[1] ?? ''), notInCode: true },
-  { pattern: re(String.raw`\{!\s*(\$?${PATH})\s*\}`), report: field((m) => m[1] ?? ''), notInCode: true },
-  { pattern: re(String.raw`<<\s*(${IDENT}(?:[ .]${IDENT}){0,3})\s*>>`), report: field((m) => m[1] ?? ''), notInCode: true },
-  { pattern: re(String.raw`##(${PATH})##`), report: field((m) => m[1] ?? ''), notInCode: true, notInUrls: true },
-  { pattern: re(String.raw`%%(${PATH})%%|%%=([^%\n]{1,60})=%%`), report: field((m) => m[1] ?? m[2] ?? ''), notInCode: true, notInUrls: true },
-  { pattern: re(String.raw`(?<![\p{L}\p{N}%])%([A-Z][A-Z0-9_]{2,})%(?![\p{L}\p{N}])`), report: field((m) => m[1] ?? ''), notInCode: true, notInUrls: true },
-  { pattern: /__([A-Z][A-Z0-9_]*[A-Z0-9])__|__\(([^()\n]{1,60})\)__|__\[([A-Z][A-Z0-9_]*)\]__/gu, report: field((m) => m[1] ?? m[2] ?? m[3] ?? ''), notInCode: true, notInUrls: true },
-  { pattern: /(?<![!\p{L}\p{N}])!!([a-z_][a-z0-9_]*)!!(?!!)/gu, report: field((m) => m[1] ?? ''), notInCode: true, notInUrls: true },
-  { pattern: /\[%-?\s*([^%\]\n]{1,60}?)\s*-?%\]/gu, report: field((m) => m[1] ?? ''), notInCode: true },
-  { pattern: re(String.raw`\[\[\s*(${PATH})\s*\]\]`), report: field((m) => m[1] ?? ''), notInCode: true },
+  { needs: '|', pattern: /\*\|([^|\n]{1,60})\|\*/gu, report: field((m) => m[1] ?? ''), notInCode: true },
+  { needs: '{', pattern: re(String.raw`\{!\s*(\$?${PATH})\s*\}`), report: field((m) => m[1] ?? ''), notInCode: true },
+  { needs: '<', pattern: re(String.raw`<<\s*(${IDENT}(?:[ .]${IDENT}){0,3})\s*>>`), report: field((m) => m[1] ?? ''), notInCode: true },
+  { needs: '#', pattern: re(String.raw`##(${PATH})##`), report: field((m) => m[1] ?? ''), notInCode: true, notInUrls: true },
+  { needs: '%', pattern: re(String.raw`%%(${PATH})%%|%%=([^%\n]{1,60})=%%`), report: field((m) => m[1] ?? m[2] ?? ''), notInCode: true, notInUrls: true },
+  { needs: '%', pattern: re(String.raw`(?<![\p{L}\p{N}%])%([A-Z][A-Z0-9_]{2,})%(?![\p{L}\p{N}])`), report: field((m) => m[1] ?? ''), notInCode: true, notInUrls: true },
+  { needs: '_', pattern: /__([A-Z][A-Z0-9_]*[A-Z0-9])__|__\(([^()\n]{1,60})\)__|__\[([A-Z][A-Z0-9_]*)\]__/gu, report: field((m) => m[1] ?? m[2] ?? m[3] ?? ''), notInCode: true, notInUrls: true },
+  { needs: '!', pattern: /(?<![!\p{L}\p{N}])!!([a-z_][a-z0-9_]*)!!(?!!)/gu, report: field((m) => m[1] ?? ''), notInCode: true, notInUrls: true },
+  { needs: '[', pattern: /\[%-?\s*([^%\]\n]{1,60}?)\s*-?%\]/gu, report: field((m) => m[1] ?? ''), notInCode: true },
+  { needs: '[', pattern: re(String.raw`\[\[\s*(${PATH})\s*\]\]`), report: field((m) => m[1] ?? ''), notInCode: true },
   // `${name}` (JavaScript, Genshi, FreeMarker, Velocity `$!{…}`), `#{name}` (Ruby), `%{name}` and `%<name>s` (Ruby).
-  { pattern: /(?:\$!?|#)\{([^{}\n]*\p{L}[^{}\n]*)\}/gu, report: field((m) => m[1] ?? ''), notInCode: true },
-  { pattern: re(String.raw`%\{\s*(${PATH})\s*\}`), report: field((m) => m[1] ?? ''), notInCode: true },
-  { pattern: re(String.raw`%<(${IDENT})>[-+#0]*\d*(?:\.\d+)?[sdif]${NOT_LETTER_AFTER}`), report: field((m) => m[1] ?? ''), notInCode: true, notInUrls: true },
+  { needs: '{', pattern: /(?:\$!?|#)\{([^{}\n]*\p{L}[^{}\n]*)\}/gu, report: field((m) => m[1] ?? ''), notInCode: true },
+  { needs: '{', pattern: re(String.raw`%\{\s*(${PATH})\s*\}`), report: field((m) => m[1] ?? ''), notInCode: true },
+  { needs: '%', pattern: re(String.raw`%<(${IDENT})>[-+#0]*\d*(?:\.\d+)?[sdif]${NOT_LETTER_AFTER}`), report: field((m) => m[1] ?? ''), notInCode: true, notInUrls: true },
   // Python's `%(name)s`, whole or broken apart by a translation.
   {
+    needs: '%',
     pattern: re(String.raw`(?<![\p{L}\p{N}%\\])%( ?)\(( *)(${IDENT}(?:\.${IDENT})*)( *)\)( ?)([-+#0]*\d*(?:\.\d+)?)([sdifr])${NOT_LETTER_AFTER}`),
     report: namedFormat,
     notInCode: true,
@@ -298,15 +304,17 @@ const LEFTOVERS: Leftover[] = [
   },
   // `{name}` (pretix, PrestaShop, CiviCRM tokens, Python's format, ICU, .NET's `{0}`), Smarty `{$name}`.
   {
+    needs: '{',
     pattern: re(String.raw`(?<![{$%#!\\])\{ *(\$?${PATH}|\d{1,2})(?: *(?:[,|][^{}\n]{0,60}|[!:][^{}\s]{0,20}))? *\}(?!\})`),
     report: (match, place) => (/^\d+$/.test(match[1] ?? '') ? inMessage('unfilled-format')(match, place) : field((m) => (m[1] ?? '').replace(/^\$/, ''))(match, place)),
     notInCode: true,
     notInUrls: true,
   },
   // printf: `%s`, `%d`, `%1$s`, `%.2f`, `%05u`, `%@`; not `5 %`, `100%`, or `%20` in a URL.
-  { pattern: re(String.raw`(?<![\p{L}\p{N}%\\])%(?:\d+\$)?[-+#0]*\d*(?:\.\d+)?(?:ll|l|h|z)?[sdiuf@]${NOT_LETTER_AFTER}`), report: inMessage('unfilled-format'), notInCode: true, notInUrls: true },
+  { needs: '%', pattern: re(String.raw`(?<![\p{L}\p{N}%\\])%(?:\d+\$)?[-+#0]*\d*(?:\.\d+)?(?:ll|l|h|z)?[sdiuf@]${NOT_LETTER_AFTER}`), report: inMessage('unfilled-format'), notInCode: true, notInUrls: true },
   // Laravel's `:amount`, `:Name`, `:CUSTOMER_NAME`; not `10:30`, `1:2`, `Note:` or `::`.
   {
+    needs: ':',
     pattern: /(?<=^|[\s(\[«“„‘]):((?:[a-z]|[A-Z](?=[a-z]))[A-Za-z0-9_]*[A-Za-z0-9]|[A-Z][A-Z0-9]*_[A-Z0-9_]*[A-Z0-9])(?![\p{L}\p{N}_:])/gu,
     report: field((m) => m[1] ?? ''),
     notInCode: true,
@@ -316,6 +324,7 @@ const LEFTOVERS: Leftover[] = [
   // part, a sender's tag that opens a subject (`[Acme]`), or a reference (`[#1042]`, `[PDF]`).
   // A markdown link [text](url) is a link, not a placeholder.
   {
+    needs: '[',
     pattern: /\[([^\]\n]*\p{L}[^\]\n]*)\](?!\()/gu,
     report: (match, { region, start }) => {
       const content = match[1] ?? '';
@@ -325,31 +334,35 @@ const LEFTOVERS: Leftover[] = [
     notInCode: true,
   },
   {
+    needs: 'TF',
     pattern: /(?<![\p{L}\p{N}])(?:TODO|TBD|FIXME)(?![\p{L}\p{N}])/gu,
     report: (match) => ({ messageId: 'writer-note', data: { text: match[0] }, note: 'Write the copy it stands for, or delete it.' }),
   },
-  { pattern: /\blorem ipsum\b/giu, report: 'filler' },
-  { pattern: /(?<![\p{L}\p{N}])(?:undefined|NaN|null)(?![\p{L}\p{N}])/gu, report: 'missing-value', renderedOnly: true },
+  { needs: 'lL', pattern: /\blorem ipsum\b/giu, report: 'filler' },
+  { needs: 'uNn', pattern: /(?<![\p{L}\p{N}])(?:undefined|NaN|null)(?![\p{L}\p{N}])/gu, report: 'missing-value', renderedOnly: true },
   // Alternatives left for the writer to choose from: `Mr/Ms`, `(his/her)`, `him/her`, `s/he`, `invoice(s)`.
-  { pattern: re(String.raw`\(${PRONOUN}\s*/\s*${PRONOUN_OR_THEY}\)|${NOT_LETTER_BEFORE}${PRONOUN}\s*/\s*${PRONOUN_OR_THEY}${NOT_LETTER_AFTER}|${NOT_LETTER_BEFORE}(?:s/he|\(s\)he)${NOT_LETTER_AFTER}`, 'giu'), ...ALTERNATIVE },
-  { pattern: re(String.raw`${NOT_LETTER_BEFORE}(?:${TITLE}(?:\s*/\s*${TITLE})+|Mr\(s\)\.?)(?![\p{L}])`, 'gu'), ...ALTERNATIVE },
-  { pattern: /\p{L}+\((?:s|es)\)(?![\p{L}\p{N}])/giu, ...ALTERNATIVE },
+  { needs: '/(', pattern: re(String.raw`\(${PRONOUN}\s*/\s*${PRONOUN_OR_THEY}\)|${NOT_LETTER_BEFORE}${PRONOUN}\s*/\s*${PRONOUN_OR_THEY}${NOT_LETTER_AFTER}|${NOT_LETTER_BEFORE}(?:s/he|\(s\)he)${NOT_LETTER_AFTER}`, 'giu'), ...ALTERNATIVE },
+  { needs: '/(', pattern: re(String.raw`${NOT_LETTER_BEFORE}(?:${TITLE}(?:\s*/\s*${TITLE})+|Mr\(s\)\.?)(?![\p{L}])`, 'gu'), ...ALTERNATIVE },
+  { needs: '(', pattern: /\p{L}+\((?:s|es)\)(?![\p{L}\p{N}])/giu, ...ALTERNATIVE },
   // Spanish `Estimado/a`, `Estimados(as)`, `el/la`, `Sr./Sra.`; Romanian `Stimate/Stimată`,
   // `înregistrat(ă)`, `domnule/doamnă`; Russian `Уважаемый(ая)`, `оплатил(а)`, `г-н/г-жа`; Thai `ครับ/ค่ะ`, `นาย/นาง`.
   {
+    needs: '/(',
     pattern: /\p{L}{3,}(?:o\/a|os\/as|o\(a\)|os\(as\))(?![\p{L}\p{N}])|(?<![\p{L}])(?:el\s?\/\s?la|los\s?\/\s?las|del\s?\/\s?de la|(?:Sr|Sra|Srta)\.?\s?\/\s?(?:Sr|Sra|Srta)\.?|Sr\(a\)\.?)(?![\p{L}])/giu,
     ...ALTERNATIVE,
   },
   {
+    needs: '/(',
     pattern: /\p{L}+(?:\(ă\)|\/ă)(?![\p{L}])|(?<![\p{L}])(?:Stimat[eă]\s?\/\s?Stimat[eă]|domnul(?:e|ui)?\s?\/\s?doamn(?:a|ă|ei|o)|D(?:l|na|-na|-l)\.?\s?\/\s?D(?:l|na|-na|-l)\.?)(?![\p{L}])/giu,
     ...ALTERNATIVE,
   },
   {
+    needs: '/(',
     pattern:
       /\p{Script=Cyrillic}+(?:\(-?(?:а|я|ая|яя|ое|ий|ый|на|ла|ы|и|ов|ев|ей)\)|\/-?(?:а|ая|ое|на)(?![\p{L}]))|(?<![\p{L}])(?:(?:господин|г-н)\s?\/\s?(?:госпожа|г-жа)|уважаем(?:ый|ая)\s?\/\s?уважаем(?:ый|ая))(?![\p{L}])/giu,
     ...ALTERNATIVE,
   },
-  { pattern: /ครับ\s?\/\s?(?:ค่ะ|คะ)|(?:ค่ะ|คะ)\s?\/\s?ครับ|ครับ\s?\((?:ค่ะ|คะ)\)|นาย\s?\/\s?นาง(?:สาว)?(?:\s?\/\s?นางสาว)?/gu, ...ALTERNATIVE },
+  { needs: '/(', pattern: /ครับ\s?\/\s?(?:ค่ะ|คะ)|(?:ค่ะ|คะ)\s?\/\s?ครับ|ครับ\s?\((?:ค่ะ|คะ)\)|นาย\s?\/\s?นาง(?:สาว)?(?:\s?\/\s?นางสาว)?/gu, ...ALTERNATIVE },
 ];
 
 /** A URL written out in copy: `https://…`, `www.…`, `mailto:…`, `tel:…`. */
@@ -382,7 +395,7 @@ export default defineRule<Options>({
     hasSuggestions: true,
   },
   check(document, { options, report }) {
-    const extra: Leftover[] = options.patterns.map((source) => ({ pattern: new RegExp(source, 'giu'), report: 'custom-pattern' }));
+    const extra: Leftover[] = options.patterns.map((source) => ({ pattern: new RegExp(source, 'giu'), report: 'custom-pattern', needs: '' }));
     const code = codeIn(document);
     for (const region of regionsOf(document)) {
       const reported: { start: number; end: number }[] = [];
@@ -393,6 +406,7 @@ export default defineRule<Options>({
       };
       for (const leftover of [...LEFTOVERS, ...extra]) {
         if (leftover.renderedOnly && document.kind === 'template') continue;
+        if (leftover.needs && ![...leftover.needs].some((c) => region.text.includes(c))) continue;
         for (const match of region.text.matchAll(leftover.pattern)) {
           const start = match.index;
           const end = start + match[0].length;
