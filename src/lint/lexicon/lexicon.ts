@@ -58,8 +58,9 @@ interface CompiledEntry {
    * For each required part of the pattern that must match one word, the index keys of the
    * words it can match: a sentence with no word of one of these lists cannot match, and the
    * entry's frame (gaps across a clause, sets of fifty ways to say a thing) is never tried.
+   * Made the first time a sentence reaches the entry: most entries are never reached.
    */
-  anchors: readonly (readonly string[])[];
+  anchors?: readonly (readonly string[])[];
   /** The sentence keys its anchors were last checked against, and the answer (checked once per sentence). */
   checkedFor?: Set<string>;
   viable?: boolean;
@@ -148,12 +149,7 @@ export class Lexicon {
     this.negations = new Set((profile.negations ?? []).map((word) => this.normalize(word)));
     this.auxiliaries = new Set((profile.auxiliaries ?? []).map((word) => this.normalize(word)));
     this.compiled = file.entries.map((entry, index) => {
-      const own = matchers[index] ?? [];
-      const anchors = own.flatMap((matcher) => {
-        const keys = matcher.kind === 'optional' || matcher.kind === 'gap' ? undefined : firstWordKeys(matcher);
-        return keys ? [[...new Set(keys)]] : [];
-      });
-      return { entry, matchers: own, anchors };
+      return { entry, matchers: matchers[index] ?? [] };
     });
     for (const compiled of this.compiled) {
       const keys = firstWordKeys(compiled.matchers[0]);
@@ -161,7 +157,7 @@ export class Lexicon {
         this.anywhere.push(compiled);
         continue;
       }
-      for (const key of new Set(keys)) {
+      for (const key of keys) {
         const list = this.byFirstWord.get(key) ?? [];
         list.push(compiled);
         this.byFirstWord.set(key, list);
@@ -191,6 +187,7 @@ export class Lexicon {
     const canMatch = (compiled: CompiledEntry): boolean => {
       if (compiled.checkedFor !== present) {
         compiled.checkedFor = present;
+        compiled.anchors ??= anchorsOf(compiled.matchers);
         compiled.viable = compiled.anchors.every((keys) => keys.some((key) => present.has(key)));
       }
       return compiled.viable === true;
@@ -341,8 +338,27 @@ const PREFIX_KEY = 3;
  * The words a pattern's first token can match, as index keys; undefined when it can
  * match any word (a prefix or an optional first token), so the entry is always tried.
  */
-function firstWordKeys(matcher: TokenMatcher | undefined): string[] | undefined {
+function firstWordKeys(matcher: TokenMatcher | undefined): readonly string[] | undefined {
   if (!matcher) return undefined;
+  // Word classes expand to the same matcher objects in many entries (shared when read from the build).
+  const known = firstWordKeysOf.get(matcher);
+  if (known !== undefined) return known ?? undefined;
+  const keys = firstWordKeysNow(matcher);
+  firstWordKeysOf.set(matcher, keys ? [...new Set(keys)] : null);
+  return firstWordKeysOf.get(matcher) ?? undefined;
+}
+
+/** The index keys of each part of a pattern that must match one word (not an optional part or a gap). */
+function anchorsOf(matchers: readonly TokenMatcher[]): (readonly string[])[] {
+  return matchers.flatMap((matcher) => {
+    const keys = matcher.kind === 'optional' || matcher.kind === 'gap' ? undefined : firstWordKeys(matcher);
+    return keys ? [keys] : [];
+  });
+}
+
+const firstWordKeysOf = new WeakMap<TokenMatcher, readonly string[] | null>();
+
+function firstWordKeysNow(matcher: TokenMatcher): readonly string[] | undefined {
   switch (matcher.kind) {
     case 'word':
       // A word equal to the value has its stem too: the stem alone keys it, so no entry is tried twice at a word.

@@ -15,7 +15,7 @@ import type { TokenMatcher } from './pattern.js';
 export const PRECOMPILED_LEXICONS = fileURLToPath(new URL('../../../dist/precompiled/lexicons/', import.meta.url));
 
 // Part of every hash: raise it when compileEntries' output changes shape or meaning.
-const FORMAT = 'dunmail-lexicon-1';
+const FORMAT = 'dunmail-lexicon-2';
 
 /** The profile as compiling reads it: its content, not the paths it was read from. */
 export function profileFingerprint(profile: LoadedProfile): string {
@@ -27,11 +27,67 @@ export function partHash(profileFingerprint: string, text: string): string {
   return createHash('sha256').update(`${FORMAT}\0${profileFingerprint}\0${text}`).digest('hex').slice(0, 32);
 }
 
+/**
+ * The stored form: every distinct matcher and sequence once, children by index before their
+ * parents. A word class (`$we`, `$debt`) expands into the same options in hundreds of entries;
+ * stored once, the file is a fraction of the size and parses in a fraction of the time.
+ * Matchers are never changed after compiling, so decoded entries may share them.
+ */
+interface StoredMatchers {
+  format: 'interned';
+  /** A sequence (an array of matcher indexes) or a matcher whose `options` and `sequence` are indexes. */
+  nodes: (number[] | Record<string, unknown>)[];
+  /** The entries: one sequence index each. */
+  entries: number[];
+}
+
+export function encodeMatchers(entries: readonly TokenMatcher[][]): StoredMatchers {
+  const nodes: StoredMatchers['nodes'] = [];
+  const seen = new Map<string, number>();
+  const intern = (node: number[] | Record<string, unknown>): number => {
+    const key = JSON.stringify(node);
+    let index = seen.get(key);
+    if (index === undefined) {
+      index = nodes.push(node) - 1;
+      seen.set(key, index);
+    }
+    return index;
+  };
+  const sequence = (matchers: readonly TokenMatcher[]): number => intern(matchers.map(matcher));
+  const matcher = (m: TokenMatcher): number => {
+    if (m.kind === 'any-of') return intern({ ...m, options: m.options.map(sequence) });
+    if (m.kind === 'optional') return intern({ ...m, sequence: sequence(m.sequence) });
+    return intern({ ...m });
+  };
+  return { format: 'interned', entries: entries.map(sequence), nodes };
+}
+
+export function decodeMatchers(stored: StoredMatchers): TokenMatcher[][] {
+  const built: unknown[] = [];
+  for (const node of stored.nodes) {
+    if (Array.isArray(node)) {
+      built.push(node.map((i) => built[i]));
+    } else if (node.kind === 'any-of') {
+      built.push({ ...node, options: (node.options as number[]).map((i) => built[i]) });
+    } else if (node.kind === 'optional') {
+      built.push({ ...node, sequence: built[node.sequence as number] });
+    } else {
+      built.push(node);
+    }
+  }
+  return stored.entries.map((i) => built[i] as TokenMatcher[]);
+}
+
+function isStored(value: unknown): value is StoredMatchers {
+  const stored = value as Partial<StoredMatchers> | null;
+  return stored?.format === 'interned' && Array.isArray(stored.nodes) && Array.isArray(stored.entries);
+}
+
 /** The build's compiled patterns for this hash, or undefined (none stored, or unreadable: then compile). */
-export function precompiledPart(hash: string): TokenMatcher[][] | undefined {
+export function precompiledPart(hash: string, folder = PRECOMPILED_LEXICONS): TokenMatcher[][] | undefined {
   try {
-    const stored = JSON.parse(readFileSync(path.join(PRECOMPILED_LEXICONS, `${hash}.json`), 'utf8')) as unknown;
-    return Array.isArray(stored) ? (stored as TokenMatcher[][]) : undefined;
+    const stored = JSON.parse(readFileSync(path.join(folder, `${hash}.json`), 'utf8')) as unknown;
+    return isStored(stored) ? decodeMatchers(stored) : undefined;
   } catch {
     return undefined;
   }
@@ -39,5 +95,5 @@ export function precompiledPart(hash: string): TokenMatcher[][] | undefined {
 
 /** Writes the compiled patterns of these parts (hash -> matchers), replacing what an earlier build left. */
 export function writePrecompiled(parts: ReadonlyMap<string, TokenMatcher[][]>, folder = PRECOMPILED_LEXICONS): void {
-  replaceFolderFiles(folder, new Map([...parts].map(([hash, matchers]) => [`${hash}.json`, JSON.stringify(matchers)])));
+  replaceFolderFiles(folder, new Map([...parts].map(([hash, matchers]) => [`${hash}.json`, JSON.stringify(encodeMatchers(matchers))])));
 }
