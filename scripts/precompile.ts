@@ -16,7 +16,7 @@ import '../src/project/stages.js';
 import '../src/template/frontmatter.js';
 import '../src/lint/locale/load.js';
 import { fileURLToPath } from 'node:url';
-import { STORED_ELD, storedDatabaseModule, type EldDatabase } from '../src/lint/language/eld.js';
+import { besideEldEntry, STORED_ELD, storedDatabaseModule, type EldDatabase } from '../src/lint/language/eld.js';
 import { writeFileAtomic } from '../src/util/atomic-write.js';
 
 const parts = new LexiconSet([SHIPPED_LEXICONS]).compileAll();
@@ -25,8 +25,6 @@ console.log(`precompiled ${parts.size} lexicon files into ${PRECOMPILED_LEXICONS
 for (const rule of builtInRules.values()) ruleOptionsValidator(rule);
 const schemas = writePrecompiledSchemas();
 console.log(`precompiled ${schemas.length} schemas into ${PRECOMPILED_SCHEMAS}`);
-// The database beside the entry that imports it (eld's package map exports the entries only).
-const database = new URL('../ngrams/extrasmall.js', import.meta.resolve('eld/extrasmall')).href;
-const { ngramsData } = (await import(database)) as { ngramsData: EldDatabase };
+const { ngramsData } = (await import(besideEldEntry('../ngrams/extrasmall.js'))) as { ngramsData: EldDatabase };
 writeFileAtomic(fileURLToPath(STORED_ELD), storedDatabaseModule(ngramsData));
 console.log(`stored eld's extrasmall database as JSON in ${fileURLToPath(STORED_ELD)}`);

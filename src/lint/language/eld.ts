@@ -30,11 +30,17 @@ function isDatabase(value: unknown): value is EldDatabase {
   return typeof data?.type === 'string' && typeof data.languages === 'object' && typeof data.ngrams === 'object';
 }
 
+/**
+ * A module of eld's own, by its path from eld's `src/entries/` folder: eld's package map
+ * exports only the entries, so what they import is reached beside the one the linter uses.
+ */
+export function besideEldEntry(relative: string): string {
+  return new URL(relative, import.meta.resolve('eld/extrasmall')).href;
+}
+
 /** An eld detector over this database, made by eld's own `createEld`. */
 export async function detectorOver(database: EldDatabase): Promise<EldDetector | undefined> {
-  // createEld is eld's, not exported by its package map: reached beside the entry that uses it.
-  const entry = import.meta.resolve('eld/extrasmall');
-  const { createEld } = (await import(new URL('../languageDetector.js', entry).href)) as {
+  const { createEld } = (await import(besideEldEntry('../languageDetector.js'))) as {
     createEld?: () => { instance: EldDetector; loadData(data: EldDatabase): string };
   };
   if (typeof createEld !== 'function') return undefined;

@@ -344,8 +344,9 @@ function firstWordKeys(matcher: TokenMatcher | undefined): readonly string[] | u
   const known = firstWordKeysOf.get(matcher);
   if (known !== undefined) return known ?? undefined;
   const keys = firstWordKeysNow(matcher);
-  firstWordKeysOf.set(matcher, keys ? [...new Set(keys)] : null);
-  return firstWordKeysOf.get(matcher) ?? undefined;
+  const unique = keys ? [...new Set(keys)] : null;
+  firstWordKeysOf.set(matcher, unique);
+  return unique ?? undefined;
 }
 
 /** The index keys of each part of a pattern that must match one word (not an optional part or a gap). */

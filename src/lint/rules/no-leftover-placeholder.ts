@@ -406,7 +406,7 @@ export default defineRule<Options>({
       };
       for (const leftover of [...LEFTOVERS, ...extra]) {
         if (leftover.renderedOnly && document.kind === 'template') continue;
-        if (leftover.needs && ![...leftover.needs].some((c) => region.text.includes(c))) continue;
+        if (!holdsAny(region.text, leftover.needs)) continue;
         for (const match of region.text.matchAll(leftover.pattern)) {
           const start = match.index;
           const end = start + match[0].length;
@@ -422,6 +422,13 @@ export default defineRule<Options>({
     }
   },
 });
+
+/** Whether the text holds one of these characters (any text, when there are none). */
+function holdsAny(text: string, characters: string): boolean {
+  if (characters === '') return true;
+  for (const character of characters) if (text.includes(character)) return true;
+  return false;
+}
 
 function overlapsPlaceholder(region: TextRegion, start: number, end: number): boolean {
   return region.placeholders.some((p) => start < p.end && end > p.start);

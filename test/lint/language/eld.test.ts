@@ -4,14 +4,13 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { eld as shipped } from 'eld/extrasmall';
 import { describe, expect, it } from 'vitest';
-import { loadEld, storedDatabaseModule, type EldDatabase } from '../../../src/lint/language/eld.js';
+import { besideEldEntry, loadEld, storedDatabaseModule, type EldDatabase } from '../../../src/lint/language/eld.js';
 import { ROOT } from '../../helpers.js';
 
 const lines = JSON.parse(readFileSync(path.join(ROOT, 'test/eval/language/lines.json'), 'utf8')) as { text: string }[];
 
 async function extrasmall(): Promise<EldDatabase> {
-  const url = new URL('../ngrams/extrasmall.js', import.meta.resolve('eld/extrasmall')).href;
-  return ((await import(url)) as { ngramsData: EldDatabase }).ngramsData;
+  return ((await import(besideEldEntry('../ngrams/extrasmall.js'))) as { ngramsData: EldDatabase }).ngramsData;
 }
 
 describe('eld from the stored database', () => {
