@@ -46,7 +46,7 @@ interface CompileScope {
 
 /**
  * The source of a function `(c, h) => string` that renders the part as nunjucks renders
- * it: `c` the context object, `h` the helpers (see runtimeHelpers). Throws OutsideSubset.
+ * it: `c` the context object, `h` the helpers (PartHelpers in src/runtime/index.ts). Throws OutsideSubset.
  */
 export function generatePart(source: string, autoescape: boolean): string {
   const transformer = require('nunjucks/src/transformer.js') as { transform(ast: AstNode, asyncFilters: string[], name?: string): AstNode };
@@ -61,6 +61,8 @@ class Generator {
   /** Frames by level, with the names each may hold: filled by a first pass over the tree. */
   private readonly frames: FrameScope[] = [];
   private rootSets = false;
+  /** A filter or test is called: they are called with `this` as nunjucks' compiled code passes it. */
+  private callsWithSelf = false;
   private frame!: FrameScope;
   private buffer = 'o';
 
@@ -77,7 +79,7 @@ class Generator {
       '(function (c, h) {',
       // nunjucks copies the data into its Context, and a top-level set writes the copy.
       `const ctx = ${this.rootSets ? 'Object.assign({}, c)' : 'c'};`,
-      'const self = { env: h.env, ctx, lookup: (name) => ctx[name] };',
+      ...(this.callsWithSelf ? ['const self = { env: h.env, ctx, lookup: (name) => ctx[name] };'] : []),
       ...(this.hoisted.length ? [`let ${this.hoisted.join(', ')};`] : []),
       ...(frameVars.length ? [`let ${frameVars.join(', ')};`] : []),
       'let o = "";',
@@ -138,7 +140,7 @@ class Generator {
         return (node.children ?? [])
           .map((child) => {
             if (child.typename === 'TemplateData') return child.value ? `${this.buffer} += ${JSON.stringify(String(child.value))};` : '';
-            return `${this.buffer} += h.sv(h.ed(${this.expression(child, scope)}, ${node.lineno}, ${node.colno}), ${this.autoescape});`;
+            return `${this.buffer} += h.out(${this.expression(child, scope)}, ${node.lineno}, ${node.colno});`;
           })
           .join('\n');
       case 'If':
@@ -192,16 +194,19 @@ class Generator {
     } else {
       const capture = node['body'] as AstNode;
       if (capture.typename !== 'Capture') throw this.outside(capture);
+      // nunjucks renders a set block in a function of its own; here it writes its own buffer inline,
+      // and its temporaries start undefined each time, as that function's `var`s do.
       const outer = this.buffer;
       const outerHoisted = this.hoisted;
       const buffer = `b_${++this.ids}`;
       this.buffer = buffer;
       this.hoisted = [];
       const body = this.statement(capture['body'] as AstNode, scope);
-      const declared = this.hoisted.length ? `let ${this.hoisted.join(', ')};\n` : '';
+      const own = this.hoisted;
       this.buffer = outer;
-      this.hoisted = outerHoisted;
-      lines.push(`${ids.join(' = ')} = (() => {\n${declared}let ${buffer} = "";\n${body}\nreturn ${buffer};\n})();`);
+      this.hoisted = [...outerHoisted, buffer, ...own];
+      const fresh = own.map((id) => `${id} = undefined;`).join(' ');
+      lines.push(`${buffer} = "";${fresh ? ` ${fresh}` : ''}\n${body}\n${ids.join(' = ')} = ${buffer};`);
     }
     targets.forEach((name, i) => {
       const id = ids[i] ?? '';
@@ -291,7 +296,8 @@ class Generator {
         const right = node['right'] as AstNode;
         const name = right['name'] ? String((right['name'] as AstNode).value) : String(right.value);
         const args = right['args'] ? `,${list(right['args'])}` : '';
-        return `h.test(${JSON.stringify(name)}).call(self, ${e(node['left'])}${args}) === true`;
+        this.callsWithSelf = true;
+        return `h.tests[${JSON.stringify(name)}].call(self, ${e(node['left'])}${args}) === true`;
       }
       case 'Not':
         return `!${e(node['target'])}`;
@@ -312,7 +318,8 @@ class Generator {
       case 'Filter': {
         const name = node['name'] as AstNode;
         if (name.typename !== 'Symbol') throw this.outside(node);
-        return `h.filter(${JSON.stringify(String(name.value))}).call(self, ${list(node['args'])})`;
+        this.callsWithSelf = true;
+        return `h.filters[${JSON.stringify(String(name.value))}].call(self, ${list(node['args'])})`;
       }
       default: {
         const op = BINARY_OPS[node.typename];

@@ -25,6 +25,8 @@ interface SlimNunjucks {
 }
 interface SlimEnvironment {
   globals: object;
+  filters: Record<string, (...args: unknown[]) => unknown>;
+  tests: Record<string, (...args: unknown[]) => unknown>;
   addFilter(name: string, filter: (...args: never[]) => unknown): void;
   getFilter(name: string): (...args: unknown[]) => unknown;
   getTest(name: string): (...args: unknown[]) => unknown;
@@ -35,32 +37,41 @@ export type CompiledPart = (context: object, helpers: PartHelpers) => string;
 
 /** What a translated part calls: nunjucks' own runtime functions, filters and tests, so values print as nunjucks prints them. */
 export interface PartHelpers {
-  sv: (...args: never[]) => unknown;
-  ed: (...args: never[]) => unknown;
+  /** `suppressValue(ensureDefined(value, line, column), autoescape)`, with a shortcut for a string with nothing to escape. */
+  out: (value: unknown, line: number, column: number) => unknown;
   ml: (...args: never[]) => unknown;
   fi: (...args: never[]) => unknown;
   ia: (...args: never[]) => unknown;
   keys: (...args: never[]) => unknown;
   io: (...args: never[]) => unknown;
   kw: (...args: never[]) => unknown;
-  filter(name: string): (...args: unknown[]) => unknown;
-  test(name: string): (...args: unknown[]) => unknown;
+  /** The environment's filters and tests by name, as getFilter and getTest read them (a missing one throws when called). */
+  filters: Record<string, (...args: unknown[]) => unknown>;
+  tests: Record<string, (...args: unknown[]) => unknown>;
   env: SlimEnvironment;
 }
 
+/** The characters nunjucks' escape replaces (its lib.js escapeRegex): a string without them is printed as it is. */
+export const ESCAPED_BY_NUNJUCKS = /[&"'<>\\]/;
+
 /** The helpers of one environment (HTML escapes, text does not), from nunjucks' runtime. */
-export function partHelpers(runtime: SlimNunjucks['runtime'], env: SlimEnvironment): PartHelpers {
+export function partHelpers(runtime: SlimNunjucks['runtime'], env: SlimEnvironment, autoescape: boolean): PartHelpers {
+  const suppressValue = runtime.suppressValue as (value: unknown, autoescape: boolean) => unknown;
+  const ensureDefined = runtime.ensureDefined as (value: unknown, line: number, column: number) => unknown;
   return {
-    sv: runtime.suppressValue,
-    ed: runtime.ensureDefined,
+    // Without escaping, suppressValue returns what ensureDefined let through.
+    out: autoescape
+      ? (value, line, column) =>
+          typeof value === 'string' && !ESCAPED_BY_NUNJUCKS.test(value) ? value : suppressValue(ensureDefined(value, line, column), true)
+      : ensureDefined,
     ml: runtime.memberLookup,
     fi: runtime.fromIterator,
     ia: runtime.isArray,
     keys: runtime.keys,
     io: runtime.inOperator,
     kw: runtime.makeKeywordArgs,
-    filter: (name) => env.getFilter(name),
-    test: (name) => env.getTest(name),
+    filters: env.filters,
+    tests: env.tests,
     env,
   };
 }
@@ -127,8 +138,8 @@ function environment(autoescape: boolean): SlimEnvironment {
 export function defineBundle(definition: BundleDefinition): Bundle {
   const html = environment(true);
   const text = environment(false);
-  const htmlHelpers = partHelpers(nunjucks.runtime, html);
-  const textHelpers = partHelpers(nunjucks.runtime, text);
+  const htmlHelpers = partHelpers(nunjucks.runtime, html, true);
+  const textHelpers = partHelpers(nunjucks.runtime, text, false);
   const templates = new Map<string, RenderableTemplate>();
   const late = new Set<string>();
   for (const t of definition.templates) {

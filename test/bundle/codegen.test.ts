@@ -11,13 +11,13 @@ import { generatePart, OutsideSubset } from '../../src/bundle/codegen.js';
 import { createRenderer, type Renderer } from '../../src/project/renderer.js';
 import { renderContext } from '../../src/render/render.js';
 import { createRenderEnvironment } from '../../src/render/environment.js';
-import { partHelpers, type CompiledPart, type PartHelpers } from '../../src/runtime/index.js';
+import { ESCAPED_BY_NUNJUCKS, partHelpers, type CompiledPart, type PartHelpers } from '../../src/runtime/index.js';
 import { loadFixture, shippedCases } from '../helpers.js';
 
 type Env = ReturnType<typeof createRenderEnvironment>;
 const envs = { html: createRenderEnvironment('html'), text: createRenderEnvironment('text') };
 const runtime = (nunjucks as unknown as { runtime: Parameters<typeof partHelpers>[0] }).runtime;
-const helpers = { html: partHelpers(runtime, envs.html as never), text: partHelpers(runtime, envs.text as never) };
+const helpers = { html: partHelpers(runtime, envs.html as never, true), text: partHelpers(runtime, envs.text as never, false) };
 
 function compiled(source: string, autoescape: boolean): CompiledPart {
   return (0, eval)(generatePart(source, autoescape)) as CompiledPart;
@@ -148,6 +148,30 @@ const value: fc.Arbitrary<unknown> = fc.letrec<{ v: unknown }>((tie) => ({
 })).v;
 
 const context = fc.record(Object.fromEntries(NAMES.filter((n) => n !== 'missing').map((n) => [n, value])) as Record<string, fc.Arbitrary<unknown>>);
+
+describe('printing a value', () => {
+  const escape = (nunjucks as unknown as { lib: { escape(text: string): string } }).lib.escape;
+  it('skips escaping for exactly the characters nunjucks leaves alone', () => {
+    const differ: string[] = [];
+    for (let code = 0; code <= 0xffff; code++) {
+      const ch = String.fromCharCode(code);
+      if (ESCAPED_BY_NUNJUCKS.test(ch) !== (escape(ch) !== ch)) differ.push(ch);
+    }
+    expect(differ).toEqual([]);
+  });
+
+  it('prints strings, numbers, safe strings and missing values as suppressValue(ensureDefined()) does', () => {
+    const safe = new (nunjucks as unknown as { runtime: { SafeString: new (s: string) => object } }).runtime.SafeString('<b>');
+    for (const value of ['plain', 'a<b', 'x & y', 0, 12.5, safe, true]) {
+      expect(String(helpers.html.out(value, 0, 0))).toBe(String(runtime.suppressValue(runtime.ensureDefined(value as never, 0 as never, 0 as never) as never, true as never)));
+      expect(helpers.text.out(value, 0, 0)).toBe(value);
+    }
+    for (const missing of [undefined, null]) {
+      expect(() => helpers.html.out(missing, 2, 3)).toThrow(/null or undefined/);
+      expect(() => helpers.text.out(missing, 2, 3)).toThrow(/null or undefined/);
+    }
+  });
+});
 
 describe('generated templates of the subset', () => {
   it('render byte for byte as nunjucks renders them, or both fail', () => {

@@ -175,7 +175,7 @@ describe('a statement template', () => {
     const env = createRenderEnvironment('html');
     const runtime = (nunjucks as unknown as { runtime: Parameters<typeof partHelpers>[0] }).runtime;
     const fn = (0, eval)(generatePart(template.sources.html, true)) as CompiledPart;
-    const generated = fn(context, partHelpers(runtime, env as never));
+    const generated = fn(context, partHelpers(runtime, env as never, true));
     expect(generated).toBe(new nunjucks.Template(template.sources.html, env, 'part', true).render(context));
     expect(generated).toContain('3 invoices are open');
   });
