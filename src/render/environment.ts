@@ -1,6 +1,6 @@
 import type Nunjucks from 'nunjucks';
 import { nunjucks } from '../template/nunjucks-module.js';
-import { filters } from './filters.js';
+import { filters, stringTrim } from './filters.js';
 
 /**
  * The environment every per-recipient render runs in: HTML autoescaped, and an
@@ -10,6 +10,7 @@ export function createRenderEnvironment(kind: 'html' | 'text', loader: Nunjucks.
   const env = new (nunjucks()).Environment(loader, { autoescape: kind === 'html', throwOnUndefined: true, dev: true });
   withoutGlobals(env);
   for (const [name, filter] of Object.entries(filters)) env.addFilter(name, filter);
+  env.addFilter('trim', stringTrim(env.getFilter('trim')));
   return env;
 }
 

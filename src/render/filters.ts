@@ -75,8 +75,26 @@ export function date(this: FilterThis | undefined, isoDate: string, style: DateS
  */
 export function textValue(value: unknown): string {
   if (value === undefined || value === null) throw new Error('attempted to output null or undefined value');
+  const text = String(value);
   // html-to-text collapses HTML whitespace only: the no-break spaces Intl writes stay.
-  return String(value).replace(/[ \t\n\r\f]+/g, ' ');
+  // Most values hold single spaces only, which the collapse would rewrite as themselves.
+  return COLLAPSIBLE.test(text) ? text.replace(/[ \t\n\r\f]+/g, ' ') : text;
+}
+
+/** What `[ \t\n\r\f]+` would change: a run of two, or any of them but a space. */
+const COLLAPSIBLE = /[\t\n\r\f]| [ \t\n\r\f]/;
+
+type Filter = (this: unknown, ...args: unknown[]) => unknown;
+
+/**
+ * nunjucks' `trim` with String.prototype.trim for a string: its `/^\s*|\s*$/g` removes the
+ * same characters, in a tenth of the time. Anything else (a SafeString) goes to nunjucks'
+ * own, which keeps its safeness with the runtime's own class.
+ */
+export function stringTrim(builtin: Filter): Filter {
+  return function trim(this: unknown, value: unknown, ...rest: unknown[]) {
+    return typeof value === 'string' ? value.trim() : builtin.call(this, value, ...rest);
+  };
 }
 
 export const filters = { money, date, textValue, plural } as const;

@@ -128,11 +128,14 @@ export function businessDaysLate(dueDate: string, sendDate: string, customer: Re
  * "-3 days overdue"; a send date years from the due date is a typo in a year.
  */
 function assertSendDate(template: CompiledTemplate, data: RenderData, sendDate: string, days: number, stage: StageFacts): void {
+  const tooFar = Math.abs(days) > MAX_DAYS_FROM_DUE;
+  // Checked first: this runs for every email, and the message is written only when one is wrong.
+  if (!tooFar && !(stage.late && days < 1)) return;
   const dueDate = data.invoice.dueDate;
   const value = data.sendDate === undefined ? `is not given, so today (${sendDate}) is used:` : `is ${sendDate}:`;
   const distance = days === 0 ? 'the due date itself' : `${Math.abs(days)} day(s) ${days < 0 ? 'before' : 'after'} the due date ${dueDate}`;
   let problem: { message: string; hint: string } | undefined;
-  if (Math.abs(days) > MAX_DAYS_FROM_DUE) {
+  if (tooFar) {
     problem = {
       message: `${value} ${distance}, more than the ${MAX_DAYS_FROM_DUE} days a reminder can be from it`,
       hint: 'check the years of sendDate and invoice.dueDate',

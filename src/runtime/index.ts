@@ -8,7 +8,7 @@ import { fullFormats } from 'ajv-formats/dist/formats.js';
 import { DunmailError } from '../errors.js';
 import { checkRenderData } from '../data/check.js';
 import { assertUrlSchemes, isSafeUrl } from '../data/safe-url.js';
-import { filters } from '../render/filters.js';
+import { filters, stringTrim } from '../render/filters.js';
 import { renderCompiled, type Email, type Part, type RenderableTemplate, type TagPlace } from '../render/render.js';
 
 export type { Email } from '../render/render.js';
@@ -131,6 +131,7 @@ function environment(autoescape: boolean): SlimEnvironment {
   // No globals: `range.constructor` is `Function` (see src/render/environment.ts).
   env.globals = Object.create(null) as object;
   for (const [name, filter] of Object.entries(filters)) env.addFilter(name, filter as (...args: never[]) => unknown);
+  env.addFilter('trim', stringTrim(env.getFilter('trim')));
   return env;
 }
 

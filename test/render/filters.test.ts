@@ -1,6 +1,7 @@
+import fc from 'fast-check';
 import nunjucks from 'nunjucks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { date, money, filters } from '../../src/render/filters.js';
+import { date, money, filters, stringTrim } from '../../src/render/filters.js';
 import { createRenderEnvironment } from '../../src/render/environment.js';
 
 const inLocale = (locale: string) => ({ ctx: { locale } });
@@ -128,5 +129,44 @@ describe('textValue', () => {
   it('refuses a missing value, as every other output does', () => {
     expect(() => filters.textValue(undefined)).toThrowError(/undefined/);
     expect(() => filters.textValue(null)).toThrowError(/undefined/);
+  });
+});
+
+const whitespacey = fc.string({ unit: fc.constantFrom(' ', '  ', '\t', '\n', '\r', '\f', '\v', '\u00a0', '\u2028', '\u3000', '\ufeff', 'a', 'é'), maxLength: 30 });
+
+describe('textValue, against the plain collapse', () => {
+  it('gives what replacing every whitespace run with one space gives', () => {
+    fc.assert(fc.property(whitespacey, (text) => filters.textValue(text) === text.replace(/[ \t\n\r\f]+/g, ' ')), { numRuns: 20_000 });
+  });
+});
+
+describe('trim, as the render environments register it', () => {
+  const builtin = (nunjucks as unknown as { Environment: new () => nunjucks.Environment }).Environment;
+  const nunjucksTrim = new builtin().getFilter('trim') as (value: unknown) => unknown;
+  const trim = stringTrim(nunjucksTrim as never) as (value: unknown) => unknown;
+
+  it('removes exactly the characters nunjucks removes, every one of the BMP', () => {
+    const differ: string[] = [];
+    for (let code = 0; code <= 0xffff; code++) {
+      const text = `${String.fromCharCode(code)}x${String.fromCharCode(code)}`;
+      if (trim(text) !== nunjucksTrim(text)) differ.push(text);
+    }
+    expect(differ).toEqual([]);
+    fc.assert(fc.property(whitespacey, (text) => trim(text) === nunjucksTrim(text)), { numRuns: 20_000 });
+  });
+
+  it('keeps a safe string safe, with the runtime\'s own class', () => {
+    const safe = new nunjucks.runtime.SafeString('  <b>bold</b> ');
+    const trimmed = trim(safe);
+    expect(trimmed).toBeInstanceOf(nunjucks.runtime.SafeString);
+    expect(String(trimmed)).toBe('<b>bold</b>');
+  });
+
+  it('is the trim of every render environment', () => {
+    for (const kind of ['html', 'text'] as const) {
+      const env = createRenderEnvironment(kind);
+      expect(new nunjucks.Template('[{{ s | trim }}]', env).render({ s: ' \u3000a b\n' })).toBe('[a b]');
+      expect(env.getFilter('trim')).not.toBe(nunjucksTrim);
+    }
   });
 });
