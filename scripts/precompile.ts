@@ -13,6 +13,7 @@ import { PRECOMPILED_SCHEMAS, writePrecompiledSchemas } from '../src/data/precom
 import { ruleOptionsValidator } from '../src/lint/config/load.js';
 import { builtInRules } from '../src/lint/rules/index.js';
 import '../src/project/stages.js';
+import '../src/data/validate.js';
 import '../src/template/frontmatter.js';
 import '../src/lint/locale/load.js';
 import { fileURLToPath } from 'node:url';
@@ -23,7 +24,7 @@ const parts = new LexiconSet([SHIPPED_LEXICONS]).compileAll();
 writePrecompiled(parts);
 console.log(`precompiled ${parts.size} lexicon files into ${PRECOMPILED_LEXICONS}`);
 for (const rule of builtInRules.values()) ruleOptionsValidator(rule);
-const schemas = writePrecompiledSchemas();
+const schemas = await writePrecompiledSchemas();
 console.log(`precompiled ${schemas.length} schemas into ${PRECOMPILED_SCHEMAS}`);
 const { ngramsData } = (await import(besideEldEntry('../ngrams/extrasmall.js'))) as { ngramsData: EldDatabase };
 writeFileAtomic(fileURLToPath(STORED_ELD), storedDatabaseModule(ngramsData));

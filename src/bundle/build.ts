@@ -2,19 +2,14 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import nunjucks from 'nunjucks';
-import standaloneCode from 'ajv/dist/standalone/index.js';
-import { Ajv, _ } from 'ajv';
-import addFormatsModule from 'ajv-formats';
 import dataSchema from '../schemas/data.schema.json' with { type: 'json' };
-import { isSafeUrl } from '../data/safe-url.js';
 import { DEFAULT_URL_SCHEMES } from '../data/ajv.js';
+import { standaloneWithFormats } from '../data/standalone-source.js';
 import { createRenderer, type RendererOptions } from '../project/renderer.js';
 import { writeFileAtomic } from '../util/atomic-write.js';
 import { packageInfo } from '../util/package-info.js';
 import { generatePart, OutsideSubset } from './codegen.js';
 import type { BundleManifest } from '../runtime/index.js';
-
-const addFormats = addFormatsModule as unknown as (ajv: Ajv) => Ajv;
 
 export interface BuildOptions extends RendererOptions {
   out: string;
@@ -78,7 +73,7 @@ export async function buildBundle(options: BuildOptions): Promise<BuildResult> {
     templates: templates.map(({ stage, locale, path: p, late, hash: h }) => ({ stage, locale, path: p, late, hash: h })),
   };
   const manifest: BundleManifest = { ...manifestBase, hash: hash(JSON.stringify({ manifestBase, schema: dataSchema })) };
-  const source = moduleSource(templates, manifest, validatorSource(urlSchemes), options.runtime ?? 'dunmail/runtime');
+  const source = moduleSource(templates, manifest, validatorSource(), options.runtime ?? 'dunmail/runtime');
 
   const out = path.resolve(options.out);
   const file = path.join(out, 'bundle.js');
@@ -94,15 +89,9 @@ export async function buildBundle(options: BuildOptions): Promise<BuildResult> {
 }
 
 /** ajv standalone code for the data schema: validation without ajv's compiler at run time. */
-function validatorSource(urlSchemes: string[]): string {
-  const ajv = new Ajv({ allErrors: true, strict: true, allowUnionTypes: true, code: { source: true, esm: true, formats: _`__formats` } });
-  addFormats(ajv);
-  ajv.addFormat('safe-url', { type: 'string', validate: (value: string) => isSafeUrl(value, urlSchemes) });
-  const code = (standaloneCode as unknown as (ajv: Ajv, validate: unknown) => string)(ajv, ajv.compile(dataSchema));
-  return code
-    .replace(/^"use strict";/, '')
-    .replace(/export const validate = (\w+);export default \1;/, 'const validateData = $1;')
-    .replace(/require\("ajv\/dist\/runtime\/(\w+)"\)\.default/g, '__ajvRuntime("$1")');
+function validatorSource(): string {
+  const { code, name } = standaloneWithFormats(dataSchema);
+  return `${code}\nconst validateData = ${name};`;
 }
 
 function moduleSource(

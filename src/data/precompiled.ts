@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import type { Ajv, ValidateFunction } from 'ajv';
 import { createAjv } from './ajv.js';
 import { replaceFolderFiles } from '../util/atomic-write.js';
+import { ajvRuntime, createFormats } from './standalone.js';
 
 /**
  * The project's own JSON schemas (config, lexicons, locale profiles, stages, frontmatter,
@@ -40,6 +41,32 @@ export function schemaValidator<T>(name: string, schema: object): ValidateFuncti
   return validate;
 }
 
+/** Schemas with formats, stored as a factory handed the formats when it is read. */
+const withFormats = new Map<string, object>();
+
+/**
+ * A validator for a schema with formats (the render data's): the build's standalone code, handed
+ * the formats with these URL schemes, when it was made from this very schema; else undefined,
+ * and the caller compiles it.
+ */
+export function storedWithFormats<T>(name: string, schema: object, urlSchemes: readonly string[]): ValidateFunction<T> | undefined {
+  registerWithFormats(name, schema);
+  let factory: StandaloneFactory | undefined;
+  try {
+    factory = require(path.join(PRECOMPILED_SCHEMAS, storedName(name, schema))) as StandaloneFactory;
+  } catch {
+    return undefined;
+  }
+  return factory(createFormats(urlSchemes), ajvRuntime) as ValidateFunction<T>;
+}
+
+/** Names a schema with formats for the build to store (its module registers it when imported). */
+export function registerWithFormats(name: string, schema: object): void {
+  withFormats.set(name, schema);
+}
+
+type StandaloneFactory = (formats: Record<string, unknown>, runtime: typeof ajvRuntime) => unknown;
+
 function stored<T>(name: string, schema: object): ValidateFunction<T> | undefined {
   try {
     return require(path.join(PRECOMPILED_SCHEMAS, storedName(name, schema))) as ValidateFunction<T>;
@@ -49,7 +76,7 @@ function stored<T>(name: string, schema: object): ValidateFunction<T> | undefine
 }
 
 /** The build's step: every schema registered so far, written as standalone code; older files removed. */
-export function writePrecompiledSchemas(folder = PRECOMPILED_SCHEMAS): string[] {
+export async function writePrecompiledSchemas(folder = PRECOMPILED_SCHEMAS): Promise<string[]> {
   // Loaded here only: a linter never needs ajv's code generator.
   const standaloneCode = (require('ajv/dist/standalone/index.js') as { default: (ajv: Ajv, validate: unknown) => string }).default;
   const files = new Map<string, string>();
@@ -58,6 +85,13 @@ export function writePrecompiledSchemas(folder = PRECOMPILED_SCHEMAS): string[] 
     if (JSON.stringify(schema).includes('"format"')) continue;
     const ajv = createAjv(undefined, { source: true });
     files.set(storedName(name, schema), standaloneCode(ajv, ajv.compile(schema)));
+  }
+  if (withFormats.size > 0) {
+    const { standaloneWithFormats } = await import('./standalone-source.js');
+    for (const [name, schema] of withFormats) {
+      const { code, name: validator } = standaloneWithFormats(schema);
+      files.set(storedName(name, schema), `"use strict";\nmodule.exports = function (__formats, __ajvRuntime) {\n${code}\nreturn ${validator};\n};\n`);
+    }
   }
   replaceFolderFiles(folder, files);
   return [...files.keys()];

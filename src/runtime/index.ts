@@ -4,10 +4,8 @@
  * short-lived worker starts fast.
  */
 import { createRequire } from 'node:module';
-import { fullFormats } from 'ajv-formats/dist/formats.js';
 import { DunmailError } from '../errors.js';
 import { checkRenderData } from '../data/check.js';
-import { assertUrlSchemes, isSafeUrl } from '../data/safe-url.js';
 import { filters, stringTrim } from '../render/filters.js';
 import { renderCompiled, type Email, type Part, type RenderableTemplate, type TagPlace } from '../render/render.js';
 
@@ -185,27 +183,8 @@ export function defineBundle(definition: BundleDefinition): Bundle {
   };
 }
 
-/** The formats the bundle's validator checks, with the URL schemes chosen at build time. */
-export function createFormats(urlSchemes: readonly string[]): Record<string, unknown> {
-  assertUrlSchemes(urlSchemes);
-  return { ...fullFormats, 'safe-url': { type: 'string', validate: (value: string) => isSafeUrl(value, urlSchemes) } };
-}
-
-/** ajv's small runtime helpers (ucs2length…) that generated validators call. */
-export function ajvRuntime(name: string): unknown {
-  if (name === 'ucs2length') return ucs2length;
-  return (require(`ajv/dist/runtime/${name}`) as { default: unknown }).default;
-}
-
-const SURROGATE = /[\uD800-\uDFFF]/;
-const slowUcs2length = require('ajv/dist/runtime/ucs2length').default as (text: string) => number;
-/**
- * ajv's `maxLength` counts code points with a loop over every character; most data has no
- * surrogate pair, and then the count is the string's length (one native regex test).
- */
-function ucs2length(text: string): number {
-  return SURROGATE.test(text) ? slowUcs2length(text) : text.length;
-}
+// The bundle module imports these from the runtime: its validator is handed them.
+export { ajvRuntime, createFormats } from '../data/standalone.js';
 
 /** Imports a bundle module written by `dunmail build`. */
 export async function loadBundle(file: string): Promise<Bundle> {

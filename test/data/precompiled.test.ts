@@ -5,26 +5,29 @@ import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createAjv } from '../../src/data/ajv.js';
-import { PRECOMPILED_SCHEMAS, schemaValidator, writePrecompiledSchemas } from '../../src/data/precompiled.js';
+import { PRECOMPILED_SCHEMAS, schemaValidator, storedWithFormats, writePrecompiledSchemas } from '../../src/data/precompiled.js';
+import dataSchema from '../../src/schemas/data.schema.json' with { type: 'json' };
+import { loadFixture } from '../helpers.js';
 import '../../src/lint/lexicon/load.js';
 import '../../src/lint/locale/load.js';
 import '../../src/lint/config/load.js';
 import '../../src/project/stages.js';
 import '../../src/template/frontmatter.js';
+import '../../src/data/validate.js';
 
 const folders: string[] = [];
 afterAll(() => folders.forEach((folder) => rmSync(folder, { recursive: true, force: true })));
 
 describe('schemas precompiled at build time', () => {
-  it('the build stored the schemas the modules register, under their current hash (run npm run build when this fails)', () => {
+  it('the build stored the schemas the modules register, under their current hash (run npm run build when this fails)', async () => {
     const inStore = readdirSync(PRECOMPILED_SCHEMAS);
-    for (const name of ['config', 'lexicon', 'locale', 'stages', 'frontmatter']) {
+    for (const name of ['config', 'lexicon', 'locale', 'stages', 'frontmatter', 'data']) {
       expect(inStore.filter((file) => file.startsWith(`${name}.`)), name).toHaveLength(1);
     }
     const folder = mkdtempSync(path.join(tmpdir(), 'dunmail-schemas-'));
     folders.push(folder);
     // The same names, hashed from the schemas as this code has them now.
-    const current = writePrecompiledSchemas(folder);
+    const current = await writePrecompiledSchemas(folder);
     for (const name of ['config', 'lexicon', 'locale', 'stages', 'frontmatter']) {
       const file = current.find((f) => f.startsWith(`${name}.`));
       expect(file && existsSync(path.join(PRECOMPILED_SCHEMAS, file)), `${file} is in dist/precompiled/schemas`).toBe(true);
@@ -38,6 +41,23 @@ describe('schemas precompiled at build time', () => {
     expect(stored(bad)).toBe(false);
     expect(compiled(bad)).toBe(false);
     expect(stored.errors).toEqual(compiled.errors);
+  });
+
+  it('the render-data schema, stored with its formats handed in, reports as ajv compiling it now does, for any URL schemes', () => {
+    const data = structuredClone(loadFixture('en', 'before-due')) as unknown as Record<string, Record<string, unknown>>;
+    (data as Record<string, unknown>)['payUrl'] = 'mailto:pay@example.com';
+    data['invoice']!['dueDate'] = '2026-02-30';
+    delete data['customer']!['name'];
+    for (const schemes of [['https'], ['https', 'mailto']]) {
+      const stored = storedWithFormats<object>('data', dataSchema, schemes);
+      expect(stored, 'the build stored the data schema (run npm run build)').toBeDefined();
+      const compiled = createAjv(schemes).compile(dataSchema);
+      expect(stored!(data)).toBe(false);
+      expect(compiled(data)).toBe(false);
+      expect(stored!.errors).toEqual(compiled.errors);
+      expect(stored!.errors?.some((e) => e.instancePath === '/payUrl')).toBe(schemes.length === 1);
+    }
+    expect(storedWithFormats('data', { ...dataSchema, title: 'edited' }, ['https'])).toBeUndefined();
   });
 
   it('a validator resolved on its first call reports as ajv does, and clears its errors on a valid value', () => {
