@@ -155,17 +155,23 @@ export function createLinter(options: LinterOptions = {}): Linter {
     });
   };
 
+  /** `composed`: the files the compiled template was composed from, when it was compiled from this very text. */
+  const lintTemplateText = (filePath: string, text: string, email?: CompiledEmail, composed?: CompiledTemplate['files']): VFile => {
+    const unsafe = unsafeTemplateViolations(filePath, text);
+    const layoutError = email?.error?.code === 'UNSAFE_TEMPLATE' && email.error.place?.file !== path.resolve(filePath) ? email.error : undefined;
+    if (unsafe.length > 0 || layoutError) return unsafeTemplateFile(filePath, text, unsafe, layoutError);
+    const found = nearestStages(filePath, stagesCache, workspaceOptions);
+    const layout = found ? (composed ? { root: found.root, files: composed } : layoutSources(found, filePath, text)) : undefined;
+    const document = templateDocument(filePath, text, found?.stages, layout, build);
+    if (email) document.email = email;
+    return lintDocument(document, engine);
+  };
+
   return {
     config,
     rules,
     lintTemplate(filePath, text, email) {
-      const unsafe = unsafeTemplateViolations(filePath, text);
-      const layoutError = email?.error?.code === 'UNSAFE_TEMPLATE' && email.error.place?.file !== path.resolve(filePath) ? email.error : undefined;
-      if (unsafe.length > 0 || layoutError) return unsafeTemplateFile(filePath, text, unsafe, layoutError);
-      const found = nearestStages(filePath, stagesCache, workspaceOptions);
-      const document = templateDocument(filePath, text, found?.stages, found ? layoutSources(found, filePath, text) : undefined, build);
-      if (email) document.email = email;
-      return lintDocument(document, engine);
+      return lintTemplateText(filePath, text, email);
     },
     lintSequence(root) {
       return lintDocument(sequenceInput(nearestStages(path.join(root, 'stages.json'), stagesCache, workspaceOptions) ?? openRoot(root, workspaceOptions)), engine);
@@ -181,8 +187,11 @@ export function createLinter(options: LinterOptions = {}): Linter {
       const text = readFileSync(filePath, 'utf8');
       if (filePath.endsWith('.mjml.njk')) {
         const found = nearestStages(filePath, stagesCache, workspaceOptions);
-        const email = found ? await compileForLint(filePath, found) : undefined;
-        return this.lintTemplate(filePath, text, email);
+        const compiled = found ? await compileForLint(filePath, found) : undefined;
+        // Composing the template again would find the files its compilation already read.
+        const entry = compiled?.files?.[0];
+        const composed = entry?.path === path.resolve(filePath) && entry.text === text ? compiled?.files : undefined;
+        return lintTemplateText(filePath, text, compiled?.email, composed);
       }
       return this.lintSource(filePath, text, context);
     },
@@ -210,7 +219,7 @@ export function createLinter(options: LinterOptions = {}): Linter {
  * output and `template-renders` sees every failure. Failures become part of the
  * result, not exceptions.
  */
-async function compileForLint(filePath: string, { workspace, stages }: TemplatesRoot): Promise<CompiledEmail> {
+async function compileForLint(filePath: string, { workspace, stages }: TemplatesRoot): Promise<{ email: CompiledEmail; files?: CompiledTemplate['files'] }> {
   const name = workspace.nameOf(path.resolve(filePath)) ?? filePath;
   // Files may have changed since the last lint: only those are read again.
   workspace.invalidate();
@@ -218,20 +227,21 @@ async function compileForLint(filePath: string, { workspace, stages }: Templates
   try {
     template = await workspace.compile(name);
   } catch (error) {
-    if (error instanceof DunmailError) return { error };
+    if (error instanceof DunmailError) return { email: { error } };
     throw error;
   }
   const usage = templateUsage(template, workspace);
   const renders = renderChecks(template, workspace, stages);
   const firstFixture = renders.find((r) => r.fixture);
   const failedFixture = renders.find((r) => r.fixture && r.error);
-  return {
+  const email: CompiledEmail = {
     html: template.sources.html,
     usage,
     renders,
     ...(firstFixture?.email ? { sample: firstFixture.email } : {}),
     ...(failedFixture?.error ? { error: failedFixture.error } : {}),
   };
+  return { email, files: template.files };
 }
 
 /** What each composed file reads and which filters it calls, at the places a person edits. */
