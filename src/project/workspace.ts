@@ -81,6 +81,17 @@ export function resolveConfigFile(templatesDir: string, cwd: string = process.cw
   return SHIPPED_CONFIG;
 }
 
+/**
+ * Config files a person may expect to be read that are not: a `dunmail.config.json` in the
+ * working folder, beside the templates folder or in it, when another file is the config.
+ * Said out loud by the CLI, so a team's settings are never ignored silently.
+ */
+export function unreadConfigFiles(templatesDir: string, configFile: string, cwd: string = process.cwd()): string[] {
+  const places = [path.resolve(cwd), path.dirname(path.resolve(templatesDir)), path.resolve(templatesDir)];
+  const files = [...new Set(places.map((base) => path.join(base, 'dunmail.config.json')))];
+  return files.filter((file) => file !== path.resolve(configFile) && existsSync(file));
+}
+
 /** The folder holding stages.json at or above `dir`: the templates root that template names are relative to. */
 export function findTemplatesRoot(dir: string): string | undefined {
   for (let at = path.resolve(dir); ; at = path.dirname(at)) {

@@ -141,6 +141,20 @@ describe('dunmail lint', () => {
     expect(result.stdout).toContain('templates/en/final-notice.mjml.njk: no issues found');
   });
 
+  it('names a dunmail.config.json it does not read, and where the config it reads is', async () => {
+    const dir = project();
+    writeFileSync(path.join(dir, 'dunmail.config.json'), JSON.stringify({ rules: { 'body-length': 'off' } }));
+    const shipped = await runCli(['lint', 'templates/en', '--only', 'subject-length'], dir);
+    expect(shipped.code).toBe(0);
+    expect(shipped.stderr).toMatch(/dunmail: dunmail\.config\.json is not read: the config is .*rules[\\/]dunmail\.config\.json\. Move it to rules\/dunmail\.config\.json, or pass --config dunmail\.config\.json/);
+    mkdirSync(path.join(dir, 'rules'));
+    writeFileSync(path.join(dir, 'rules/dunmail.config.json'), JSON.stringify({ rules: {} }));
+    const local = await runCli(['lint', 'templates/en', '--only', 'subject-length'], dir);
+    expect(local.stderr).toContain(`dunmail.config.json is not read: the config is ${path.join('rules', 'dunmail.config.json')}.`);
+    const given = await runCli(['lint', 'templates/en', '--only', 'subject-length', '--config', 'dunmail.config.json'], dir);
+    expect(given.stderr).not.toContain('is not read');
+  });
+
   it.each([
     [['lint', '--only', 'no-agressive'], /--only names an unknown rule "no-agressive"; did you mean "no-aggressive"\?/],
     [['lint', '--format', 'xml'], /argument 'xml' is invalid/],

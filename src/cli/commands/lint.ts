@@ -7,7 +7,7 @@ import { DEFAULT_CACHE_LOCATION } from '../../project/compile-cache.js';
 import { reporters, type ReporterName } from '../../lint/reporters/index.js';
 import { countMessages } from '../../lint/reporters/shared.js';
 import { closest } from '../../util/closest.js';
-import { lintableTemplates, resolveConfigFile } from '../../project/workspace.js';
+import { lintableTemplates, resolveConfigFile, unreadConfigFiles } from '../../project/workspace.js';
 import { packageInfo } from '../../util/package-info.js';
 import { writeFileAtomic } from '../../util/atomic-write.js';
 import { EXIT, type CliIo } from '../io.js';
@@ -47,6 +47,7 @@ export async function lintCommand(paths: string[], options: LintOptions, io: Cli
   const targets = lintTargets(paths, options, io.cwd);
   const outputFile = options.outputFile === undefined ? undefined : reportFile(options.outputFile, io.cwd);
   const configFile = options.config ? path.resolve(io.cwd, options.config) : resolveConfigFile(path.resolve(io.cwd, options.templates ?? 'templates'), io.cwd);
+  sayUnreadConfig(path.resolve(io.cwd, options.templates ?? 'templates'), configFile, io);
   // The templates folder is also where an .eml's X-Dunmail-Template is looked up.
   const cacheLocation = options.cache || options.cacheLocation ? path.resolve(io.cwd, options.cacheLocation ?? DEFAULT_CACHE_LOCATION) : undefined;
   const linter = createLinter({
@@ -217,3 +218,14 @@ async function expand(paths: string[], cwd: string): Promise<string[]> {
 }
 
 export { LINTABLE };
+
+/** A `dunmail.config.json` where dunmail does not look is named, with where it does. */
+export function sayUnreadConfig(templatesDir: string, configFile: string, io: CliIo): void {
+  for (const file of unreadConfigFiles(templatesDir, configFile, io.cwd)) {
+    const reading = path.relative(io.cwd, configFile) || configFile;
+    io.stderr(
+      `dunmail: ${path.relative(io.cwd, file) || file} is not read: the config is ${reading.startsWith('..') ? configFile : reading}. ` +
+        `Move it to rules/dunmail.config.json, or pass --config ${path.relative(io.cwd, file)}\n`,
+    );
+  }
+}
