@@ -100,9 +100,10 @@ type Binding = { kind: 'item'; of: string[] | undefined } | { kind: 'local' } | 
 /** Parses and walks a template; throws nunjucks' own error when it does not parse. */
 export function analyzeTemplate(source: string): TemplateAnalysis {
   const analysis: TemplateAnalysis = { violations: [], reads: [], filters: [] };
-  // raw and verbatim leave no trace in the tree: nunjucks' lexer tells them.
+  // raw and verbatim leave no trace in the tree: nunjucks' lexer tells them. A tag's keyword is
+  // written as it is, so a source without either word has neither tag (and is not lexed twice).
   const lines = new LineIndex(source);
-  for (const tag of findTags(source)) {
+  for (const tag of /raw|verbatim/.test(source) ? findTags(source) : []) {
     const why = REFUSED_TAGS.get(tag.keyword);
     if (why && (tag.keyword === 'raw' || tag.keyword === 'verbatim')) {
       const place = lines.placeOf(tag.start);

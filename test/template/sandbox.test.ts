@@ -52,6 +52,8 @@ const PAYLOADS: { name: string; tag: string }[] = [
   { name: 'a regular expression (ReDoS)', tag: '{{ "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaa!" | replace(r/(a+)+$/, "") }}' },
   { name: 'safe (markup from data)', tag: '{{ customer.name | safe }}' },
   { name: 'raw', tag: '{% raw %}{{ x }}{% endraw %}' },
+  { name: 'raw with whitespace control', tag: '{%- raw %}{{ x }}{% endraw %}' },
+  { name: 'verbatim', tag: '{% verbatim %}{{ x }}{% endverbatim %}' },
   { name: 'a method of every value, handed to a filter', tag: '{{ "a" | replace("a", invoice.valueOf) }}' },
   { name: 'Function.prototype.call reached through a value', tag: '{{ invoice.number.toString.call }}' },
   { name: 'a filter width that exhausts memory', tag: '{{ "x" | center(1000000000) }}' },
