@@ -4,7 +4,6 @@
  * (src/data/precompiled.ts) are both written so that they are handed these, not ajv's compiler.
  */
 import { createRequire } from 'node:module';
-import { fullFormats } from 'ajv-formats/dist/formats.js';
 import { assertUrlSchemes, isSafeUrl } from './safe-url.js';
 
 const require = createRequire(import.meta.url);
@@ -12,6 +11,8 @@ const require = createRequire(import.meta.url);
 /** The formats standalone code checks, with the URL schemes chosen for `safe-url`. */
 export function createFormats(urlSchemes: readonly string[]): Record<string, unknown> {
   assertUrlSchemes(urlSchemes);
+  // Read when a validator is made: a command that validates no data never loads them.
+  const { fullFormats } = require('ajv-formats/dist/formats.js') as typeof import('ajv-formats/dist/formats.js');
   return { ...fullFormats, 'safe-url': { type: 'string', validate: (value: string) => isSafeUrl(value, urlSchemes) } };
 }
 
@@ -22,11 +23,13 @@ export function ajvRuntime(name: string): unknown {
 }
 
 const SURROGATE = /[\uD800-\uDFFF]/;
-const slowUcs2length = require('ajv/dist/runtime/ucs2length').default as (text: string) => number;
+let slowUcs2length: ((text: string) => number) | undefined;
 /**
  * ajv's `maxLength` counts code points with a loop over every character; most data has no
  * surrogate pair, and then the count is the string's length (one native regex test).
  */
 function ucs2length(text: string): number {
-  return SURROGATE.test(text) ? slowUcs2length(text) : text.length;
+  if (!SURROGATE.test(text)) return text.length;
+  slowUcs2length ??= require('ajv/dist/runtime/ucs2length').default as (text: string) => number;
+  return slowUcs2length(text);
 }

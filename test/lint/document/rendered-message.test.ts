@@ -16,11 +16,21 @@ writeFileSync(
   JSON.stringify({ extends: 'dunmail:recommended', rules: { 'body-length': ['error', { min: 0, max: 1 }], 'subject-length': ['error', { max: 1 }] } }),
 );
 
-async function renderEml(stage: string, locale: string): Promise<string> {
-  const rendered = await runCli(['render', stage, '--locale', locale, '--format', 'eml']);
-  expect(rendered.code).toBe(0);
-  const file = path.join(dir, `${locale}-${stage}.eml`);
-  writeFileSync(file, rendered.stdout);
+// Each case's message is rendered once for the tests that read it (a render compiles its template with MJML).
+const rendered = new Map<string, Promise<string>>();
+function renderEml(stage: string, locale: string): Promise<string> {
+  const key = `${locale}/${stage}`;
+  let file = rendered.get(key);
+  if (!file) {
+    file = (async () => {
+      const result = await runCli(['render', stage, '--locale', locale, '--format', 'eml']);
+      expect(result.code).toBe(0);
+      const written = path.join(dir, `${locale}-${stage}.eml`);
+      writeFileSync(written, result.stdout);
+      return written;
+    })();
+    rendered.set(key, file);
+  }
   return file;
 }
 
