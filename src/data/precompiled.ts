@@ -32,7 +32,7 @@ export function schemaValidator<T>(name: string, schema: object): ValidateFuncti
   registered.set(name, schema);
   let real: ValidateFunction<T> | undefined;
   const validate = ((value: unknown) => {
-    real ??= stored<T>(name, schema) ?? createAjv().compile<T>(schema);
+    real ??= stored<ValidateFunction<T>>(name, schema) ?? createAjv().compile<T>(schema);
     const valid = real(value);
     validate.errors = real.errors ?? null;
     return valid;
@@ -50,14 +50,8 @@ const withFormats = new Map<string, object>();
  * and the caller compiles it.
  */
 export function storedWithFormats<T>(name: string, schema: object, urlSchemes: readonly string[]): ValidateFunction<T> | undefined {
-  registerWithFormats(name, schema);
-  let factory: StandaloneFactory | undefined;
-  try {
-    factory = require(path.join(PRECOMPILED_SCHEMAS, storedName(name, schema))) as StandaloneFactory;
-  } catch {
-    return undefined;
-  }
-  return factory(createFormats(urlSchemes), ajvRuntime) as ValidateFunction<T>;
+  const factory = stored<StandaloneFactory>(name, schema);
+  return factory && (factory(createFormats(urlSchemes), ajvRuntime) as ValidateFunction<T>);
 }
 
 /** Names a schema with formats for the build to store (its module registers it when imported). */
@@ -67,9 +61,10 @@ export function registerWithFormats(name: string, schema: object): void {
 
 type StandaloneFactory = (formats: Record<string, unknown>, runtime: typeof ajvRuntime) => unknown;
 
-function stored<T>(name: string, schema: object): ValidateFunction<T> | undefined {
+/** The build's module for this very schema, or undefined. */
+function stored<T>(name: string, schema: object): T | undefined {
   try {
-    return require(path.join(PRECOMPILED_SCHEMAS, storedName(name, schema))) as ValidateFunction<T>;
+    return require(path.join(PRECOMPILED_SCHEMAS, storedName(name, schema))) as T;
   } catch {
     return undefined;
   }

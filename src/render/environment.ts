@@ -1,6 +1,6 @@
 import type Nunjucks from 'nunjucks';
 import { nunjucks } from '../template/nunjucks-module.js';
-import { filters, stringTrim } from './filters.js';
+import { addRenderFilters } from './filters.js';
 
 /**
  * The environment every per-recipient render runs in: HTML autoescaped, and an
@@ -9,8 +9,7 @@ import { filters, stringTrim } from './filters.js';
 export function createRenderEnvironment(kind: 'html' | 'text', loader: Nunjucks.ILoader | null = null): Nunjucks.Environment {
   const env = new (nunjucks()).Environment(loader, { autoescape: kind === 'html', throwOnUndefined: true, dev: true });
   withoutGlobals(env);
-  for (const [name, filter] of Object.entries(filters)) env.addFilter(name, filter);
-  env.addFilter('trim', stringTrim(env.getFilter('trim')));
+  addRenderFilters(env as unknown as Parameters<typeof addRenderFilters>[0]);
   return env;
 }
 

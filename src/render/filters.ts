@@ -98,3 +98,9 @@ export function stringTrim(builtin: Filter): Filter {
 }
 
 export const filters = { money, date, textValue, plural } as const;
+
+/** dunmail's filters, and its `trim`, added to a nunjucks environment (the full one or the runtime's). */
+export function addRenderFilters(env: { addFilter(name: string, filter: Filter): unknown; getFilter(name: string): Filter }): void {
+  for (const [name, filter] of Object.entries(filters)) env.addFilter(name, filter as Filter);
+  env.addFilter('trim', stringTrim(env.getFilter('trim')));
+}

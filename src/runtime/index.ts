@@ -6,7 +6,7 @@
 import { createRequire } from 'node:module';
 import { DunmailError } from '../errors.js';
 import { checkRenderData } from '../data/check.js';
-import { filters, stringTrim } from '../render/filters.js';
+import { addRenderFilters } from '../render/filters.js';
 import { renderCompiled, type Email, type Part, type RenderableTemplate, type TagPlace } from '../render/render.js';
 
 export type { Email } from '../render/render.js';
@@ -128,8 +128,7 @@ function environment(autoescape: boolean): SlimEnvironment {
   const env = new nunjucks.Environment(null, { autoescape, throwOnUndefined: true, dev: true });
   // No globals: `range.constructor` is `Function` (see src/render/environment.ts).
   env.globals = Object.create(null) as object;
-  for (const [name, filter] of Object.entries(filters)) env.addFilter(name, filter as (...args: never[]) => unknown);
-  env.addFilter('trim', stringTrim(env.getFilter('trim')));
+  addRenderFilters(env as unknown as Parameters<typeof addRenderFilters>[0]);
   return env;
 }
 

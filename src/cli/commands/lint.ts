@@ -46,13 +46,14 @@ export async function lintCommand(paths: string[], options: LintOptions, io: Cli
   // Before the config loads: a wrong folder should be said at once.
   const targets = lintTargets(paths, options, io.cwd);
   const outputFile = options.outputFile === undefined ? undefined : reportFile(options.outputFile, io.cwd);
-  const configFile = options.config ? path.resolve(io.cwd, options.config) : resolveConfigFile(path.resolve(io.cwd, options.templates ?? 'templates'), io.cwd);
-  sayUnreadConfig(path.resolve(io.cwd, options.templates ?? 'templates'), configFile, io);
+  const templatesDir = path.resolve(io.cwd, options.templates ?? 'templates');
+  const configFile = options.config ? path.resolve(io.cwd, options.config) : resolveConfigFile(templatesDir, io.cwd);
+  sayUnreadConfig(templatesDir, configFile, io);
   // The templates folder is also where an .eml's X-Dunmail-Template is looked up.
   const cacheLocation = options.cache || options.cacheLocation ? path.resolve(io.cwd, options.cacheLocation ?? DEFAULT_CACHE_LOCATION) : undefined;
   const linter = createLinter({
     config: configFile,
-    templates: path.resolve(io.cwd, options.templates ?? 'templates'),
+    templates: templatesDir,
     ...(only ? { only } : {}),
     ...(cacheLocation ? { cacheLocation } : {}),
   });
