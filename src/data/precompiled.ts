@@ -61,10 +61,11 @@ export function registerWithFormats(name: string, schema: object): void {
 
 type StandaloneFactory = (formats: Record<string, unknown>, runtime: typeof ajvRuntime) => unknown;
 
-/** The build's module for this very schema, or undefined. */
-function stored<T>(name: string, schema: object): T | undefined {
+/** The build's module for this very schema (a validator, or a factory of one), or undefined when there is none that is a function. */
+function stored<T extends Function>(name: string, schema: object): T | undefined {
   try {
-    return require(path.join(PRECOMPILED_SCHEMAS, storedName(name, schema))) as T;
+    const module: unknown = require(path.join(PRECOMPILED_SCHEMAS, storedName(name, schema)));
+    return typeof module === 'function' ? (module as T) : undefined;
   } catch {
     return undefined;
   }

@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createRequire } from 'node:module';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createAjv } from '../../src/data/ajv.js';
 import { PRECOMPILED_SCHEMAS, schemaValidator, storedWithFormats, writePrecompiledSchemas } from '../../src/data/precompiled.js';
@@ -58,6 +58,21 @@ describe('schemas precompiled at build time', () => {
       expect(stored!.errors?.some((e) => e.instancePath === '/payUrl')).toBe(schemes.length === 1);
     }
     expect(storedWithFormats('data', { ...dataSchema, title: 'edited' }, ['https'])).toBeUndefined();
+  });
+
+  it('a stored file that is not a validator or its factory is not used: the schema is compiled in process', () => {
+    const storedFile = readdirSync(PRECOMPILED_SCHEMAS).find((f) => f.startsWith('data.')) ?? '';
+    const file = path.join(PRECOMPILED_SCHEMAS, storedFile);
+    const kept = readFileSync(file, 'utf8');
+    const cache = createRequire(import.meta.url).cache;
+    try {
+      writeFileSync(file, 'module.exports = 42;\n');
+      delete cache[file];
+      expect(storedWithFormats('data', dataSchema, ['https'])).toBeUndefined();
+    } finally {
+      writeFileSync(file, kept);
+      delete cache[file];
+    }
   });
 
   it('a validator resolved on its first call reports as ajv does, and clears its errors on a valid value', () => {
