@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Ajv, ValidateFunction } from 'ajv';
 import { createAjv } from './ajv.js';
 import { replaceFolderFiles } from '../util/atomic-write.js';
 import { ajvRuntime, createFormats } from './standalone.js';
+import { packagePath } from '../util/package-root.js';
 
 /**
  * The project's own JSON schemas (config, lexicons, locale profiles, stages, frontmatter,
@@ -13,7 +13,7 @@ import { ajvRuntime, createFormats } from './standalone.js';
  * them took half a second of every start. A file is named by a hash of its schema, so a
  * changed schema (a team's own rule, an edited file) is compiled in process instead.
  */
-export const PRECOMPILED_SCHEMAS = fileURLToPath(new URL('../../dist/precompiled/schemas/', import.meta.url));
+export const PRECOMPILED_SCHEMAS = `${packagePath('dist', 'precompiled', 'schemas')}/`;
 
 const require = createRequire(import.meta.url);
 const registered = new Map<string, object>();

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { codePath } from '../util/package-root.js';
 import type { CompiledTemplateData } from '../compile/template.js';
 import { writeFileAtomic } from '../util/atomic-write.js';
 import { packageInfo } from '../util/package-info.js';
@@ -28,9 +28,8 @@ let fingerprint: string | undefined;
 function compilerFingerprint(): string {
   if (fingerprint) return fingerprint;
   const hash = createHash('sha256').update(`${packageInfo.version}\0${mjmlVersion()}\0`);
-  const here = path.dirname(fileURLToPath(import.meta.url));
-  for (const folder of ['../compile', '../template']) {
-    const dir = path.resolve(here, folder);
+  for (const folder of ['compile', 'template']) {
+    const dir = codePath(folder);
     for (const name of readdirSync(dir).filter((f) => /\.(?:[cm]?js|ts)$/.test(f) && !f.endsWith('.d.ts')).sort()) {
       hash.update(`${name}\0`).update(readFileSync(path.join(dir, name)));
     }

@@ -1,9 +1,9 @@
 import { readdirSync, existsSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { packagePath } from '../util/package-root.js';
 
 /** The templates shipped with dunmail. */
-export const SHIPPED_TEMPLATES = fileURLToPath(new URL('../../templates', import.meta.url));
+export const SHIPPED_TEMPLATES = packagePath('templates');
 
 export const TEMPLATE_EXTENSION = '.mjml.njk';
 const SKIPPED_DIRS = new Set(['node_modules', 'fixtures', '.git']);

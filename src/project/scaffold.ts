@@ -1,13 +1,13 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { DunmailError } from '../errors.js';
 import { packageInfo } from '../util/package-info.js';
 import { isLayoutOrPartial, SHIPPED_TEMPLATES, TEMPLATE_EXTENSION } from './discover.js';
 import { STAGES_FILE } from './stages.js';
+import { packagePath } from '../util/package-root.js';
 
 /** The rules/ folder shipped with dunmail (its config and the config's schema). */
-const SHIPPED_RULES = fileURLToPath(new URL('../../rules', import.meta.url));
+const SHIPPED_RULES = packagePath('rules');
 
 /**
  * Where a project's config finds the schema: dunmail installed in the project's

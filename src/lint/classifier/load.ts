@@ -1,9 +1,9 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { LinearModel, type ModelFile, type SentenceModel } from './model.js';
 import { features } from './features.js';
+import { packagePath } from '../../util/package-root.js';
 
-const SHIPPED_MODELS = fileURLToPath(new URL('../../../rules/models/', import.meta.url));
+const SHIPPED_MODELS = `${packagePath('rules', 'models')}/`;
 
 const loaded = new Map<string, SentenceModel | undefined>();
 

@@ -1,6 +1,5 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { jsonc, type JsonNode } from '../../util/jsonc.js';
 import { readFileSync } from 'node:fs';
 import type { ErrorObject, ValidateFunction } from 'ajv';
@@ -14,6 +13,7 @@ import { defaultOptions, type LintDocument, type Rule, type Severity } from '../
 import { configSchema } from './schema.js';
 import { checkRule, type CheckDefinition } from '../checks/definition.js';
 import { closest } from '../../util/closest.js';
+import { packagePath } from '../../util/package-root.js';
 
 type RuleSetting = Severity | [Severity] | [Severity, Record<string, unknown>];
 
@@ -43,9 +43,9 @@ export interface LintConfig {
   files: string[];
 }
 
-export const SHIPPED_CONFIG = fileURLToPath(new URL('../../../rules/dunmail.config.json', import.meta.url));
+export const SHIPPED_CONFIG = packagePath('rules', 'dunmail.config.json');
 export const RECOMMENDED = 'dunmail:recommended';
-const SHIPPED_LEXICONS = fileURLToPath(new URL('../../../rules/lexicons', import.meta.url));
+const SHIPPED_LEXICONS = packagePath('rules', 'lexicons');
 
 const validateConfig = schemaValidator<ConfigFile>('config', configSchema(builtInRules));
 

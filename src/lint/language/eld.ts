@@ -5,6 +5,9 @@
  * a third of that), and eld's own `createEld` loads it, as its entries do. Without the
  * stored form (no build, or another eld) the linter imports `eld/extrasmall` as before.
  */
+import { pathToFileURL } from 'node:url';
+import { packagePath } from '../../util/package-root.js';
+
 export interface EldDetector {
   detect(text: string): { language: string; getScores(): Record<string, number> };
   info(): { Languages: Record<number, string> };
@@ -18,7 +21,7 @@ export interface EldDatabase {
 }
 
 // eld is pinned to one version (package.json): the stored data is that version's.
-export const STORED_ELD = new URL('../../../dist/precompiled/eld/extrasmall.js', import.meta.url).href;
+export const STORED_ELD = pathToFileURL(packagePath('dist', 'precompiled', 'eld', 'extrasmall.js')).href;
 
 /** The module the build writes: the database as JSON in one string literal. */
 export function storedDatabaseModule(database: EldDatabase): string {

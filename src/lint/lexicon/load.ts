@@ -1,6 +1,5 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { jsonc } from '../../util/jsonc.js';
 import { schemaValidator } from '../../data/precompiled.js';
 import { DunmailError } from '../../errors.js';
@@ -13,12 +12,13 @@ import { partHash, precompiledPart, profileFingerprint } from './precompiled.js'
 import { LocaleProfiles, localesBeside } from '../locale/load.js';
 import type { LoadedProfile } from '../locale/profile.js';
 import { profanityEntries } from './profanity.js';
+import { packagePath } from '../../util/package-root.js';
 
 /** The lexicons shipped with dunmail. */
-export const SHIPPED_LEXICONS = fileURLToPath(new URL('../../../rules/lexicons', import.meta.url));
+export const SHIPPED_LEXICONS = packagePath('rules', 'lexicons');
 
 // rules/ ships beside dist/ and src/, so the schema is read from the package root.
-const lexiconSchema: object = JSON.parse(readFileSync(new URL('../../../rules/schemas/lexicon.schema.json', import.meta.url), 'utf8'));
+const lexiconSchema: object = JSON.parse(readFileSync(packagePath('rules', 'schemas', 'lexicon.schema.json'), 'utf8'));
 const validateLexicon = schemaValidator<LexiconFile>('lexicon', lexiconSchema);
 
 /** Lexicon name -> the categories its entries may have: what the rules say they read. */

@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { replaceFolderFiles } from '../../util/atomic-write.js';
 import type { LoadedProfile } from '../locale/profile.js';
 import type { TokenMatcher } from './pattern.js';
+import { packagePath } from '../../util/package-root.js';
 
 /**
  * Lexicon patterns compiled at build time (`npm run build`), one file per lexicon file and
@@ -12,7 +12,7 @@ import type { TokenMatcher } from './pattern.js';
  * compiled again in process, never read stale. Compiling all five locales takes seconds;
  * reading one locale's compiled patterns takes milliseconds.
  */
-export const PRECOMPILED_LEXICONS = fileURLToPath(new URL('../../../dist/precompiled/lexicons/', import.meta.url));
+export const PRECOMPILED_LEXICONS = `${packagePath('dist', 'precompiled', 'lexicons')}/`;
 
 // Part of every hash: raise it when compileEntries' output changes shape or meaning.
 const FORMAT = 'dunmail-lexicon-2';

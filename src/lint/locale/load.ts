@@ -1,6 +1,5 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { schemaValidator } from "../../data/precompiled.js";
 import type { Issue } from "../../errors.js";
 import { readJsonFile } from "../../util/json-file.js";
@@ -10,18 +9,14 @@ import {
   type LoadedProfile,
   type LocaleProfile,
 } from "./profile.js";
+import { packagePath } from "../../util/package-root.js";
 
 /** The profiles shipped with dunmail. */
-export const SHIPPED_LOCALES = fileURLToPath(
-  new URL("../../../rules/locales", import.meta.url),
-);
+export const SHIPPED_LOCALES = packagePath("rules", "locales");
 
 // rules/ ships beside dist/ and src/, so the schema is read from the package root.
 const localeSchema: object = JSON.parse(
-  readFileSync(
-    new URL("../../../rules/schemas/locale.schema.json", import.meta.url),
-    "utf8",
-  ),
+  readFileSync(packagePath("rules", "schemas", "locale.schema.json"), "utf8"),
 );
 const validateProfile = schemaValidator<LocaleProfile>('locale', localeSchema);
 

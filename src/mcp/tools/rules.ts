@@ -1,5 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { z } from 'zod';
 import { DunmailError } from '../../errors.js';
@@ -7,9 +7,10 @@ import { defaultOptions, ruleUrl, type Rule, type Severity } from '../../lint/ty
 import { closest } from '../../util/closest.js';
 import type { McpProject } from '../project.js';
 import { answer, guarded, READ_ONLY } from '../tool-result.js';
+import { packagePath } from '../../util/package-root.js';
 
 // The installed package's docs/ (one folder above src/ and dist/), as util/package-info.ts finds package.json.
-const RULE_DOCS = new URL('../../../docs/rules/', import.meta.url);
+const RULE_DOCS = pathToFileURL(`${packagePath('docs', 'rules')}/`);
 
 const ruleSchema = z.object({
   id: z.string(),
