@@ -1,6 +1,7 @@
 /**
  * The build's second step (npm run build, after tsc), so a linter reads instead of compiles:
- * - the shipped lexicons' patterns, compiled for the shipped profiles, stored by content hash
+ * - the shipped lexicons' patterns, compiled for the shipped profiles, stored by content hash,
+ *   and a record of the lexicon files found valid, so they are not checked again
  *   (src/lint/lexicon/precompiled.ts);
  * - the project's JSON schemas and the built-in rules' option schemas as ajv standalone code
  *   (src/data/precompiled.ts). The modules that own a schema register it when imported;
@@ -20,8 +21,9 @@ import { fileURLToPath } from 'node:url';
 import { besideEldEntry, STORED_ELD, storedDatabaseModule, type EldDatabase } from '../src/lint/language/eld.js';
 import { writeFileAtomic } from '../src/util/atomic-write.js';
 
-const parts = new LexiconSet([SHIPPED_LEXICONS]).compileAll();
-writePrecompiled(parts);
+const shipped = new LexiconSet([SHIPPED_LEXICONS]);
+const parts = shipped.compileAll();
+writePrecompiled(parts, shipped.checkedFiles());
 console.log(`precompiled ${parts.size} lexicon files into ${PRECOMPILED_LEXICONS}`);
 for (const rule of builtInRules.values()) ruleOptionsValidator(rule);
 const schemas = await writePrecompiledSchemas();

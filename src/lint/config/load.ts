@@ -47,7 +47,8 @@ export const SHIPPED_CONFIG = packagePath('rules', 'dunmail.config.json');
 export const RECOMMENDED = 'dunmail:recommended';
 const SHIPPED_LEXICONS = packagePath('rules', 'lexicons');
 
-const validateConfig = schemaValidator<ConfigFile>('config', configSchema(builtInRules));
+// Each rule's options are checked by toRuleConfigs, with the rule's own schema, at their place.
+const validateConfig = schemaValidator<ConfigFile>('config', configSchema(builtInRules, { ruleOptions: false }));
 
 /** Every rule at its default severity and options. */
 export function recommendedConfig(rules: ReadonlyMap<string, Rule<any>> = builtInRules): LintConfig {
@@ -234,6 +235,7 @@ function toRuleConfigs(
   known: ReadonlyMap<string, Rule<any>>,
 ): Map<string, RuleConfig> {
   const rules = new Map<string, RuleConfig>();
+  const problems: { id: string; issues: Issue[] }[] = [];
   for (const [id, setting] of Object.entries(settings)) {
     const rule = known.get(id);
     if (!rule) continue;
@@ -244,13 +246,21 @@ function toRuleConfigs(
         const path = `${pointer}/${id}/1${issue.path}`;
         return { ...issue, path, ...locate(path) };
       });
-      throw new DunmailError('CONFIG_INVALID', `the options of rule "${id}" are invalid: ${issues[0]?.path} ${issues[0]?.message}`, {
-        place: { file, ...locate(issues[0]?.path ?? `${pointer}/${id}`) },
-        issues,
-        hint: `see docs/rules/${id}.md for its options`,
-      });
+      problems.push({ id, issues });
+      continue;
     }
     rules.set(id, { severity, options: { ...(base.get(id)?.options ?? defaultOptions(rule.meta)), ...options } });
+  }
+  // Every rule's wrong options at once, the first rule's leading.
+  const [first] = problems;
+  if (first) {
+    const issues = problems.flatMap((p) => p.issues);
+    const others = problems.length > 1 ? ` (and the options of ${problems.length - 1} more rule(s))` : '';
+    throw new DunmailError('CONFIG_INVALID', `the options of rule "${first.id}" are invalid: ${first.issues[0]?.path} ${first.issues[0]?.message}${others}`, {
+      place: { file, ...locate(first.issues[0]?.path ?? `${pointer}/${first.id}`) },
+      issues,
+      hint: problems.length > 1 ? `see docs/rules/<rule>.md for each rule's options: ${problems.map((p) => p.id).join(', ')}` : `see docs/rules/${first.id}.md for its options`,
+    });
   }
   return rules;
 }

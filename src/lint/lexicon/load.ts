@@ -3,12 +3,12 @@ import path from 'node:path';
 import { jsonc } from '../../util/jsonc.js';
 import { schemaValidator } from '../../data/precompiled.js';
 import { DunmailError } from '../../errors.js';
-import { readJsonFile } from '../../util/json-file.js';
+import { readJsonFile, stripBom } from '../../util/json-file.js';
 import { LineIndex } from '../../util/lines.js';
 import { closest } from '../../util/closest.js';
 import { compileEntries, EntryPatternError, Lexicon, type LexiconEntry, type LexiconFile } from './lexicon.js';
 import type { TokenMatcher } from './pattern.js';
-import { partHash, precompiledPart, profileFingerprint } from './precompiled.js';
+import { checkedAtBuild, checkedHash, partHash, precompiledPart, profileFingerprint } from './precompiled.js';
 import { LocaleProfiles, localesBeside } from '../locale/load.js';
 import type { LoadedProfile } from '../locale/profile.js';
 import { profanityEntries } from './profanity.js';
@@ -18,7 +18,8 @@ import { packagePath } from '../../util/package-root.js';
 export const SHIPPED_LEXICONS = packagePath('rules', 'lexicons');
 
 // rules/ ships beside dist/ and src/, so the schema is read from the package root.
-const lexiconSchema: object = JSON.parse(readFileSync(packagePath('rules', 'schemas', 'lexicon.schema.json'), 'utf8'));
+const lexiconSchemaText = readFileSync(packagePath('rules', 'schemas', 'lexicon.schema.json'), 'utf8');
+const lexiconSchema: object = JSON.parse(lexiconSchemaText);
 const validateLexicon = schemaValidator<LexiconFile>('lexicon', lexiconSchema);
 
 /** Lexicon name -> the categories its entries may have: what the rules say they read. */
@@ -52,6 +53,8 @@ export interface LexiconSetOptions {
 interface LexiconPart {
   file?: string;
   text: string;
+  /** Set for a file: what the build records when it finds the file valid (precompiled.ts). */
+  checked?: string;
   entries: LexiconEntry[];
 }
 
@@ -82,9 +85,9 @@ export class LexiconSet {
         for (const entry of readdirSync(path.join(folder, locale.name))) {
           if (!entry.endsWith('.json')) continue;
           const file = path.join(folder, locale.name, entry);
-          const { lexicon, text } = readLexicon(file);
+          const { lexicon, text, checked } = readLexicon(file);
           if (options.categories) checkCategories(file, text, lexicon, options.categories);
-          this.add(lexicon.locale, lexicon.name, { file, text, entries: lexicon.entries });
+          this.add(lexicon.locale, lexicon.name, { file, text, checked, entries: lexicon.entries });
         }
       }
     }
@@ -140,6 +143,11 @@ export class LexiconSet {
     }
     return all;
   }
+
+  /** The record of every file read, all found valid (the build stores it: precompiled.ts). */
+  checkedFiles(): string[] {
+    return [...this.parts.values()].flatMap((parts) => parts.flatMap((part) => (part.checked ? [part.checked] : [])));
+  }
 }
 
 // Linters are made again for each config change (preview) and test; a lexicon file that
@@ -183,10 +191,13 @@ function compilePart(part: LexiconPart, profile: LoadedProfile): TokenMatcher[][
   }
 }
 
-function readLexicon(file: string): { lexicon: LexiconFile; text: string } {
+function readLexicon(file: string): { lexicon: LexiconFile; text: string; checked: string } {
   const text = readFileSync(file, 'utf8');
   const key = `${file}\0${text}`;
+  const checked = checkedHash(lexiconSchemaText, text);
   let lexicon = checkedFiles.get(key);
+  // A file the build found valid, to the byte, is parsed without checking it again.
+  if (!lexicon && checkedAtBuild(checked)) lexicon = JSON.parse(stripBom(text)) as LexiconFile;
   if (!lexicon) {
     lexicon = readJsonFile(file, validateLexicon, {
       code: 'CONFIG_INVALID',
@@ -196,7 +207,7 @@ function readLexicon(file: string): { lexicon: LexiconFile; text: string } {
     });
     checkedFiles.set(key, lexicon);
   }
-  return { lexicon, text };
+  return { lexicon, text, checked };
 }
 
 /** The line and column of a value in a JSON file, by its path in the tree; the file alone where there is none. */
