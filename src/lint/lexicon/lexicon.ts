@@ -169,6 +169,12 @@ export class Lexicon {
     return this.file.entries;
   }
 
+  /** The lexicon of only the entries `keep` chooses, from the matchers compiled already (none compiled again). */
+  only(keep: (entry: LexiconEntry) => boolean): Lexicon {
+    const kept = this.compiled.filter(({ entry }) => keep(entry));
+    return new Lexicon({ ...this.file, entries: kept.map(({ entry }) => entry) }, this.profile, kept.map(({ matchers }) => matchers));
+  }
+
   toWords(tokens: { text: string; start: number; end: number; clause?: number }[]): MatchWord[] {
     return tokens.map((token) => {
       const norm = this.normalize(token.text);

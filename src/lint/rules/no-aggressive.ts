@@ -115,6 +115,18 @@ function isDatedNotice(match: PhraseMatch, { lexicon }: RuleContext<Options>): b
   return dated && found('payment-options', ['help', 'alternative']);
 }
 
+// Per lexicon, not per message: the lexicon of its one-word entries.
+const oneWordLexicons = new WeakMap<Lexicon, Lexicon>();
+
+function oneWordLexicon(lexicon: Lexicon): Lexicon {
+  let oneWord = oneWordLexicons.get(lexicon);
+  if (!oneWord) {
+    oneWord = lexicon.only((e) => !/\s/.test(e.pattern.trim()));
+    oneWordLexicons.set(lexicon, oneWord);
+  }
+  return oneWord;
+}
+
 /** Capitals and repeated `!` or `?` read as shouting; URGENT (where allowed) and acronyms do not. */
 function reportShouting(document: LintDocument, { options, report, lexicon }: RuleContext<Options>): void {
   const urgency = lexicon('urgency');
@@ -129,7 +141,7 @@ function reportShouting(document: LintDocument, { options, report, lexicon }: Ru
   const acronyms = capitals.filter((e) => e.category === 'acronym').map((e) => e.pattern);
   const allowed = new Set([...options.allowCapitals, ...urgencyWords, ...acronyms].filter(Boolean).map((w) => w.toUpperCase()));
   // An urgency word is allowed in capitals in any of its forms (СРОЧНО for `срочн*`).
-  const oneWordUrgency = new Lexicon({ ...urgency.file, entries: urgency.entries.filter((e) => !/\s/.test(e.pattern.trim())) }, urgency.profile);
+  const oneWordUrgency = oneWordLexicon(urgency);
   const isAllowed = (word: string): boolean =>
     allowed.has(word.toUpperCase()) || oneWordUrgency.match(oneWordUrgency.toWords([{ text: word, start: 0, end: word.length }])).length > 0;
   // Short words in capitals pass as acronyms (INV, USD), unless they are words like NOT or NOW.
