@@ -15,7 +15,8 @@ export function shippedModel(name: string): SentenceModel | undefined {
   if (/^[a-z][a-z-]*$/.test(name) && existsSync(file)) {
     const data = JSON.parse(readFileSync(file, 'utf8')) as { binary: ModelFile; categories: ModelFile };
     const binary = new LinearModel(data.binary);
-    const categories = new LinearModel(data.categories);
+    // The category model is read only when a sentence is reported (most messages have none).
+    let categories: LinearModel | undefined;
     model = {
       threshold: data.binary.threshold ?? 0.5,
       reads: (locale) => data.binary.locales?.includes(locale) ?? true,
@@ -25,7 +26,7 @@ export function shippedModel(name: string): SentenceModel | undefined {
         return {
           probability: binary.probability(active),
           get category() {
-            return categories.classify(active);
+            return (categories ??= new LinearModel(data.categories)).classify(active);
           },
         };
       },

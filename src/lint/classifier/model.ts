@@ -69,10 +69,11 @@ export class LinearModel {
     });
     const [only] = this.rows;
     if (this.rows.length === 1 && only) {
-      this.dense = new Float32Array(DIMENSION);
-      only.indices.forEach((index, j) => {
-        if (this.dense) this.dense[index] = only.weights[j] ?? 0;
-      });
+      // A plain loop: this runs once per process, before V8 has optimised anything, over ~100,000 weights.
+      const dense = new Float32Array(DIMENSION);
+      const { indices, weights } = only;
+      for (let j = 0; j < indices.length; j++) dense[indices[j] as number] = weights[j] ?? 0;
+      this.dense = dense;
     }
   }
 
