@@ -1,12 +1,14 @@
 /**
  * eld's extrasmall database, loaded fast. `eld/extrasmall` builds it from a 950 KB object
  * literal, which V8 takes about 0.3 s to parse and evaluate: a fifth of a one-message lint.
- * The build stores the same data as a module that hands one string to `JSON.parse` (about
- * a third of that), and eld's own `createEld` loads it, as its entries do. Without the
- * stored form (no build, or another eld) the linter imports `eld/extrasmall` as before.
+ * The build stores the same data as two strings (ngram-store.ts) that eld reads through a
+ * table decoding each ngram when first asked, and eld's own `createEld` loads it, as its
+ * entries do. Without the stored form (no build, or another eld) the linter imports
+ * `eld/extrasmall` as before.
  */
-import { pathToFileURL } from 'node:url';
+import { readFileSync } from 'node:fs';
 import { packagePath } from '../../util/package-root.js';
+import { lazyNgrams, storeNgrams } from './ngram-store.js';
 
 export interface EldDetector {
   detect(text: string): { language: string; getScores(): Record<string, number> };
@@ -21,11 +23,24 @@ export interface EldDatabase {
 }
 
 // eld is pinned to one version (package.json): the stored data is that version's.
-export const STORED_ELD = pathToFileURL(packagePath('dist', 'precompiled', 'eld', 'extrasmall.js')).href;
+export const STORED_ELD = packagePath('dist', 'precompiled', 'eld', 'extrasmall.json');
 
-/** The module the build writes: the database as JSON in one string literal. */
-export function storedDatabaseModule(database: EldDatabase): string {
-  return `// eld's extrasmall database, written by npm run build (src/lint/language/eld.ts)\nexport const ngramsData = JSON.parse(${JSON.stringify(JSON.stringify(database))});\n`;
+// Part of the stored file: raise it when its layout changes.
+const FORMAT = 'dunmail-eld-ngrams-1';
+
+/** The file the build writes: the database's type and languages, and its ngrams as ngram-store.ts stores them. */
+export function storedDatabaseFile(database: EldDatabase): string {
+  const { ngrams, ...rest } = database;
+  return JSON.stringify({ format: FORMAT, ...rest, ...storeNgrams(ngrams) });
+}
+
+/** The stored database, its ngrams read on demand; undefined when the file is not one the build wrote. */
+function readStoredDatabase(file: string): EldDatabase | undefined {
+  const stored = JSON.parse(readFileSync(file, 'utf8')) as { format?: unknown; keys?: unknown; entries?: unknown; [field: string]: unknown };
+  const { format, keys, entries, ...rest } = stored;
+  if (format !== FORMAT || typeof keys !== 'string' || typeof entries !== 'string') return undefined;
+  const database = { ...rest, ngrams: lazyNgrams({ keys, entries }) };
+  return isDatabase(database) ? database : undefined;
 }
 
 function isDatabase(value: unknown): value is EldDatabase {
@@ -51,16 +66,16 @@ export async function detectorOver(database: EldDatabase): Promise<EldDetector |
   return loadData(database) === database.type ? instance : undefined;
 }
 
-async function storedDetector(url: string): Promise<EldDetector | undefined> {
+async function storedDetector(file: string): Promise<EldDetector | undefined> {
   try {
-    const { ngramsData } = (await import(url)) as { ngramsData?: unknown };
-    return isDatabase(ngramsData) ? await detectorOver(ngramsData) : undefined;
+    const database = readStoredDatabase(file);
+    return database ? await detectorOver(database) : undefined;
   } catch {
     return undefined;
   }
 }
 
 /** The detector: from the build's stored database where it is, else from `eld/extrasmall`. */
-export async function loadEld(url = STORED_ELD): Promise<EldDetector> {
-  return (await storedDetector(url)) ?? (await import('eld/extrasmall')).eld;
+export async function loadEld(file = STORED_ELD): Promise<EldDetector> {
+  return (await storedDetector(file)) ?? (await import('eld/extrasmall')).eld;
 }
