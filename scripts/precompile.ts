@@ -5,6 +5,8 @@
  *   (src/lint/lexicon/precompiled.ts);
  * - the project's JSON schemas and the built-in rules' option schemas as ajv standalone code
  *   (src/data/precompiled.ts). The modules that own a schema register it when imported;
+ * - the shipped sentence models' one-class weights, laid out by feature
+ *   (src/lint/classifier/precompiled.ts);
  * - eld's extrasmall database, its ngrams as two strings read on demand, which loads in a
  *   fraction of the time of eld's object literal (src/lint/language/eld.ts).
  */
@@ -19,6 +21,10 @@ import '../src/template/frontmatter.js';
 import '../src/lint/locale/load.js';
 import { besideEldEntry, STORED_ELD, storedDatabaseFile, type EldDatabase } from '../src/lint/language/eld.js';
 import { writeFileAtomic } from '../src/util/atomic-write.js';
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { SHIPPED_MODELS } from '../src/lint/classifier/load.js';
+import { PRECOMPILED_MODELS, writePrecompiledModels } from '../src/lint/classifier/precompiled.js';
 
 const shipped = new LexiconSet([SHIPPED_LEXICONS]);
 const parts = shipped.compileAll();
@@ -30,3 +36,10 @@ console.log(`precompiled ${schemas.length} schemas into ${PRECOMPILED_SCHEMAS}`)
 const { ngramsData } = (await import(besideEldEntry('../ngrams/extrasmall.js'))) as { ngramsData: EldDatabase };
 writeFileAtomic(STORED_ELD, storedDatabaseFile(ngramsData));
 console.log(`stored eld's extrasmall database, its ngrams read on demand, in ${STORED_ELD}`);
+const models = new Map(
+  readdirSync(SHIPPED_MODELS)
+    .filter((file) => file.endsWith('.json'))
+    .map((file) => [path.basename(file, '.json'), readFileSync(path.join(SHIPPED_MODELS, file))] as const),
+);
+writePrecompiledModels(models);
+console.log(`stored the one-class weights of ${models.size} model(s) in ${PRECOMPILED_MODELS}`);

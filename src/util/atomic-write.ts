@@ -29,7 +29,7 @@ export function writeFileAtomic(file: string, content: string | Uint8Array): voi
 }
 
 /** Makes a folder hold exactly these files (name -> content), each written whole: what an earlier run left is removed. */
-export function replaceFolderFiles(folder: string, files: ReadonlyMap<string, string>): void {
+export function replaceFolderFiles(folder: string, files: ReadonlyMap<string, string | Uint8Array>): void {
   makeFolder(folder);
   for (const name of readdirSync(folder)) if (!files.has(name)) rmSync(path.join(folder, name), { recursive: true, force: true });
   for (const [name, content] of files) writeFileAtomic(path.join(folder, name), content);

@@ -61,7 +61,16 @@ export class LinearModel {
   /** One class (the binary model): its weights laid out by feature, read without a search (1 MB). */
   private readonly dense: Float32Array | undefined;
 
-  constructor(readonly file: ModelFile) {
+  /** `dense`: a one-class model's weights laid out by feature, as `denseWeights` gave them (the build stores them). */
+  constructor(
+    readonly file: ModelFile,
+    dense?: Float32Array,
+  ) {
+    if (dense && file.classes.length === 1) {
+      this.rows = [];
+      this.dense = dense;
+      return;
+    }
     this.rows = file.classes.map((_, k) => {
       const indices = decode(file.indices[k] ?? '');
       const weights = decode(file.weights[k] ?? '');
@@ -75,6 +84,11 @@ export class LinearModel {
       for (let j = 0; j < indices.length; j++) dense[indices[j] as number] = weights[j] ?? 0;
       this.dense = dense;
     }
+  }
+
+  /** A one-class model's weights by feature (DIMENSION of them), or undefined for several classes. */
+  get denseWeights(): Float32Array | undefined {
+    return this.dense;
   }
 
   /** The raw score of each class for a sentence's features. */
