@@ -8,7 +8,8 @@ import { LineIndex } from '../../util/lines.js';
 import { closest } from '../../util/closest.js';
 import { compileEntries, EntryPatternError, Lexicon, type LexiconEntry, type LexiconFile } from './lexicon.js';
 import type { TokenMatcher } from './pattern.js';
-import { checkedAtBuild, checkedHash, partHash, precompiledPart, profileFingerprint } from './precompiled.js';
+import { partHash, precompiledPart, profileFingerprint } from './precompiled.js';
+import { checkedAtBuild, checkedHash } from '../checked-at-build.js';
 import { LocaleProfiles, localesBeside } from '../locale/load.js';
 import type { LoadedProfile } from '../locale/profile.js';
 import { profanityEntries } from './profanity.js';
@@ -53,7 +54,7 @@ export interface LexiconSetOptions {
 interface LexiconPart {
   file?: string;
   text: string;
-  /** Set for a file: what the build records when it finds the file valid (precompiled.ts). */
+  /** Set for a file: what the build records when it finds the file valid (checked-at-build.ts). */
   checked?: string;
   entries: LexiconEntry[];
 }
@@ -144,9 +145,10 @@ export class LexiconSet {
     return all;
   }
 
-  /** The record of every file read, all found valid (the build stores it: precompiled.ts). */
+  /** The records of every file read, all found valid, with their profiles' (the build stores them: checked-at-build.ts). */
   checkedFiles(): string[] {
-    return [...this.parts.values()].flatMap((parts) => parts.flatMap((part) => (part.checked ? [part.checked] : [])));
+    const lexicons = [...this.parts.values()].flatMap((parts) => parts.flatMap((part) => (part.checked ? [part.checked] : [])));
+    return [...lexicons, ...this.profiles.checkedFiles()];
   }
 }
 

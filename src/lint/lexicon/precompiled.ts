@@ -93,44 +93,7 @@ export function precompiledPart(hash: string, folder = PRECOMPILED_LEXICONS): To
   }
 }
 
-/**
- * The name under which the build records a lexicon file it read and found valid: a hash of
- * the file's text and of the schema it was held to, so an edited file, or an edited schema,
- * is checked again in process.
- */
-export function checkedHash(schemaText: string, text: string): string {
-  return createHash('sha256').update(`${FORMAT}\0${schemaText}\0${text}`).digest('hex').slice(0, 32);
-}
-
-const CHECKED = 'checked.json';
-const checkedSets = new Map<string, ReadonlySet<string>>();
-
-/**
- * Whether the build found this very file valid: checking the shipped lexicons against their
- * schema is most of reading them (all five locales, at every start). Nothing recorded, or an
- * unreadable record, means no: the file is checked.
- */
-export function checkedAtBuild(hash: string, folder = PRECOMPILED_LEXICONS): boolean {
-  let checked = checkedSets.get(folder);
-  if (!checked) {
-    try {
-      const stored = JSON.parse(readFileSync(path.join(folder, CHECKED), 'utf8')) as unknown;
-      checked = new Set(Array.isArray(stored) ? stored.filter((h): h is string => typeof h === 'string') : []);
-    } catch {
-      checked = new Set();
-    }
-    checkedSets.set(folder, checked);
-  }
-  return checked.has(hash);
-}
-
-/**
- * Writes the compiled patterns of these parts (hash -> matchers) and the record of the files
- * found valid (their checkedHash), replacing what an earlier build left.
- */
-export function writePrecompiled(parts: ReadonlyMap<string, TokenMatcher[][]>, checked: readonly string[], folder = PRECOMPILED_LEXICONS): void {
-  const files = new Map([...parts].map(([hash, matchers]) => [`${hash}.json`, JSON.stringify(encodeMatchers(matchers))]));
-  files.set(CHECKED, JSON.stringify([...new Set(checked)].sort()));
-  replaceFolderFiles(folder, files);
-  checkedSets.delete(folder);
+/** Writes the compiled patterns of these parts (hash -> matchers), replacing what an earlier build left. */
+export function writePrecompiled(parts: ReadonlyMap<string, TokenMatcher[][]>, folder = PRECOMPILED_LEXICONS): void {
+  replaceFolderFiles(folder, new Map([...parts].map(([hash, matchers]) => [`${hash}.json`, JSON.stringify(encodeMatchers(matchers))])));
 }

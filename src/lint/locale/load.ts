@@ -2,7 +2,8 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { schemaValidator } from "../../data/precompiled.js";
 import type { Issue } from "../../errors.js";
-import { readJsonFile } from "../../util/json-file.js";
+import { readJsonFile, stripBom } from "../../util/json-file.js";
+import { checkedAtBuild, checkedHash } from "../checked-at-build.js";
 import {
   fallbackProfile,
   languageOf,
@@ -15,9 +16,11 @@ import { packagePath } from "../../util/package-root.js";
 export const SHIPPED_LOCALES = packagePath("rules", "locales");
 
 // rules/ ships beside dist/ and src/, so the schema is read from the package root.
-const localeSchema: object = JSON.parse(
-  readFileSync(packagePath("rules", "schemas", "locale.schema.json"), "utf8"),
+const localeSchemaText = readFileSync(
+  packagePath("rules", "schemas", "locale.schema.json"),
+  "utf8",
 );
+const localeSchema: object = JSON.parse(localeSchemaText);
 const validateProfile = schemaValidator<LocaleProfile>('locale', localeSchema);
 
 /**
@@ -37,6 +40,7 @@ export class LocaleProfiles {
   private readonly profiles = new Map<string, LoadedProfile>();
   private readonly fallbacks = new Map<string, LoadedProfile>();
   private readonly read: readonly LoadedProfile[];
+  private readonly records: string[] = [];
 
   constructor(folders: readonly string[]) {
     for (const folder of [
@@ -47,6 +51,7 @@ export class LocaleProfiles {
       for (const entry of readdirSync(folder).sort()) {
         if (!entry.endsWith(".json")) continue;
         const profile = readProfile(path.join(folder, entry));
+        this.records.push(recordOf.get(profile) ?? "");
         const earlier = this.profiles.get(profile.locale);
         this.profiles.set(
           profile.locale,
@@ -68,6 +73,11 @@ export class LocaleProfiles {
       this.fallbacks.set(locale, fallback);
     }
     return fallback;
+  }
+
+  /** The records of the files read, all found valid (the build stores them: checked-at-build.ts). */
+  checkedFiles(): string[] {
+    return this.records.filter(Boolean);
   }
 
   /** Every profile read from a file. */
@@ -107,20 +117,32 @@ export function mergeProfiles(
 // the same is read and checked once per process.
 const checked = new Map<string, LoadedProfile>();
 
+const recordOf = new WeakMap<LoadedProfile, string>();
+
+/** A profile file's record (checked-at-build.ts): its text, the schema, and the name it must have. */
+function profileRecord(file: string, text: string): string {
+  return checkedHash(`${localeSchemaText}\0${path.basename(file)}`, text);
+}
+
 function readProfile(file: string): LoadedProfile {
   const text = readFileSync(file, "utf8");
   const key = `${file}\0${text}`;
   let profile = checked.get(key);
   if (!profile) {
-    const data = readJsonFile(file, validateProfile, {
-      code: "CONFIG_INVALID",
-      maxBytes: 256 * 1024,
-      what: "locale profile",
-      hint: "see rules/schemas/locale.schema.json and docs/locales.md",
-      check: (value) => profileIssues(value, path.basename(file, ".json")),
-    });
+    const record = profileRecord(file, text);
+    // A file the build found valid, to the byte and under the same name, is parsed without checking it again.
+    const data = checkedAtBuild(record)
+      ? (JSON.parse(stripBom(text)) as LocaleProfile)
+      : readJsonFile(file, validateProfile, {
+          code: "CONFIG_INVALID",
+          maxBytes: 256 * 1024,
+          what: "locale profile",
+          hint: "see rules/schemas/locale.schema.json and docs/locales.md",
+          check: (value) => profileIssues(value, path.basename(file, ".json")),
+        });
     profile = Object.freeze({ ...data, file, files: [file] });
     checked.set(key, profile);
+    recordOf.set(profile, record);
   }
   return profile;
 }
