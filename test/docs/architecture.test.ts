@@ -56,7 +56,10 @@ describe('docs/architecture.md: which layer may import which', () => {
   it('the lint engine and the rules read no files and know nothing of the Node adapter, the preview or the CLI', () => {
     const kit = ['lint/engine.ts', 'lint/types.ts', 'lint/words.ts', 'lint/phrases.ts', 'lint/places.ts', 'lint/written-text.ts'];
     const kernel = [
-      ...under('lint/rules', 'lint/checks', 'lint/document', 'lint/language', 'lint/classifier').filter(({ file }) => file !== 'lint/classifier/load.ts'),
+      // The adapter's loaders of dunmail's own data (docs/architecture.md) sit beside the code they serve.
+      ...under('lint/rules', 'lint/checks', 'lint/document', 'lint/language', 'lint/classifier').filter(
+        ({ file }) => !['lint/classifier/load.ts', 'lint/classifier/precompiled.ts', 'lint/language/eld.ts'].includes(file),
+      ),
       ...files.filter(({ file }) => kit.includes(file)),
     ];
     expect(kernel.length).toBeGreaterThan(35);
