@@ -1,3 +1,4 @@
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { lintWatchCommand } from '../../src/cli/commands/lint-watch.js';
@@ -12,6 +13,8 @@ const REPORT_MS = 45_000;
 describe('dunmail lint --watch', () => {
   it('lints, then lints a changed template on its own, and everything when a layout changes, until stopped', async () => {
     const project = tempProject();
+    // A config where dunmail does not look: named on the first run, not on every run after.
+    writeFileSync(path.join(project.dir, 'dunmail.config.json'), '{}');
     const io = capture(project.dir);
     const controller = new AbortController();
     const running = lintWatchCommand(['templates/en'], { format: 'stylish' }, io, controller.signal, { debounceMs: 30 });
@@ -28,6 +31,7 @@ describe('dunmail lint --watch', () => {
     expect(report).toMatch(/\d+:\d+-\d+:\d+\s+error\s+`URGENT` in the `due-today` stage.*urgent-when-late/);
     // Only the changed file was linted again.
     expect(report).not.toContain('overdue-early.mjml.njk');
+    expect(io.err().match(/dunmail\.config\.json is not read/g)).toHaveLength(1);
 
     controller.abort();
     expect(await running).toBe(1);

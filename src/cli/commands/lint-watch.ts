@@ -28,9 +28,11 @@ export async function lintWatchCommand(
   watchOptions: LintWatchOptions = {},
 ): Promise<number> {
   const targets = lintTargets(paths, options, io.cwd);
+  // A notice (an unread config file) is said on the first run it applies to, not on every one.
+  const said = new Set<string>();
   let code: number;
   try {
-    code = await lintCommand(paths, options, io);
+    code = await lintCommand(paths, options, io, said);
   } catch (error) {
     // Usage mistakes (an unknown rule, a missing folder) end the command at once, as without --watch;
     // a file that cannot be read (a broken config or lexicon) is reported, and fixing it lints again.
@@ -56,7 +58,7 @@ export async function lintWatchCommand(
     const only = hasGlobs ? undefined : ownFiles(changes, explicitFiles);
     io.stdout(`\n[${new Date().toLocaleTimeString()}] ${describe(changed)} changed: linting ${only ? only.join(', ') : 'everything'}\n`);
     try {
-      code = await lintCommand(only ?? paths, options, io);
+      code = await lintCommand(only ?? paths, options, io, said);
     } catch (error) {
       // A broken config or a deleted target while watching: say so, and wait for the fix.
       io.stderr(`${formatError(error)}\n`);

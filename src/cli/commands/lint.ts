@@ -38,8 +38,11 @@ export interface LintOptions {
 
 const LINTABLE = ['**/*.mjml.njk', '**/*.eml', '**/*.txt'];
 
-/** `dunmail lint [paths or globs]`: 0 clean, 1 lint errors (or too many warnings), 2 usage or config error. */
-export async function lintCommand(paths: string[], options: LintOptions, io: CliIo): Promise<number> {
+/**
+ * `dunmail lint [paths or globs]`: 0 clean, 1 lint errors (or too many warnings), 2 usage or config error.
+ * `said`: the unread config files already named (`--watch` lints again and again, and says each once).
+ */
+export async function lintCommand(paths: string[], options: LintOptions, io: CliIo, said = new Set<string>()): Promise<number> {
   const only = options.only?.split(',').map((s) => s.trim()).filter(Boolean);
   const maxWarnings = options.maxWarnings === undefined ? undefined : wholeNumber('--max-warnings', options.maxWarnings);
   const daysLate = options.daysLate === undefined ? undefined : wholeNumber('--days-late', options.daysLate);
@@ -48,7 +51,7 @@ export async function lintCommand(paths: string[], options: LintOptions, io: Cli
   const outputFile = options.outputFile === undefined ? undefined : reportFile(options.outputFile, io.cwd);
   const templatesDir = path.resolve(io.cwd, options.templates ?? 'templates');
   const configFile = options.config ? path.resolve(io.cwd, options.config) : resolveConfigFile(templatesDir, io.cwd);
-  sayUnreadConfig(templatesDir, configFile, io);
+  sayUnreadConfig(templatesDir, configFile, io, said);
   // The templates folder is also where an .eml's X-Dunmail-Template is looked up.
   const cacheLocation = options.cache || options.cacheLocation ? path.resolve(io.cwd, options.cacheLocation ?? DEFAULT_CACHE_LOCATION) : undefined;
   const linter = createLinter({
@@ -220,9 +223,11 @@ async function expand(paths: string[], cwd: string): Promise<string[]> {
 
 export { LINTABLE };
 
-/** A `dunmail.config.json` where dunmail does not look is named, with where it does. */
-export function sayUnreadConfig(templatesDir: string, configFile: string, io: CliIo): void {
+/** A `dunmail.config.json` where dunmail does not look is named, with where it does, once (`said` holds those named). */
+export function sayUnreadConfig(templatesDir: string, configFile: string, io: CliIo, said = new Set<string>()): void {
   for (const file of unreadConfigFiles(templatesDir, configFile, io.cwd)) {
+    if (said.has(file)) continue;
+    said.add(file);
     const reading = path.relative(io.cwd, configFile) || configFile;
     io.stderr(
       `dunmail: ${path.relative(io.cwd, file) || file} is not read: the config is ${reading.startsWith('..') ? configFile : reading}. ` +
