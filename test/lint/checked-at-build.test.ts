@@ -5,23 +5,13 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { checkedAtBuild, checkedHash, writeCheckedRecord } from '../../src/lint/checked-at-build.js';
 import { LexiconSet, SHIPPED_LEXICONS } from '../../src/lint/lexicon/load.js';
 import { LocaleProfiles } from '../../src/lint/locale/load.js';
-import { DunmailError } from '../../src/errors.js';
+import { dunmailError as refusal } from '../helpers.js';
 
 const roots: string[] = [];
 afterAll(() => roots.forEach((root) => rmSync(root, { recursive: true, force: true })));
 const RULES = path.join(SHIPPED_LEXICONS, '..');
 const LEXICON_SCHEMA = readFileSync(path.join(RULES, 'schemas', 'lexicon.schema.json'), 'utf8');
 const LOCALE_SCHEMA = readFileSync(path.join(RULES, 'schemas', 'locale.schema.json'), 'utf8');
-
-function refusal(make: () => unknown): DunmailError {
-  try {
-    make();
-  } catch (error) {
-    if (error instanceof DunmailError) return error;
-    throw error;
-  }
-  throw new Error('accepted');
-}
 
 describe('shipped data files checked at build time', () => {
   it('the build recorded every shipped lexicon and profile file, by its text and what it was checked against (run npm run build when this fails)', () => {

@@ -1,17 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { loadConfigText } from '../../../src/lint/config/load.js';
-import { DunmailError } from '../../../src/errors.js';
+import type { DunmailError } from '../../../src/errors.js';
+import { dunmailError } from '../../helpers.js';
 
 /** The error loadConfigText throws for this config text. */
 function refusal(config: object | string): DunmailError {
   const text = typeof config === 'string' ? config : JSON.stringify(config, null, 2);
-  try {
-    loadConfigText('/work/app/rules/dunmail.config.json', text);
-  } catch (error) {
-    if (error instanceof DunmailError) return error;
-    throw error;
-  }
-  throw new Error('the config was accepted');
+  return dunmailError(() => loadConfigText('/work/app/rules/dunmail.config.json', text));
 }
 
 describe('reading a config: the file, then each rule’s options with the rule’s own schema', () => {
