@@ -21,7 +21,7 @@ import '../src/data/validate.js';
 import '../src/template/frontmatter.js';
 import '../src/lint/locale/load.js';
 import { besideEldEntry, STORED_ELD, storedDatabaseFile, type EldDatabase } from '../src/lint/language/eld.js';
-import { writeFileAtomic } from '../src/util/atomic-write.js';
+import { replaceFolderFiles } from '../src/util/atomic-write.js';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { SHIPPED_MODELS } from '../src/lint/classifier/load.js';
@@ -36,7 +36,8 @@ for (const rule of builtInRules.values()) ruleOptionsValidator(rule);
 const schemas = await writePrecompiledSchemas();
 console.log(`precompiled ${schemas.length} schemas into ${PRECOMPILED_SCHEMAS}`);
 const { ngramsData } = (await import(besideEldEntry('../ngrams/extrasmall.js'))) as { ngramsData: EldDatabase };
-writeFileAtomic(STORED_ELD, storedDatabaseFile(ngramsData));
+// The whole folder is replaced: an earlier build's form of the database goes.
+replaceFolderFiles(path.dirname(STORED_ELD), new Map([[path.basename(STORED_ELD), storedDatabaseFile(ngramsData)]]));
 console.log(`stored eld's extrasmall database, its ngrams read on demand, in ${STORED_ELD}`);
 const models = new Map(
   readdirSync(SHIPPED_MODELS)

@@ -170,7 +170,7 @@ export class Lexicon {
   }
 
   /** The lexicon of only the entries `keep` chooses, from the matchers compiled already (none compiled again). */
-  only(keep: (entry: LexiconEntry) => boolean): Lexicon {
+  subset(keep: (entry: LexiconEntry) => boolean): Lexicon {
     const kept = this.compiled.filter(({ entry }) => keep(entry));
     return new Lexicon({ ...this.file, entries: kept.map(({ entry }) => entry) }, this.profile, kept.map(({ matchers }) => matchers));
   }

@@ -154,7 +154,7 @@ export class LexiconSet {
 
 // Linters are made again for each config change (preview) and test; a lexicon file that
 // reads the same is the same, so it is checked, and compiled for a profile, once per process.
-const checkedFiles = new Map<string, LexiconFile>();
+const checkedFiles = new Map<string, { lexicon: LexiconFile; checked: string }>();
 const compiledParts = new Map<string, TokenMatcher[][]>();
 
 function compiledLexicon(key: string, parts: readonly LexiconPart[], profiles: LocaleProfiles): Lexicon {
@@ -196,20 +196,22 @@ function compilePart(part: LexiconPart, profile: LoadedProfile): TokenMatcher[][
 function readLexicon(file: string): { lexicon: LexiconFile; text: string; checked: string } {
   const text = readFileSync(file, 'utf8');
   const key = `${file}\0${text}`;
-  const checked = checkedHash(lexiconSchemaText, text);
-  let lexicon = checkedFiles.get(key);
-  // A file the build found valid, to the byte, is parsed without checking it again.
-  if (!lexicon && checkedAtBuild(checked)) lexicon = JSON.parse(stripBom(text)) as LexiconFile;
-  if (!lexicon) {
-    lexicon = readJsonFile(file, validateLexicon, {
-      code: 'CONFIG_INVALID',
-      maxBytes: 2 * 1024 * 1024,
-      what: 'lexicon',
-      hint: 'entries need a pattern and a category; see rules/schemas/lexicon.schema.json',
-    });
-    checkedFiles.set(key, lexicon);
+  let read = checkedFiles.get(key);
+  if (!read) {
+    const checked = checkedHash(lexiconSchemaText, text);
+    // A file the build found valid, to the byte, is parsed without checking it again.
+    const lexicon = checkedAtBuild(checked)
+      ? (JSON.parse(stripBom(text)) as LexiconFile)
+      : readJsonFile(file, validateLexicon, {
+          code: 'CONFIG_INVALID',
+          maxBytes: 2 * 1024 * 1024,
+          what: 'lexicon',
+          hint: 'entries need a pattern and a category; see rules/schemas/lexicon.schema.json',
+        });
+    read = { lexicon, checked };
+    checkedFiles.set(key, read);
   }
-  return { lexicon, text, checked };
+  return { ...read, text };
 }
 
 /** The line and column of a value in a JSON file, by its path in the tree; the file alone where there is none. */

@@ -50,8 +50,8 @@ export class LocaleProfiles {
       if (!existsSync(folder)) continue;
       for (const entry of readdirSync(folder).sort()) {
         if (!entry.endsWith(".json")) continue;
-        const profile = readProfile(path.join(folder, entry));
-        this.records.push(recordOf.get(profile) ?? "");
+        const { profile, record } = readProfile(path.join(folder, entry));
+        this.records.push(record);
         const earlier = this.profiles.get(profile.locale);
         this.profiles.set(
           profile.locale,
@@ -77,7 +77,7 @@ export class LocaleProfiles {
 
   /** The records of the files read, all found valid (the build stores them: checked-at-build.ts). */
   checkedFiles(): string[] {
-    return this.records.filter(Boolean);
+    return [...this.records];
   }
 
   /** Every profile read from a file. */
@@ -115,20 +115,18 @@ export function mergeProfiles(
 
 // Linters are made again for each config change and test: a profile file that reads
 // the same is read and checked once per process.
-const checked = new Map<string, LoadedProfile>();
-
-const recordOf = new WeakMap<LoadedProfile, string>();
+const checked = new Map<string, { profile: LoadedProfile; record: string }>();
 
 /** A profile file's record (checked-at-build.ts): its text, the schema, and the name it must have. */
 function profileRecord(file: string, text: string): string {
   return checkedHash(`${localeSchemaText}\0${path.basename(file)}`, text);
 }
 
-function readProfile(file: string): LoadedProfile {
+function readProfile(file: string): { profile: LoadedProfile; record: string } {
   const text = readFileSync(file, "utf8");
   const key = `${file}\0${text}`;
-  let profile = checked.get(key);
-  if (!profile) {
+  let read = checked.get(key);
+  if (!read) {
     const record = profileRecord(file, text);
     // A file the build found valid, to the byte and under the same name, is parsed without checking it again.
     const data = checkedAtBuild(record)
@@ -140,11 +138,10 @@ function readProfile(file: string): LoadedProfile {
           hint: "see rules/schemas/locale.schema.json and docs/locales.md",
           check: (value) => profileIssues(value, path.basename(file, ".json")),
         });
-    profile = Object.freeze({ ...data, file, files: [file] });
-    checked.set(key, profile);
-    recordOf.set(profile, record);
+    read = { profile: Object.freeze({ ...data, file, files: [file] }), record };
+    checked.set(key, read);
   }
-  return profile;
+  return read;
 }
 
 /** What the schema cannot say: the file is named for its locale, and every expression compiles. */

@@ -121,7 +121,7 @@ const oneWordLexicons = new WeakMap<Lexicon, Lexicon>();
 function oneWordLexicon(lexicon: Lexicon): Lexicon {
   let oneWord = oneWordLexicons.get(lexicon);
   if (!oneWord) {
-    oneWord = lexicon.only((e) => !/\s/.test(e.pattern.trim()));
+    oneWord = lexicon.subset((e) => !/\s/.test(e.pattern.trim()));
     oneWordLexicons.set(lexicon, oneWord);
   }
   return oneWord;

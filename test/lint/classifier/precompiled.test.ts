@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { features } from '../../../src/lint/classifier/features.js';
-import { SHIPPED_MODELS } from '../../../src/lint/classifier/load.js';
+import { readModel, SHIPPED_MODELS } from '../../../src/lint/classifier/load.js';
+import { dunmailError } from '../../helpers.js';
 import { LinearModel, type ModelFile } from '../../../src/lint/classifier/model.js';
 import { modelHash, precompiledModel, writePrecompiledModels } from '../../../src/lint/classifier/precompiled.js';
 import { ROOT } from '../../helpers.js';
@@ -47,5 +48,17 @@ describe('sentence models precompiled at build time', () => {
     const header = path.join(folder, `aggressive.${hash}.json`);
     writeFileSync(header, readFileSync(header, 'utf8').replace('dunmail-model-1', 'dunmail-model-0'));
     expect(precompiledModel('aggressive', hash, folder)).toBeUndefined();
+  });
+
+  it('a model file that is not JSON is named with what to do, not thrown as a bare SyntaxError', () => {
+    const folder = mkdtempSync(path.join(tmpdir(), 'dunmail-models-'));
+    roots.push(folder);
+    const file = path.join(folder, 'aggressive.json');
+    writeFileSync(file, '{"binary": ');
+    const error = dunmailError(() => readModel(file));
+    expect(error.code).toBe('CONFIG_INVALID');
+    expect(error.message).toMatch(/^the sentence model is not valid JSON: /);
+    expect(error.place).toEqual({ file });
+    expect(error.hint).toContain('scripts/train-classifier.ts');
   });
 });
