@@ -82,14 +82,15 @@ export function extractTemplateCopy(text: string, bodyStart = 0, file = ''): Tem
   const stack: string[] = [];
   let skipping = 0;
   let container: string | undefined;
-  let current: { text: string; pieces: { at: number; offset: number }[]; element: string } | undefined;
+  let current: { text: string; pieces: { at: number; offset: number }[]; element: string; container: string; block?: number } | undefined;
+  const childBlocks = childBlockRanges(tags);
 
   const flush = (): void => {
-    if (current && current.text.trim() && container) {
+    if (current && current.text.trim()) {
       const pieces = current.pieces;
       blocks.push({
         text: current.text,
-        container,
+        container: current.container,
         element: current.element,
         sourceOffset(offset) {
           let piece = pieces[0];
@@ -122,12 +123,26 @@ export function extractTemplateCopy(text: string, bodyStart = 0, file = ''): Tem
       },
       ontext(chunk) {
         for (const element of open) element.text += decodeKeepingLength(chunk);
-        if (!container || skipping > 0) return;
+        if (skipping > 0) return;
         const offset = parser.startIndex;
-        const element = [...stack].reverse().find((n) => BLOCK_ELEMENTS.has(n) || COPY_CONTAINERS.has(n)) ?? container;
-        current ??= { text: '', pieces: [], element };
-        current.pieces.push({ at: current.text.length, offset });
-        current.text += decodeKeepingLength(chunk);
+        const element = [...stack].reverse().find((n) => BLOCK_ELEMENTS.has(n) || COPY_CONTAINERS.has(n));
+        if (container) {
+          current ??= { text: '', pieces: [], element: element ?? container, container };
+          current.pieces.push({ at: current.text.length, offset });
+          current.text += decodeKeepingLength(chunk);
+          return;
+        }
+        // Outside MJML components, in a block the parent places: its copy, a piece per block.
+        if (open.some((e) => e.name.startsWith('mj-'))) return;
+        for (const [index, range] of childBlocks.entries()) {
+          const from = Math.max(range.start, offset);
+          const to = Math.min(range.end, offset + chunk.length);
+          if (from >= to) continue;
+          if (current && current.block !== index) flush();
+          current ??= { text: '', pieces: [], element: element ?? CHILD_BLOCK, container: CHILD_BLOCK, block: index };
+          current.pieces.push({ at: current.text.length, offset: from });
+          current.text += decodeKeepingLength(chunk.slice(from - offset, to - offset));
+        }
       },
     },
     { decodeEntities: false, lowerCaseTags: true, recognizeSelfClosing: true },
@@ -135,6 +150,26 @@ export function extractTemplateCopy(text: string, bodyStart = 0, file = ''): Tem
   parser.end(body);
   flush();
   return { blocks, elements, tags, masked };
+}
+
+/**
+ * The container of copy a file that extends another writes in a `{% block %}` outside any
+ * MJML component (a sign-off, a footer line): the parent places it, in its own mj-text.
+ */
+export const CHILD_BLOCK = 'block';
+
+/** The outermost `{% block %}` bodies of a file that extends another, at file offsets; none in a file that extends nothing. */
+function childBlockRanges(tags: readonly TemplateTag[]): { start: number; end: number }[] {
+  if (!tags.some((tag) => tag.kind === 'block' && tag.keyword === 'extends')) return [];
+  const ranges: { start: number; end: number }[] = [];
+  let depth = 0;
+  let start = 0;
+  for (const tag of tags) {
+    if (tag.kind !== 'block') continue;
+    if (tag.keyword === 'block' && depth++ === 0) start = tag.end;
+    else if (tag.keyword === 'endblock' && depth > 0 && --depth === 0) ranges.push({ start, end: tag.start });
+  }
+  return ranges;
 }
 
 /**

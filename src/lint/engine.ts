@@ -60,6 +60,8 @@ function applies(rule: Rule<any>, document: LintDocument): boolean {
   const scope = rule.meta.appliesTo;
   // Sequence documents are read only by the rules written for them.
   if (document.kind === 'sequence' && !scope?.kinds?.includes('sequence')) return false;
+  // A layout's copy is part of emails, not one: rules that judge a whole email do not read it.
+  if (document.isLayout && !scope?.layouts) return false;
   if (!scope) return true;
   if (scope.kinds && !scope.kinds.includes(document.kind)) return false;
   if (scope.email && !document.email) return false;

@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { VFile } from 'vfile';
 import { DunmailError } from '../errors.js';
 import { loadStages, type StageDefinitions } from '../project/stages.js';
-import { SHIPPED_TEMPLATES } from '../project/discover.js';
+import { isLayoutOrPartial, SHIPPED_TEMPLATES } from '../project/discover.js';
 import { loadConfig, recommendedConfig, rulesOf, type LintConfig } from './config/load.js';
 import { categoriesRead, LexiconSet } from './lexicon/load.js';
 import { lintDocument } from './engine.js';
@@ -11,11 +11,14 @@ import { shippedModel } from './classifier/load.js';
 import { messageDocument, type MessageInput, type MessageTemplate } from './document/message.js';
 import { readEml, readTextMessage, type NamedTemplate } from './document/read-message.js';
 import { templateDocument, type LayoutSources } from './document/template.js';
+import { layoutDocument, mergeReadings, type LayoutReader } from './document/layout.js';
+import { startsWithFrontmatter } from '../template/frontmatter.js';
+import { detectLanguage, detectorCode } from './language/detect.js';
 import { sequenceDocument } from './document/sequence.js';
 import { MINIMAL_DATA, type AttachmentInfo, type Rule, type SequenceTemplate, type CompiledEmail, type RenderCheck, type TemplateUsage } from './types.js';
 import type { CompiledTemplate } from '../compile/template.js';
 import type { SourceFile } from '../template/sources.js';
-import { openWorkspace, type Workspace, type WorkspaceOptions } from '../project/workspace.js';
+import { openWorkspace, templatesUsing, type Workspace, type WorkspaceOptions } from '../project/workspace.js';
 import { calendarDays } from '../project/stages.js';
 import { minimalData } from '../data/minimal.js';
 import { readTextFile } from '../util/json-file.js';
@@ -167,10 +170,51 @@ export function createLinter(options: LinterOptions = {}): Linter {
     return lintDocument(document, engine);
   };
 
+  /**
+   * A layout or partial: its own copy, read as each template that uses it shows it (that
+   * template's locale and stage), or in every locale when none does yet.
+   */
+  const lintLayoutText = (filePath: string, text: string): VFile => {
+    const unsafe = unsafeTemplateViolations(filePath, text);
+    if (unsafe.length > 0) return unsafeTemplateFile(filePath, text, unsafe, undefined);
+    const found = nearestStages(filePath, stagesCache, workspaceOptions);
+    const readers = found ? templateReaders(found, filePath) : [];
+    const read = (reader: LayoutReader) => lintDocument(layoutDocument(filePath, text, reader, build), engine);
+    if (readers.length === 0) return mergeReadings(unusedLayoutLocales(filePath, text).map((locale) => ({ file: read({ locale }) })));
+    return mergeReadings(readers.map((reader) => ({ file: read(reader), template: reader.template })));
+  };
+
+  /**
+   * The locale of a layout no template uses yet: the one its path names (`layouts/en.mjml.njk`),
+   * else the one its copy reads as, else every locale (too little copy to tell).
+   */
+  const unusedLayoutLocales = (filePath: string, text: string): string[] => {
+    const locales = lexicons.profiles.all().map((profile) => profile.locale);
+    const segments = path.resolve(filePath).split(path.sep).map((segment) => segment.replace(/\.mjml\.njk$/, ''));
+    const named = locales.find((locale) => segments.includes(locale));
+    if (named) return [named];
+    const copy = layoutDocument(filePath, text, { locale: locales[0] ?? 'en' }, build).body.map((region) => region.text).join('\n');
+    const codes = new Map(locales.flatMap((locale) => { const code = detectorCode(locale.split('-')[0] ?? locale); return code ? [[code, locale] as const] : []; }));
+    const [first, ...rest] = [...codes.keys()];
+    const detected = first === undefined ? undefined : detectLanguage(copy.replace(/X{2,}/g, ' '), first, rest);
+    const locale = detected && codes.get(detected.code);
+    return locale ? [locale] : locales;
+  };
+
+  /** A `.mjml.njk` file without frontmatter that templates compose, or that sits in layouts/ or partials/. */
+  const isLayout = (filePath: string, text: string): boolean => {
+    if (!filePath.endsWith('.mjml.njk') || startsWithFrontmatter(text)) return false;
+    if (isLayoutOrPartial(filePath)) return true;
+    const found = nearestStages(filePath, stagesCache, workspaceOptions);
+    const name = found?.workspace.nameOf(path.resolve(filePath));
+    return name !== undefined && found !== undefined && found.workspace.index().layouts.includes(name);
+  };
+
   return {
     config,
     rules,
     lintTemplate(filePath, text, email) {
+      if (isLayout(filePath, text)) return lintLayoutText(filePath, text);
       return lintTemplateText(filePath, text, email);
     },
     lintSequence(root) {
@@ -185,6 +229,7 @@ export function createLinter(options: LinterOptions = {}): Linter {
         throw new DunmailError('INPUT_TOO_LARGE', `the file is ${size} bytes, over the ${MAX_LINT_BYTES}-byte limit`, { place: { file: filePath } });
       }
       const text = readFileSync(filePath, 'utf8');
+      if (isLayout(filePath, text)) return lintLayoutText(filePath, text);
       if (filePath.endsWith('.mjml.njk')) {
         const found = nearestStages(filePath, stagesCache, workspaceOptions);
         const compiled = found ? await compileForLint(filePath, found) : undefined;
@@ -280,6 +325,23 @@ function layoutSources({ root, workspace }: TemplatesRoot, filePath: string, tex
   } catch {
     return { root, files: [] };
   }
+}
+
+/** The locale and stage of each template that composes the layout, as its frontmatter says. */
+function templateReaders({ workspace, stages }: TemplatesRoot, filePath: string): (LayoutReader & { template: string })[] {
+  const name = workspace.nameOf(path.resolve(filePath));
+  if (name === undefined) return [];
+  return templatesUsing(workspace, name).flatMap((template) => {
+    let frontmatter;
+    try {
+      frontmatter = workspace.sources.read(template).frontmatter?.frontmatter;
+    } catch {
+      // A template that cannot be read is reported as such when it is linted.
+      return [];
+    }
+    if (!frontmatter) return [];
+    return [{ template, locale: frontmatter.locale, stage: stages.stages.find((stage) => stage.id === frontmatter.stage), stages }];
+  });
 }
 
 /** Renders with every fixture of the template, then with the least valid data for its stage. */

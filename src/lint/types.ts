@@ -88,6 +88,12 @@ export interface LintDocument {
    * folder (the CLI, lintFile), so email rules can check the real output.
    */
   email?: CompiledEmail;
+  /**
+   * Set when the document is a layout or partial linted as a file of its own: only the rules
+   * whose `appliesTo.layouts` is set read it (wording that is wrong in any email, not what an
+   * email as a whole must say). Its stage and locale are those of one template that uses it.
+   */
+  isLayout?: true;
   /** The layouts and partials a template extends or includes: their copy and markup, read-only. */
   layout: { root?: string; files: string[]; regions: TextRegion[]; elements: MarkupElement[]; tags: TemplateTag[] } | undefined;
 }
@@ -243,6 +249,8 @@ export interface RuleMeta<Options> {
     stages?: string[];
     /** Needs the compiled email (`document.email`); skipped when linting text alone. */
     email?: true;
+    /** Also reads a layout or partial linted on its own (`document.isLayout`): its copy is in every email that uses it. */
+    layouts?: true;
   };
   /**
    * The lexicons it reads (`context.lexicon(name)`), each with the entry categories it

@@ -25,21 +25,22 @@ export async function lintDocumentOf(kind: FileKind, file: string, document: Tex
       loadConfigText(file, document.getText());
       return { diagnostics: [] };
     }
-    if (kind !== 'template' && kind !== 'stages' && kind !== 'message') return { diagnostics: [] };
+    if (kind !== 'template' && kind !== 'layout' && kind !== 'stages' && kind !== 'message') return { diagnostics: [] };
     const linter = await project.linter();
     const vfile = await run(kind, file, document.getText(), project, mode, linter);
-    return { file: vfile, rules: linter.rules, diagnostics: vfile.messages.map((message) => messageDiagnostic(message, document, kind === 'template')) };
+    return { file: vfile, rules: linter.rules, diagnostics: vfile.messages.map((message) => messageDiagnostic(message, document, kind === 'template' || kind === 'layout')) };
   } catch (error) {
     return { diagnostics: errorDiagnostics(error, file, document) };
   }
 }
 
-async function run(kind: 'template' | 'stages' | 'message', file: string, text: string, project: Project, mode: LintMode, linter: Awaited<ReturnType<Project['linter']>>): Promise<VFile> {
+async function run(kind: 'template' | 'layout' | 'stages' | 'message', file: string, text: string, project: Project, mode: LintMode, linter: Awaited<ReturnType<Project['linter']>>): Promise<VFile> {
   if (kind === 'stages') {
     // lintSequence reads stages.json and the templates from disk: the saved version.
     project.workspace?.invalidate();
     return linter.lintSequence(project.root ?? path.dirname(file));
   }
-  // lintSource refuses a text over the size limit before reading it, as lintFile does a file.
+  // lintSource refuses a text over the size limit before reading it, as lintFile does a file;
+  // a layout lints its own copy, as typed.
   return kind === 'template' && mode === 'full' ? linter.lintFile(file) : linter.lintSource(file, text);
 }

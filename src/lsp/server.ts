@@ -126,8 +126,8 @@ export function startLanguageServer({ input, output, cwd }: ServerOptions): Prom
     const version = document.version;
     const projects = await ready();
     entry.kind = kindOf(projects, entry.file, document.getText());
-    if (entry.kind === 'layout' || entry.kind === 'other') {
-      // Nothing of their own to report: said once, and again only if they had diagnostics as another kind.
+    if (entry.kind === 'other') {
+      // Nothing of its own to report: said once, and again only if it had diagnostics as another kind.
       if (entry.result?.diagnostics.length === 0) return;
       entry.result = { diagnostics: [] };
       publish(uri, version, []);
@@ -230,8 +230,9 @@ export function startLanguageServer({ input, output, cwd }: ServerOptions): Prom
     if (!entry || document.version === entry.openedVersion) return;
     // stages.json lints as saved: its sequence reads the templates on disk.
     if (entry.kind === 'stages') return;
+    // A layout's own copy is linted as typed; the templates that use it follow.
     if (entry.kind === 'layout') later((projects) => dependents(projects, entry.file).forEach((uri) => schedule(uri)));
-    else schedule(document.uri);
+    schedule(document.uri);
   });
 
   documents.onDidSave(({ document }) => {

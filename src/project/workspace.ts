@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { compileTemplate, compiledTemplateData, restoreCompiledTemplate, type CompiledTemplate, type CompiledTemplateData } from '../compile/template.js';
 import type { MjmlOptions } from '../compile/mjml.js';
-import { compose, type Composition } from '../template/compose.js';
+import { compose, composedNames, type Composition } from '../template/compose.js';
 import { SourceStore, type SourceFile } from '../template/sources.js';
 import { splitFrontmatter } from '../template/frontmatter.js';
 import { loadConfig, rulesOf, SHIPPED_CONFIG, type LintConfig } from '../lint/config/load.js';
@@ -101,16 +101,64 @@ export function findTemplatesRoot(dir: string): string | undefined {
 }
 
 /**
- * The files under `dir` that lint as templates, absolute: those with frontmatter, those
- * without that no template uses (each reported as the template it fails to be) and those
- * that cannot be read; not the layouts and partials, which lint with their templates.
+ * The files under `dir` that lint, absolute: templates (with frontmatter), layouts and
+ * partials (their own copy, as the emails that use them show it), files without frontmatter
+ * that no template uses (each reported as the template it fails to be) and those that
+ * cannot be read.
  */
 export function lintableTemplates(dir: string): string[] {
   const folder = path.resolve(dir);
   const root = findTemplatesRoot(folder) ?? folder;
   const index = openWorkspace(root).index();
   const inside = (file: string): boolean => !path.relative(folder, file).startsWith('..');
-  return [...index.templates, ...index.unused, ...index.unreadable.keys()].map((name) => path.join(root, name)).filter(inside).sort();
+  return [...index.templates, ...index.layouts, ...index.unused, ...index.unreadable.keys()].map((name) => path.join(root, name)).filter(inside).sort();
+}
+
+/**
+ * The templates that compose a layout or partial, directly or through another one, as
+ * their tags name it: each of their emails shows its copy. Read once per index.
+ */
+export function templatesUsing(workspace: Pick<Workspace, 'index' | 'sources'>, name: string): string[] {
+  const index = workspace.index();
+  let users = usersByIndex.get(index);
+  if (!users) {
+    users = layoutUsers(index, workspace.sources);
+    usersByIndex.set(index, users);
+  }
+  return users.get(name) ?? [];
+}
+
+const usersByIndex = new WeakMap<TemplateIndex, Map<string, string[]>>();
+
+function layoutUsers(index: TemplateIndex, sources: SourceStore): Map<string, string[]> {
+  const names = new Map<string, string[]>();
+  const namedBy = (name: string): string[] => {
+    let named = names.get(name);
+    if (!named) {
+      try {
+        named = composedNames(sources.read(name).text);
+      } catch {
+        // An unreadable file is reported as such; it composes nothing here.
+        named = [];
+      }
+      names.set(name, named);
+    }
+    return named;
+  };
+  const users = new Map<string, string[]>();
+  for (const template of index.templates) {
+    const seen = new Set<string>();
+    const walk = (name: string): void => {
+      for (const used of namedBy(name)) {
+        if (seen.has(used)) continue;
+        seen.add(used);
+        walk(used);
+      }
+    };
+    walk(template);
+    for (const used of seen) if (used !== template) users.set(used, [...(users.get(used) ?? []), template]);
+  }
+  return users;
 }
 
 export function openWorkspace(dir: string = SHIPPED_TEMPLATES, options: WorkspaceOptions = {}): Workspace {

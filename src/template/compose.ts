@@ -107,6 +107,15 @@ function includeLoop(name: string, store: SourceStore, requested: string[]): Dun
   });
 }
 
+/**
+ * The files a source names in `{% extends %}` and `{% include %}`, read from its text
+ * without nunjucks: the sandbox lets these tags name files only as quoted literals. A
+ * match inside a comment or raw block only adds a name, never loses one.
+ */
+export function composedNames(text: string): string[] {
+  return [...text.matchAll(/\{%-?\s*(?:extends|include)\s+(["'])([^"'\n]+)\1/g)].map((match) => match[2] ?? '');
+}
+
 function includeTagOf(body: string, name: string) {
   return findTags(body).find((t) => t.kind === 'block' && (t.keyword === 'include' || t.keyword === 'extends') && (t.text.includes(`"${name}"`) || t.text.includes(`'${name}'`)));
 }

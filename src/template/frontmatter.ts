@@ -35,6 +35,11 @@ const yaml = lazyModule<typeof Yaml>('yaml');
 
 const validateFrontmatter = schemaValidator<Frontmatter>('frontmatter', frontmatterSchema);
 
+/** Whether a file starts with a frontmatter block (after a byte-order mark): a template, not a layout or partial. */
+export function startsWithFrontmatter(source: string): boolean {
+  return FENCE.test(source.slice(source.charCodeAt(0) === 0xfeff ? 1 : 0));
+}
+
 export function splitFrontmatter(source: string, file: string): SplitTemplate {
   // A byte-order mark (Windows editors write one) comes before the fence. It is skipped,
   // not removed, so offsets stay offsets into the text the caller holds.

@@ -55,7 +55,7 @@ describe('a template that would vanish from the output', () => {
 });
 
 describe('lint and files without frontmatter', () => {
-  it('reports one nothing uses at its 1:1 (exit 1), and leaves alone one a template includes', async () => {
+  it('reports one nothing uses at its 1:1 (exit 1), and lints the copy of one a template includes', async () => {
     const dir = templatesDir({
       template: templateSource([...section('<mj-text>Hello</mj-text>'), '{% include "en/signature.mjml.njk" %}']),
       'en/signature.mjml.njk': '    <mj-section><mj-column><mj-text>Sam</mj-text></mj-column></mj-section>\n',
@@ -64,8 +64,9 @@ describe('lint and files without frontmatter', () => {
     const result = await runCli(['lint', 'en', '--format', 'json'], dir);
     expect(result.code).toBe(1);
     const files = JSON.parse(result.stdout) as { path: string; messages: { ruleId: string; line: number; column: number }[] }[];
-    expect(files.map((file) => file.path)).toEqual(['en/before-due.mjml.njk', 'en/stray.mjml.njk']);
-    expect(files[1]?.messages.map((m) => `${m.line}:${m.column} ${m.ruleId}`)).toEqual(['1:1 parse-error']);
+    expect(files.map((file) => file.path)).toEqual(['en/before-due.mjml.njk', 'en/signature.mjml.njk', 'en/stray.mjml.njk']);
+    expect(files[1]?.messages).toEqual([]);
+    expect(files[2]?.messages.map((m) => `${m.line}:${m.column} ${m.ruleId}`)).toEqual(['1:1 parse-error']);
   });
 });
 
@@ -91,12 +92,12 @@ describe('the templates folder', () => {
     expect(oneLine(file.stderr)).toBe('error USAGE: --templates notes.txt is a file, not a folder');
   });
 
-  it('lint --templates DIR lints that folder, its templates and stages.json, when no paths are given', async () => {
+  it('lint --templates DIR lints that folder, its templates, layouts and stages.json, when no paths are given', async () => {
     const dir = project();
     const name = path.basename(dir);
     const result = await runCli(['lint', '--templates', name, '--format', 'json'], path.dirname(dir));
     const linted = (JSON.parse(result.stdout) as { path: string }[]).map((file) => file.path);
-    expect(linted).toEqual([`${name}/stages.json`, `${name}/en/before-due.mjml.njk`]);
+    expect(linted).toEqual([`${name}/stages.json`, `${name}/en/before-due.mjml.njk`, `${name}/layouts/base.mjml.njk`]);
   });
 });
 
@@ -118,11 +119,22 @@ describe('lint paths that match nothing', () => {
     expect(result.stderr).toContain('error USAGE: the folder drafts holds no template');
   });
 
-  it('a folder holding only layouts exits 2: layouts are not linted on their own', async () => {
+  it('a folder holding only layouts lints their own copy, at their lines', async () => {
+    // A partial no template includes yet: read in every locale.
+    const dir = project({ 'layouts/footer.mjml.njk': '<mj-section><mj-column>\n  <mj-text>Pay now or we will take legal action.</mj-text>\n</mj-column></mj-section>\n' });
+    const result = await runCli(['lint', 'layouts', '--format', 'json'], dir);
+    expect(result.code).toBe(1);
+    const files = JSON.parse(result.stdout) as { path: string; messages: { ruleId: string; line: number; column: number }[] }[];
+    expect(files.map((file) => file.path)).toEqual(['layouts/base.mjml.njk', 'layouts/footer.mjml.njk']);
+    expect(files[1]?.messages.map((m) => `${m.line}:${m.column} ${m.ruleId}`)).toEqual(['2:12 no-aggressive', '2:31 no-aggressive']);
+  });
+
+  it('an empty folder of layouts exits 2: it holds nothing to lint', async () => {
     const dir = project();
-    const result = await runCli(['lint', 'layouts'], dir);
+    mkdirSync(path.join(dir, 'partials'));
+    const result = await runCli(['lint', 'partials'], dir);
     expect(result.code).toBe(2);
-    expect(result.stderr).toContain('error USAGE: the folder layouts holds no template');
+    expect(result.stderr).toContain('error USAGE: the folder partials holds no template');
   });
 });
 

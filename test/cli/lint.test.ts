@@ -15,6 +15,8 @@ import { listTemplateFiles } from '../../src/project/discover.js';
 
 /** How many templates the shipped folder holds (layouts have no frontmatter). */
 const TEMPLATES = listTemplateFiles('templates').filter((name) => !name.startsWith('layouts/')).length;
+// Layouts lint for their own copy (header, sign-off, footer) beside the templates.
+const LAYOUTS = listTemplateFiles('templates').filter((name) => name.startsWith('layouts/')).length;
 
 function project(): string {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'dunmail-lint-'));
@@ -34,7 +36,8 @@ describe('dunmail lint', () => {
     const result = await runCli(['lint']);
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('templates/en/overdue-late.mjml.njk: no issues found');
-    expect(result.stdout.match(/no issues found/g)).toHaveLength(TEMPLATES + 1);
+    expect(result.stdout.match(/no issues found/g)).toHaveLength(TEMPLATES + LAYOUTS + 1);
+    expect(result.stdout).toContain('templates/layouts/en.mjml.njk: no issues found');
     expect(result.stdout).toContain('templates/stages.json: no issues found');
   });
 
@@ -123,7 +126,7 @@ describe('dunmail lint', () => {
     const result = await runCli(['lint', 'templates'], dir);
     expect(result.code).toBe(1);
     expect(result.stdout).toMatch(/templates\/en\/due-today\.mjml\.njk\n\s*3:9\s+error\s+FRONTMATTER_INVALID/);
-    expect(result.stdout.match(/no issues found/g)).toHaveLength(TEMPLATES - 1);
+    expect(result.stdout.match(/no issues found/g)).toHaveLength(TEMPLATES + LAYOUTS - 1);
     // The sequence misses the broken template too.
     expect(result.stdout).toMatch(/templates\/stages\.json\n\s*\d+:\d+(-\d+:\d+)?\s+warning\s+Stage `due-today` has no template in `en`/);
   });

@@ -52,15 +52,20 @@ export function templateDocument(
       makeRegion('body', block.text, locale, block.sourceOffset, tags, { container: block.container, element: block.element, parser }),
     ),
     bodyOffset: bodyStart,
-    links: copy.elements.flatMap((element): Link[] =>
-      (element.name === 'a' || element.name === 'mj-button') && element.attributes['href'] !== undefined
-        ? [{ href: element.attributes['href'] ?? '', text: element.text.trim(), start: element.start, kind: element.name === 'a' ? 'a' : 'button' }]
-        : [],
-    ),
+    links: linksOf(copy.elements),
     elements: copy.elements,
     tags,
     layout: layout ? readLayout(layout, path, locale, parser) : undefined,
   };
+}
+
+/** The links a file's markup writes: `<a href>` and `<mj-button href>`. */
+export function linksOf(elements: readonly MarkupElement[]): Link[] {
+  return elements.flatMap((element): Link[] =>
+    (element.name === 'a' || element.name === 'mj-button') && element.attributes['href'] !== undefined
+      ? [{ href: element.attributes['href'] ?? '', text: element.text.trim(), start: element.start, kind: element.name === 'a' ? 'a' : 'button' }]
+      : [],
+  );
 }
 
 /** How a linter builds documents: the parser its locale profiles name (default: the shipped profiles'). */

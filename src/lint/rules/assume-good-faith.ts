@@ -16,6 +16,8 @@ export default defineRule<Record<string, never>>({
     id: 'assume-good-faith',
     description: 'Assume the best: no copy that presumes the reader ignored, forgot or chose not to pay.',
     sources: ['N3', 'H4', 'R4'],
+    // Wording that is wrong in any email is wrong in the layout every email shows.
+    appliesTo: { layouts: true },
     defaultSeverity: 'warn',
     lexicons: phraseLexicons(check),
     messages: phraseMessages(check),

@@ -39,6 +39,8 @@ export default defineRule<Options>({
     id: 'no-aggressive',
     description: 'No threats, disclosure to others, harassment, accusations, shaming, insults, ultimatums or shouting.',
     sources: ['C1', 'C5', 'H4', 'R4', 'T10'],
+    // Wording that is wrong in any email is wrong in the layout every email shows.
+    appliesTo: { layouts: true },
     defaultSeverity: 'error',
     lexicons: { ...phraseLexicons(check), urgency: ['urgency'], capitals: ['emphasis', 'acronym'], dates: ['month', 'weekday'], 'payment-options': ['help', 'alternative'] },
     schema: {

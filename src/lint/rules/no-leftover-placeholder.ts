@@ -384,6 +384,8 @@ export default defineRule<Options>({
     id: 'no-leftover-placeholder',
     description: 'No placeholder left unfilled or broken, in any common syntax ([Customer Name], {name}, ${x}, %(x)s, :name, <?= ?>, Mr/Ms), no TODO, lorem ipsum or undefined/NaN/null.',
     sources: ['C2', 'N12'],
+    // Wording that is wrong in any email is wrong in the layout every email shows.
+    appliesTo: { layouts: true },
     defaultSeverity: 'error',
     schema: {
       type: 'object',

@@ -12,6 +12,8 @@ export default defineRule<Options>({
     id: 'plain-language',
     description: 'Plain words instead of payment jargon and legalese: "within 30 days", not "net 30".',
     sources: ['T1'],
+    // Wording that is wrong in any email is wrong in the layout every email shows.
+    appliesTo: { layouts: true },
     defaultSeverity: 'warn',
     lexicons: { jargon: ['payment-term', 'legalese'] },
     // By the entry's category: without a rewrite, with one (`-suggestion`), and with an empty one (`-remove`).

@@ -8,6 +8,8 @@ export default defineRule<{ urgentAfterBusinessDays?: number }>({
     id: 'urgent-when-late',
     description: 'Urgency (URGENT, as a matter of urgency…) only when the invoice is well past due, and URGENT at the start of the subject.',
     sources: ['N8', 'N12.3'],
+    // Wording that is wrong in any email is wrong in the layout every email shows.
+    appliesTo: { layouts: true },
     defaultSeverity: 'error',
     // `soon` (as soon as possible) is how a plain reminder asks once the invoice is late: it only
     // jars before the due date. `urgency` (URGENT, immediately) waits until the invoice is well past due.
