@@ -36,13 +36,13 @@ describe('.pre-commit-hooks.yaml', () => {
     }
   });
 
-  it('selects templates, messages and stages.json under templates/, not layouts, partials, fixtures or code', () => {
+  it('selects templates, layouts, partials, messages and stages.json under templates/, not fixtures or code', () => {
     const [lint, fix] = hooks;
     if (!lint || !fix) throw new Error('missing hooks');
-    for (const file of ['templates/en/before-due.mjml.njk', 'templates/stages.json', 'mail/templates/stages.json', 'templates/outbox/reminder.eml', 'templates/drafts/reminder.txt']) {
+    for (const file of ['templates/en/before-due.mjml.njk', 'templates/layouts/en.mjml.njk', 'templates/partials/footer.mjml.njk', 'templates/stages.json', 'mail/templates/stages.json', 'templates/outbox/reminder.eml', 'templates/drafts/reminder.txt']) {
       expect(selects(lint, file), file).toBe(true);
     }
-    for (const file of ['templates/layouts/en.mjml.njk', 'templates/partials/footer.mjml.njk', 'templates/fixtures/en/before-due.json', 'src/index.ts', 'notes.txt', 'templates/en/before-due.mjml.njk.bak']) {
+    for (const file of ['templates/fixtures/en/before-due.json', 'src/index.ts', 'notes.txt', 'templates/en/before-due.mjml.njk.bak']) {
       expect(selects(lint, file), file).toBe(false);
     }
     expect(selects(fix, 'templates/stages.json')).toBe(false);
@@ -51,7 +51,7 @@ describe('.pre-commit-hooks.yaml', () => {
 
   it('passes on the shipped files it selects, run as pre-commit runs it', async () => {
     const files = ['templates/en/before-due.mjml.njk', 'templates/stages.json', 'templates/layouts/en.mjml.njk'].filter((file) => selects(hooks[0] as Hook, file));
-    expect(files).toHaveLength(2);
+    expect(files).toHaveLength(3);
     const [command, ...args] = (hooks[0] as Hook).entry.split(' ');
     expect(command).toBe('dunmail');
     const result = await runCli([...args, ...files]);

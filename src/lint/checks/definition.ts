@@ -92,8 +92,10 @@ export function checkRule(id: string, definition: CheckDefinition): Rule<Record<
   };
   if (definition.type === 'phrase') {
     const check = { lexicon: definition.lexicon, messages: definition.messages, ...(definition.note ? { note: definition.note } : {}) };
+    // A phrase the team forbids is as wrong in a layout's footer as in a template.
+    const appliesTo = { ...meta.appliesTo, layouts: true as const };
     return defineRule({
-      meta: { ...meta, messages: phraseMessages(check), lexicons: phraseLexicons(check), hasSuggestions: true },
+      meta: { ...meta, appliesTo, messages: phraseMessages(check), lexicons: phraseLexicons(check), hasSuggestions: true },
       check: (document, context) => runPhraseCheck(check, document, context),
     });
   }

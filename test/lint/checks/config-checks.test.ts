@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -59,6 +59,15 @@ describe("a team's own checks, as data in its config", () => {
       fatal: false,
       sources: [],
     });
+  });
+
+  it('a phrase check reads a layout\'s own copy too; a requires check does not judge a layout', () => {
+    const linter = createLinter({ config: project({ 'house/no-apology': APOLOGY, 'house/closing': CLOSING }) });
+    const layout = path.join(path.dirname(linter.config.file ?? ''), 'layouts', 'en.mjml.njk');
+    mkdirSync(path.dirname(layout));
+    writeFileSync(layout, '{% extends "layouts/base.mjml.njk" %}\n{% block signoff %}Sorry for the bother, all the best,{% endblock %}\n');
+    const file = linter.lintTemplate(layout, readFileSync(layout, 'utf8'));
+    expect(file.messages.map((m) => `${m.line}:${m.column} ${m.ruleId}`)).toEqual(['2:20 house/no-apology']);
   });
 
   it('a requires check reports a missing category at the end of the body, at its severity, with an example', () => {
