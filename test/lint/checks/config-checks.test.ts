@@ -62,8 +62,9 @@ describe("a team's own checks, as data in its config", () => {
   });
 
   it('a phrase check reads a layout\'s own copy too; a requires check does not judge a layout', () => {
-    const linter = createLinter({ config: project({ 'house/no-apology': APOLOGY, 'house/closing': CLOSING }) });
-    const layout = path.join(path.dirname(linter.config.file ?? ''), 'layouts', 'en.mjml.njk');
+    const config = project({ 'house/no-apology': APOLOGY, 'house/closing': CLOSING });
+    const linter = createLinter({ config });
+    const layout = path.join(path.dirname(config), 'layouts', 'en.mjml.njk');
     mkdirSync(path.dirname(layout));
     writeFileSync(layout, '{% extends "layouts/base.mjml.njk" %}\n{% block signoff %}Sorry for the bother, all the best,{% endblock %}\n');
     const file = linter.lintTemplate(layout, readFileSync(layout, 'utf8'));
