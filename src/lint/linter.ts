@@ -1,6 +1,6 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import type { VFile } from 'vfile';
+import { VFile } from 'vfile';
 import { DunmailError } from '../errors.js';
 import { loadStages, type StageDefinitions } from '../project/stages.js';
 import { isLayoutOrPartial, SHIPPED_TEMPLATES } from '../project/discover.js';
@@ -179,7 +179,16 @@ export function createLinter(options: LinterOptions = {}): Linter {
     if (unsafe.length > 0) return unsafeTemplateFile(filePath, text, unsafe, undefined);
     const found = nearestStages(filePath, stagesCache, workspaceOptions);
     const readers = found ? templateReaders(found, filePath) : [];
-    const read = (reader: LayoutReader) => lintDocument(layoutDocument(filePath, text, reader, build), engine);
+    // Read once per locale: the stages of its templates share the regions, and what rules cache on them.
+    const byLocale = new Map<string, ReturnType<typeof layoutDocument>>();
+    const read = (reader: LayoutReader): VFile => {
+      let document = byLocale.get(reader.locale);
+      if (!document) {
+        document = layoutDocument(filePath, text, { locale: reader.locale }, build);
+        byLocale.set(reader.locale, document);
+      }
+      return lintDocument({ ...document, file: new VFile({ path: filePath, value: text }), stage: reader.stage, stages: reader.stages }, engine);
+    };
     if (readers.length === 0) return mergeReadings(unusedLayoutLocales(filePath, text).map((locale) => ({ file: read({ locale }) })));
     return mergeReadings(readers.map((reader) => ({ file: read(reader), template: reader.template })));
   };

@@ -207,6 +207,19 @@ describe('dunmail lsp --stdio', () => {
     await client.diagnostics(uri, (d) => !rules(d).includes('sign-off'), closed);
   });
 
+  it('lints a layout\'s own copy as it is typed, at its lines', async () => {
+    const layout = client.open(templateFile('layouts/en.mjml.njk'), shipped('layouts/en.mjml.njk'));
+    expect((await client.diagnostics(layout)).diagnostics).toEqual([]);
+    const since = client.published.length;
+    client.change(layout, ++version, shipped('layouts/en.mjml.njk').replace('All the best,', 'Pay now or we will take legal action. All the best,'));
+    const linted = await client.diagnostics(layout, (d) => d.length > 0, since);
+    expect(linted.diagnostics.map((d) => [d.code, d.range.start.line, d.range.start.character])).toEqual([
+      ['no-aggressive', 1, 19],
+      ['no-aggressive', 1, 38],
+    ]);
+    void client.connection.sendNotification('textDocument/didClose', { textDocument: { uri: layout } });
+  });
+
   it('completes data paths in tags, filters, and MJML tags and attributes', async () => {
     const text = shipped('en/overdue-early.mjml.njk');
     const { uri } = await openTemplate('en/overdue-early.mjml.njk', text);
