@@ -172,7 +172,7 @@ export function createLinter(options: LinterOptions = {}): Linter {
 
   /**
    * A layout or partial: its own copy, read as each template that uses it shows it (that
-   * template's locale and stage), or in every locale when none does yet.
+   * template's locale and stage); when none does yet, in the locale its name or copy says.
    */
   const lintLayoutText = (filePath: string, text: string): VFile => {
     const unsafe = unsafeTemplateViolations(filePath, text);
@@ -199,8 +199,9 @@ export function createLinter(options: LinterOptions = {}): Linter {
    */
   const unusedLayoutLocales = (filePath: string, text: string): string[] => {
     const locales = lexicons.profiles.all().map((profile) => profile.locale);
-    const segments = path.resolve(filePath).split(path.sep).map((segment) => segment.replace(/\.mjml\.njk$/, ''));
-    const named = locales.find((locale) => segments.includes(locale));
+    // Its own name or its folder's: `layouts/en.mjml.njk`, `partials/es/footer.mjml.njk`.
+    const names = [path.basename(filePath).replace(/\.mjml\.njk$/, ''), path.basename(path.dirname(filePath))];
+    const named = locales.find((locale) => names.includes(locale));
     if (named) return [named];
     const copy = layoutDocument(filePath, text, { locale: locales[0] ?? 'en' }, build).body.map((region) => region.text).join('\n');
     const codes = new Map(locales.flatMap((locale) => { const code = detectorCode(locale.split('-')[0] ?? locale); return code ? [[code, locale] as const] : []; }));
@@ -213,10 +214,11 @@ export function createLinter(options: LinterOptions = {}): Linter {
   /** A `.mjml.njk` file without frontmatter that templates compose, or that sits in layouts/ or partials/. */
   const isLayout = (filePath: string, text: string): boolean => {
     if (!filePath.endsWith('.mjml.njk') || startsWithFrontmatter(text)) return false;
-    if (isLayoutOrPartial(filePath)) return true;
     const found = nearestStages(filePath, stagesCache, workspaceOptions);
-    const name = found?.workspace.nameOf(path.resolve(filePath));
-    return name !== undefined && found !== undefined && found.workspace.index().layouts.includes(name);
+    // By its name in the templates folder, so a folder above it named layouts/ does not count.
+    const name = found ? found.workspace.nameOf(path.resolve(filePath)) : filePath;
+    if (name === undefined) return false;
+    return isLayoutOrPartial(name) || (found?.workspace.index().layouts.includes(name) ?? false);
   };
 
   return {

@@ -70,8 +70,11 @@ export function mergeReadings(readings: readonly LayoutReading[]): VFile {
   }
   const readFor = readings.flatMap((reading) => (reading.template === undefined ? [] : [reading.template]));
   const merged = new VFile({ path: first.file.path, value: first.file.value });
+  const everyReading = new Set(readFor).size;
   for (const { message, templates } of kept.values()) {
-    if (templates.length > 0 && templates.length < new Set(readFor).size) {
+    // A directive silenced something if it did so for any template that uses the layout.
+    if (message.ruleId === UNUSED_DIRECTIVE && templates.length < everyReading) continue;
+    if (templates.length > 0 && templates.length < everyReading) {
       const some = `Found for ${listed(templates)}; not for the other templates that use this layout.`;
       message.note = message.note ? `${message.note} ${some}` : some;
     }
@@ -80,6 +83,8 @@ export function mergeReadings(readings: readonly LayoutReading[]): VFile {
   merged.messages.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
   return merged;
 }
+
+const UNUSED_DIRECTIVE = 'unused-disable';
 
 function listed(templates: readonly string[]): string {
   const shown = templates.slice(0, 3).join(', ');

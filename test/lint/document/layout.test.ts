@@ -53,6 +53,14 @@ describe('a layout linted as a file of its own', () => {
     ]);
   });
 
+  it('takes a directive that silences a finding for some of its templates as used', async () => {
+    const dir = shippedWith({
+      'layouts/en.mjml.njk': (text) => text.replace(SIGNOFF, `{# dunmail-disable-next-line urgent-when-late #}\n{% block signoff %}URGENT: all the best,{% endblock %}`),
+    });
+    const file = await createLinter().lintFile(path.join(dir, 'layouts/en.mjml.njk'));
+    expect(found(file)).toEqual([]);
+  });
+
   it('runs only the wording rules: the shipped layouts are clean, and no whole-email rule reads them', async () => {
     const linter = createLinter();
     for (const name of ['base', 'en', 'es', 'ro', 'ru', 'th']) {
