@@ -190,7 +190,17 @@ export function createLinter(options: LinterOptions = {}): Linter {
       return lintDocument({ ...document, file: new VFile({ path: filePath, value: text }), stage: reader.stage, stages: reader.stages }, engine);
     };
     if (readers.length === 0) return mergeReadings(unusedLayoutLocales(filePath, text).map((locale) => ({ file: read({ locale }) })));
-    return mergeReadings(readers.map((reader) => ({ file: read(reader), template: reader.template })));
+    // Templates whose locales read alike (the same profile and lexicons) at the same stage get one reading.
+    const withLexicons = new Set(lexicons.locales());
+    const alike = new Map<string, { reader: LayoutReader; templates: string[] }>();
+    for (const reader of readers) {
+      const words = withLexicons.has(reader.locale) ? reader.locale : (reader.locale.split('-')[0] ?? reader.locale);
+      const key = `${lexicons.profiles.get(reader.locale).locale}\0${words}\0${reader.stage?.id ?? ''}`;
+      const group = alike.get(key) ?? { reader, templates: [] };
+      group.templates.push(reader.template);
+      alike.set(key, group);
+    }
+    return mergeReadings([...alike.values()].map(({ reader, templates }) => ({ file: read(reader), templates })));
   };
 
   /**

@@ -156,7 +156,12 @@ function layoutUsers(index: TemplateIndex, sources: SourceStore): Map<string, st
       }
     };
     walk(template);
-    for (const used of seen) if (used !== template) users.set(used, [...(users.get(used) ?? []), template]);
+    for (const used of seen) {
+      if (used === template) continue;
+      const list = users.get(used);
+      if (list) list.push(template);
+      else users.set(used, [template]);
+    }
   }
   return users;
 }

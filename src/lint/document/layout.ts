@@ -47,8 +47,8 @@ export function layoutDocument(path: string, text: string, reader: LayoutReader,
 /** The findings of a layout read for one of the templates that use it. */
 export interface LayoutReading {
   file: VFile;
-  /** The template it was read for, as its folder names it (`en/due-today.mjml.njk`). */
-  template?: string;
+  /** The templates it was read for, as their folder names them (`en/due-today.mjml.njk`). */
+  templates?: readonly string[];
 }
 
 /**
@@ -60,15 +60,15 @@ export function mergeReadings(readings: readonly LayoutReading[]): VFile {
   const [first] = readings;
   if (!first) throw new Error('mergeReadings needs at least one reading');
   const kept = new Map<string, { message: VFile['messages'][number]; templates: string[] }>();
-  for (const { file, template } of readings) {
+  for (const { file, templates = [] } of readings) {
     for (const message of file.messages) {
       const key = [message.ruleId, message.line, message.column, message.place && 'end' in message.place ? `${message.place.end.line}:${message.place.end.column}` : '', message.reason].join('\u0000');
       const entry = kept.get(key) ?? { message, templates: [] };
-      if (template !== undefined) entry.templates.push(template);
+      entry.templates.push(...templates);
       kept.set(key, entry);
     }
   }
-  const readFor = readings.flatMap((reading) => (reading.template === undefined ? [] : [reading.template]));
+  const readFor = readings.flatMap((reading) => reading.templates ?? []);
   const merged = new VFile({ path: first.file.path, value: first.file.value });
   const everyReading = new Set(readFor).size;
   for (const { message, templates } of kept.values()) {

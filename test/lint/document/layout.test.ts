@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { VFile } from 'vfile';
@@ -51,6 +51,19 @@ describe('a layout linted as a file of its own', () => {
       'Found for en/due-today.mjml.njk; not for the other templates that use this layout.',
       'Found for en/overdue-early.mjml.njk; not for the other templates that use this layout.',
     ]);
+  });
+
+  it('reads templates whose locales read alike once per stage, and names them all', async () => {
+    const dir = shippedWith({ 'layouts/en.mjml.njk': (text) => text.replace(SIGNOFF, '{% block signoff %}URGENT: all the best,{% endblock %}') });
+    mkdirSync(path.join(dir, 'en-GB'));
+    for (const stage of ['before-due', 'final-notice']) {
+      const text = readFileSync(path.join(dir, 'en', `${stage}.mjml.njk`), 'utf8');
+      writeFileSync(path.join(dir, 'en-GB', `${stage}.mjml.njk`), text.replace(/^locale: en$/m, 'locale: en-GB'));
+    }
+    const file = await createLinter().lintFile(path.join(dir, 'layouts/en.mjml.njk'));
+    expect(file.messages.filter((m) => m.ruleId === 'urgent-when-late').map((m) => m.note)[0]).toBe(
+      'Found for en-GB/before-due.mjml.njk, en/before-due.mjml.njk; not for the other templates that use this layout.',
+    );
   });
 
   it('takes a directive that silences a finding for some of its templates as used', async () => {
@@ -131,7 +144,7 @@ describe('mergeReadings', () => {
       const message = file.message(reason, { place: { line: 1, column: i + 1 }, ruleId: 'r', source: 'dunmail' });
       message.fatal = true;
     });
-    return { file, template };
+    return { file, templates: [template] };
   };
 
   it('keeps a finding once, and names the templates when it holds for some only', () => {
