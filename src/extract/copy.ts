@@ -156,7 +156,7 @@ export function extractTemplateCopy(text: string, bodyStart = 0, file = ''): Tem
  * The container of copy a file that extends another writes in a `{% block %}` outside any
  * MJML component (a sign-off, a footer line): the parent places it, in its own mj-text.
  */
-export const CHILD_BLOCK = 'block';
+const CHILD_BLOCK = 'block';
 
 /** The outermost `{% block %}` bodies of a file that extends another, at file offsets; none in a file that extends nothing. */
 function childBlockRanges(tags: readonly TemplateTag[]): { start: number; end: number }[] {

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { writeFileAtomic } from '../util/atomic-write.js';
+import { stripBom } from '../util/json-file.js';
 import { packagePath } from '../util/package-root.js';
 
 /**
@@ -34,6 +35,11 @@ export function checkedAtBuild(hash: string, record = CHECKED_RECORD): boolean {
     records.set(record, checked);
   }
   return checked.has(hash);
+}
+
+/** A data file's value: parsed as it is when the build found it valid (its `record`), else read and checked by `check`. */
+export function parseUnlessChecked<T>(text: string, record: string, check: () => T): T {
+  return checkedAtBuild(record) ? (JSON.parse(stripBom(text)) as T) : check();
 }
 
 /** Writes the record of these files (their checkedHash), replacing an earlier build's. */

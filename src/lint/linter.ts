@@ -15,7 +15,7 @@ import { layoutDocument, mergeReadings, type LayoutReader } from './document/lay
 import { startsWithFrontmatter } from '../template/frontmatter.js';
 import { detectLanguage, detectorCode } from './language/detect.js';
 import { sequenceDocument } from './document/sequence.js';
-import { MINIMAL_DATA, type AttachmentInfo, type Rule, type SequenceTemplate, type CompiledEmail, type RenderCheck, type TemplateUsage } from './types.js';
+import { MINIMAL_DATA, type AttachmentInfo, type LintDocument, type Rule, type SequenceTemplate, type CompiledEmail, type RenderCheck, type TemplateUsage } from './types.js';
 import type { CompiledTemplate } from '../compile/template.js';
 import type { SourceFile } from '../template/sources.js';
 import { openWorkspace, templatesUsing, type Workspace, type WorkspaceOptions } from '../project/workspace.js';
@@ -178,18 +178,22 @@ export function createLinter(options: LinterOptions = {}): Linter {
     const unsafe = unsafeTemplateViolations(filePath, text);
     if (unsafe.length > 0) return unsafeTemplateFile(filePath, text, unsafe, undefined);
     const found = nearestStages(filePath, stagesCache, workspaceOptions);
+    // A tag nunjucks cannot parse is the layout's error, at its line (templates name only their extends tag).
+    checkNunjucksSyntax({ name: found?.workspace.nameOf(path.resolve(filePath)) ?? filePath, path: filePath, text, body: text });
     const readers = found ? templateReaders(found, filePath) : [];
     // Read once per locale: the stages of its templates share the regions, and what rules cache on them.
-    const byLocale = new Map<string, ReturnType<typeof layoutDocument>>();
-    const read = (reader: LayoutReader): VFile => {
-      let document = byLocale.get(reader.locale);
+    const byLocale = new Map<string, LintDocument>();
+    const documentIn = (locale: string): LintDocument => {
+      let document = byLocale.get(locale);
       if (!document) {
-        document = layoutDocument(filePath, text, { locale: reader.locale }, build);
-        byLocale.set(reader.locale, document);
+        document = layoutDocument(filePath, text, { locale }, build);
+        byLocale.set(locale, document);
       }
-      return lintDocument({ ...document, file: new VFile({ path: filePath, value: text }), stage: reader.stage, stages: reader.stages }, engine);
+      return document;
     };
-    if (readers.length === 0) return mergeReadings(unusedLayoutLocales(filePath, text).map((locale) => ({ file: read({ locale }) })));
+    const read = (reader: LayoutReader): VFile =>
+      lintDocument({ ...documentIn(reader.locale), file: new VFile({ path: filePath, value: text }), stage: reader.stage, stages: reader.stages }, engine);
+    if (readers.length === 0) return mergeReadings(unusedLayoutLocales(filePath, documentIn).map((locale) => ({ file: read({ locale }) })));
     // Templates whose locales read alike (the same profile and lexicons) at the same stage get one reading.
     const withLexicons = new Set(lexicons.locales());
     const alike = new Map<string, { reader: LayoutReader; templates: string[] }>();
@@ -207,14 +211,19 @@ export function createLinter(options: LinterOptions = {}): Linter {
    * The locale of a layout no template uses yet: the one its path names (`layouts/en.mjml.njk`),
    * else the one its copy reads as, else every locale (too little copy to tell).
    */
-  const unusedLayoutLocales = (filePath: string, text: string): string[] => {
+  const unusedLayoutLocales = (filePath: string, documentIn: (locale: string) => LintDocument): string[] => {
     const locales = lexicons.profiles.all().map((profile) => profile.locale);
     // Its own name or its folder's: `layouts/en.mjml.njk`, `partials/es/footer.mjml.njk`.
     const names = [path.basename(filePath).replace(/\.mjml\.njk$/, ''), path.basename(path.dirname(filePath))];
     const named = locales.find((locale) => names.includes(locale));
     if (named) return [named];
-    const copy = layoutDocument(filePath, text, { locale: locales[0] ?? 'en' }, build).body.map((region) => region.text).join('\n');
-    const codes = new Map(locales.flatMap((locale) => { const code = detectorCode(locale.split('-')[0] ?? locale); return code ? [[code, locale] as const] : []; }));
+    const copy = documentIn(locales[0] ?? 'en').body.map((region) => region.text).join('\n');
+    const codes = new Map(
+      locales.flatMap((locale) => {
+        const code = detectorCode(locale.split('-')[0] ?? locale);
+        return code ? [[code, locale] as const] : [];
+      }),
+    );
     const [first, ...rest] = [...codes.keys()];
     const detected = first === undefined ? undefined : detectLanguage(copy.replace(/X{2,}/g, ' '), first, rest);
     const locale = detected && codes.get(detected.code);

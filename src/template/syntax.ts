@@ -3,7 +3,7 @@ import { nunjucks } from './nunjucks-module.js';
 import { DunmailError, type Issue } from '../errors.js';
 import { cleanMessage } from './nunjucks-error.js';
 import type { SourceFile } from './sources.js';
-import { findTags } from './tags.js';
+import { findTags, type TemplateTag } from './tags.js';
 import { analyzeTemplate, type TemplateAnalysis, type Violation } from './analyze.js';
 import { LineIndex } from '../util/lines.js';
 
@@ -55,8 +55,25 @@ export function assertSandboxed(violations: Violation[], file: string, shift: (v
 
 /** nunjucks reports an unclosed tag at end of file without a line; find where it opened. */
 function unclosedTagPlace(body: string): { line?: number; column?: number } {
-  const closedEnd = findTags(body).at(-1)?.end ?? 0;
+  const tags = findTags(body);
+  const closedEnd = tags.at(-1)?.end ?? 0;
   const rest = body.slice(closedEnd);
   const open = /\{\{|\{%|\{#/.exec(rest);
-  return open ? new LineIndex(body).placeOf(closedEnd + open.index) : {};
+  if (open) return new LineIndex(body).placeOf(closedEnd + open.index);
+  // Every tag is closed: the block tag left without its end tag (`{% block %}` with no `{% endblock %}`).
+  const unended = unendedBlockTag(tags);
+  return unended ? new LineIndex(body).placeOf(unended.start) : {};
+}
+
+const END_TAGS: Record<string, string> = { if: 'endif', for: 'endfor', block: 'endblock', macro: 'endmacro', filter: 'endfilter', call: 'endcall', raw: 'endraw' };
+
+/** The innermost `{% if %}`, `{% for %}`, `{% block %}`… that no end tag closes. */
+function unendedBlockTag(tags: readonly TemplateTag[]): TemplateTag | undefined {
+  const opened: TemplateTag[] = [];
+  for (const tag of tags) {
+    if (tag.kind !== 'block') continue;
+    if (Object.hasOwn(END_TAGS, tag.keyword)) opened.push(tag);
+    else if (opened.length > 0 && END_TAGS[opened.at(-1)?.keyword ?? ''] === tag.keyword) opened.pop();
+  }
+  return opened.at(-1);
 }

@@ -155,6 +155,14 @@ describe('compose errors', () => {
     expectPlaceInside(error.place, path.join(dir, 'layouts/base.mjml.njk'), layout, '{{ subject }</mj-title>');
   });
 
+  it('a block left without its end tag is NUNJUCKS_SYNTAX at that block tag in the layout', () => {
+    const layout = LAYOUT.replace('{% block body %}{% endblock %}', '{% if company.logoUrl %}{% endif %}\n{% block body %}');
+    const dir = templatesDir({ template: templateSource(section('<mj-text>Hi</mj-text>')), layout });
+    const error = dunmailError(() => compose(ENTRY, new SourceStore(dir)));
+    expect(error.code).toBe('NUNJUCKS_SYNTAX');
+    expect(error.place).toEqual({ file: path.join(dir, 'layouts/base.mjml.njk'), ...where(layout, '{% block body %}') });
+  });
+
   it('a syntax error in a partial is NUNJUCKS_SYNTAX at its line and column in the partial', () => {
     const partial = '<mj-text>\n  {% if sender.phone %}{{ sender.phone }}{% endfi %}\n</mj-text>';
     const template = templateSource(section('{% include "partials/sig.mjml.njk" %}'));

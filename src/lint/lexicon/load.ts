@@ -3,13 +3,13 @@ import path from 'node:path';
 import { jsonc } from '../../util/jsonc.js';
 import { schemaValidator } from '../../data/precompiled.js';
 import { DunmailError } from '../../errors.js';
-import { readJsonFile, stripBom } from '../../util/json-file.js';
+import { readJsonFile } from '../../util/json-file.js';
 import { LineIndex } from '../../util/lines.js';
 import { closest } from '../../util/closest.js';
 import { compileEntries, EntryPatternError, Lexicon, type LexiconEntry, type LexiconFile } from './lexicon.js';
 import type { TokenMatcher } from './pattern.js';
 import { partHash, precompiledPart, profileFingerprint } from './precompiled.js';
-import { checkedAtBuild, checkedHash } from '../checked-at-build.js';
+import { checkedHash, parseUnlessChecked } from '../checked-at-build.js';
 import { LocaleProfiles, localesBeside } from '../locale/load.js';
 import type { LoadedProfile } from '../locale/profile.js';
 import { profanityEntries } from './profanity.js';
@@ -200,14 +200,14 @@ function readLexicon(file: string): { lexicon: LexiconFile; text: string; checke
   if (!read) {
     const checked = checkedHash(lexiconSchemaText, text);
     // A file the build found valid, to the byte, is parsed without checking it again.
-    const lexicon = checkedAtBuild(checked)
-      ? (JSON.parse(stripBom(text)) as LexiconFile)
-      : readJsonFile(file, validateLexicon, {
-          code: 'CONFIG_INVALID',
-          maxBytes: 2 * 1024 * 1024,
-          what: 'lexicon',
-          hint: 'entries need a pattern and a category; see rules/schemas/lexicon.schema.json',
-        });
+    const lexicon = parseUnlessChecked(text, checked, () =>
+      readJsonFile(file, validateLexicon, {
+        code: 'CONFIG_INVALID',
+        maxBytes: 2 * 1024 * 1024,
+        what: 'lexicon',
+        hint: 'entries need a pattern and a category; see rules/schemas/lexicon.schema.json',
+      }),
+    );
     read = { lexicon, checked };
     checkedFiles.set(key, read);
   }

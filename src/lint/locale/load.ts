@@ -2,8 +2,8 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { schemaValidator } from "../../data/precompiled.js";
 import type { Issue } from "../../errors.js";
-import { readJsonFile, stripBom } from "../../util/json-file.js";
-import { checkedAtBuild, checkedHash } from "../checked-at-build.js";
+import { readJsonFile } from "../../util/json-file.js";
+import { checkedHash, parseUnlessChecked } from "../checked-at-build.js";
 import {
   fallbackProfile,
   languageOf,
@@ -129,15 +129,15 @@ function readProfile(file: string): { profile: LoadedProfile; record: string } {
   if (!read) {
     const record = profileRecord(file, text);
     // A file the build found valid, to the byte and under the same name, is parsed without checking it again.
-    const data = checkedAtBuild(record)
-      ? (JSON.parse(stripBom(text)) as LocaleProfile)
-      : readJsonFile(file, validateProfile, {
-          code: "CONFIG_INVALID",
-          maxBytes: 256 * 1024,
-          what: "locale profile",
-          hint: "see rules/schemas/locale.schema.json and docs/locales.md",
-          check: (value) => profileIssues(value, path.basename(file, ".json")),
-        });
+    const data = parseUnlessChecked<LocaleProfile>(text, record, () =>
+      readJsonFile(file, validateProfile, {
+        code: "CONFIG_INVALID",
+        maxBytes: 256 * 1024,
+        what: "locale profile",
+        hint: "see rules/schemas/locale.schema.json and docs/locales.md",
+        check: (value) => profileIssues(value, path.basename(file, ".json")),
+      }),
+    );
     read = { profile: Object.freeze({ ...data, file, files: [file] }), record };
     checked.set(key, read);
   }

@@ -7,7 +7,7 @@ import { createLinter } from '../../../src/lint/linter.js';
 import { mergeReadings } from '../../../src/lint/document/layout.js';
 import { extractTemplateCopy } from '../../../src/extract/copy.js';
 import { openWorkspace, templatesUsing } from '../../../src/project/workspace.js';
-import { SHIPPED, where } from '../../helpers.js';
+import { dunmailError, SHIPPED, where } from '../../helpers.js';
 
 const folders: string[] = [];
 afterAll(() => folders.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
@@ -93,6 +93,13 @@ describe('a layout linted as a file of its own', () => {
     writeFileSync(path.join(dir, 'layouts/pie.mjml.njk'), partial);
     const file = await createLinter().lintFile(path.join(dir, 'layouts/pie.mjml.njk'));
     expect(file.messages.map((m) => m.actual)).toEqual(['acciones legales']);
+  });
+
+  it('is a parse error at its unclosed block, not a clean file, when nunjucks cannot read it', async () => {
+    const dir = shippedWith({ 'layouts/en.mjml.njk': (text) => text.replace(SIGNOFF, '{% block signoff %}All the best,') });
+    const error = dunmailError(() => createLinter().lintTemplate(path.join(dir, 'layouts/en.mjml.njk'), readFileSync(path.join(dir, 'layouts/en.mjml.njk'), 'utf8')));
+    expect(error.code).toBe('NUNJUCKS_SYNTAX');
+    expect(error.place).toEqual({ file: path.join(dir, 'layouts/en.mjml.njk'), line: 2, column: 1 });
   });
 
   it('refuses what the sandbox refuses, at the layout', async () => {
