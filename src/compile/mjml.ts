@@ -6,12 +6,16 @@ import type { Composition } from '../template/compose.js';
 import { checkMjmlStructure, placeOf } from './structure.js';
 import { idSeed, withStableIds } from './ids.js';
 import { trimAtRender } from './trim.js';
+import { mjmlSpecifier } from './vendored-mjml.js';
+import { pathToFileURL } from 'node:url';
 
 // mjml and what it pulls in (juice, cheerio, js-beautify…) are a third of a cold start: loaded
-// on the first compile, so linting a message or rendering from a bundle never reads them.
+// on the first compile, so linting a message or rendering from a bundle never reads them;
+// from the build's one-file copy when there is one (vendored-mjml.ts).
 let mjmlModule: Promise<typeof mjml2htmlType> | undefined;
 function loadMjml(): Promise<typeof mjml2htmlType> {
-  mjmlModule ??= import('mjml').then((module) => module.default);
+  const specifier = mjmlSpecifier();
+  mjmlModule ??= (import(specifier === 'mjml' ? 'mjml' : pathToFileURL(specifier).href) as Promise<{ default: typeof mjml2htmlType }>).then((module) => module.default);
   return mjmlModule;
 }
 
