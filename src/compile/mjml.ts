@@ -7,7 +7,7 @@ import { checkMjmlStructure, placeOf } from './structure.js';
 import { idSeed, withStableIds } from './ids.js';
 import { trimAtRender } from './trim.js';
 import { mjmlSpecifier } from './vendored-mjml.js';
-import { pathToFileURL } from 'node:url';
+import { createRequire } from 'node:module';
 
 // mjml and what it pulls in (juice, cheerio, js-beautify…) are a third of a cold start: loaded
 // on the first compile, so linting a message or rendering from a bundle never reads them;
@@ -15,7 +15,8 @@ import { pathToFileURL } from 'node:url';
 let mjmlModule: Promise<typeof mjml2htmlType> | undefined;
 function loadMjml(): Promise<typeof mjml2htmlType> {
   const specifier = mjmlSpecifier();
-  mjmlModule ??= (import(specifier === 'mjml' ? 'mjml' : pathToFileURL(specifier).href) as Promise<{ default: typeof mjml2htmlType }>).then((module) => module.default);
+  // Required, not imported: import() of CommonJS scans the whole file for its export names first.
+  mjmlModule ??= specifier === 'mjml' ? import('mjml').then((module) => module.default) : Promise.resolve(createRequire(import.meta.url)(specifier) as typeof mjml2htmlType);
   return mjmlModule;
 }
 
