@@ -17,10 +17,12 @@
 import { build, type Plugin } from 'esbuild';
 import { mkdirSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { spawnSync } from 'node:child_process';
+import { pathToFileURL } from 'node:url';
 import path from 'node:path';
 import { writeFileAtomic } from '../src/util/atomic-write.js';
 import { packagePath } from '../src/util/package-root.js';
-import { VENDORED_MJML, VENDORED_MJML_RECORD } from '../src/compile/vendored-mjml.js';
+import { VENDORED_MJML, VENDORED_MJML_CODE_CACHE, VENDORED_MJML_RECORD } from '../src/compile/vendored-mjml.js';
 
 /** Only cheerio's `fromURL` reads it; mjml never fetches. */
 const LEFT_OUT = new Set(['undici']);
@@ -72,3 +74,27 @@ const result = await build({
 });
 writeFileAtomic(VENDORED_MJML_RECORD, `${JSON.stringify({ mjml: version, packages: [...bundled].sort() }, null, 2)}\n`);
 console.log(`vendored mjml ${version} (${Object.keys(result.metafile.inputs).length} modules of ${bundled.size} packages) into ${VENDORED_MJML}`);
+
+// V8's code for the file, kept after compiling every shipped template (so the functions a compile
+// runs are in it), in a plain Node process as the CLI runs: tsx's flags here are not the CLI's.
+const keepCode = `
+  import { loadVendoredMjml, VENDORED_MJML_CODE_CACHE } from ${JSON.stringify(pathToFileURL(packagePath('dist', 'compile', 'vendored-mjml.js')).href)};
+  import { compose } from ${JSON.stringify(pathToFileURL(packagePath('dist', 'template', 'compose.js')).href)};
+  import { SourceStore } from ${JSON.stringify(pathToFileURL(packagePath('dist', 'template', 'sources.js')).href)};
+  import { writeFileAtomic } from ${JSON.stringify(pathToFileURL(packagePath('dist', 'util', 'atomic-write.js')).href)};
+  import { readdirSync } from 'node:fs';
+  const templates = ${JSON.stringify(packagePath('templates'))};
+  const store = new SourceStore(templates);
+  const vendored = loadVendoredMjml(undefined, null);
+  for (const locale of readdirSync(templates, { withFileTypes: true })) {
+    if (!locale.isDirectory() || ['layouts', 'partials', 'fixtures'].includes(locale.name)) continue;
+    for (const name of readdirSync(templates + '/' + locale.name).filter((f) => f.endsWith('.mjml.njk'))) {
+      const { source } = compose(locale.name + '/' + name, store);
+      await vendored.mjml2html(source, { validationLevel: 'strict', ignoreIncludes: true });
+    }
+  }
+  writeFileAtomic(VENDORED_MJML_CODE_CACHE, vendored.codeCache());
+`;
+const kept = spawnSync(process.execPath, ['--input-type=module', '-e', keepCode], { stdio: 'inherit' });
+if (kept.status !== 0) throw new Error('bundle-mjml: keeping V8\'s code for the vendored mjml failed');
+console.log(`kept V8's code for it in ${VENDORED_MJML_CODE_CACHE}`);

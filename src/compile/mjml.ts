@@ -6,18 +6,20 @@ import type { Composition } from '../template/compose.js';
 import { checkMjmlStructure, placeOf } from './structure.js';
 import { idSeed, withStableIds } from './ids.js';
 import { trimAtRender } from './trim.js';
-import { mjmlSpecifier } from './vendored-mjml.js';
-import { createRequire } from 'node:module';
+import { mjmlSpecifier, vendoredMjml } from './vendored-mjml.js';
 
 // mjml and what it pulls in (juice, cheerio, js-beautify…) are a third of a cold start: loaded
 // on the first compile, so linting a message or rendering from a bundle never reads them;
 // from the build's one-file copy when there is one (vendored-mjml.ts).
-let mjmlModule: Promise<typeof mjml2htmlType> | undefined;
-function loadMjml(): Promise<typeof mjml2htmlType> {
-  const specifier = mjmlSpecifier();
-  // Required, not imported: import() of CommonJS scans the whole file for its export names first.
-  mjmlModule ??= specifier === 'mjml' ? import('mjml').then((module) => module.default) : Promise.resolve(createRequire(import.meta.url)(specifier) as typeof mjml2htmlType);
-  return mjmlModule;
+const mjmlModules = new Map<boolean, Promise<typeof mjml2htmlType>>();
+function loadMjml(minify: boolean): Promise<typeof mjml2htmlType> {
+  let loaded = mjmlModules.get(minify);
+  if (!loaded) {
+    const specifier = mjmlSpecifier();
+    loaded = specifier === 'mjml' ? import('mjml').then((module) => module.default) : Promise.resolve(vendoredMjml(specifier, minify));
+    mjmlModules.set(minify, loaded);
+  }
+  return loaded;
 }
 
 export interface MjmlOptions {
@@ -42,7 +44,7 @@ export async function compileMjml(composed: Composition, entryPath: string, opti
   const index = new LineIndex(composition.source);
   let html: string;
   try {
-    const mjml2html = await loadMjml();
+    const mjml2html = await loadMjml(options.minify === true);
     const result = await mjml2html(composition.source, {
       validationLevel: 'strict',
       filePath: entryPath,

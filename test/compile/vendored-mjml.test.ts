@@ -2,13 +2,14 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSy
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { execFileSync } from 'node:child_process';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { compose } from '../../src/template/compose.js';
 import { SourceStore } from '../../src/template/sources.js';
-import { mjmlSpecifier, VENDORED_MJML } from '../../src/compile/vendored-mjml.js';
+import { mjmlSpecifier, VENDORED_MJML, vendoredMjml } from '../../src/compile/vendored-mjml.js';
 import { withStableIds } from '../../src/compile/ids.js';
-import { removeTemplatesDirs, shippedCases, SHIPPED, templatesDir } from '../helpers.js';
+import { removeTemplatesDirs, ROOT, shippedCases, SHIPPED, templatesDir } from '../helpers.js';
 
 type Mjml2Html = (source: string, options: object) => Promise<{ html: string; errors: unknown[] }>;
 
@@ -38,10 +39,25 @@ describe('the vendored mjml (scripts/bundle-mjml.ts) is mjml', () => {
     expect(mjmlSpecifier()).toBe(VENDORED_MJML);
   });
 
+  // In a fresh process: within one, V8 reuses what it compiled already and never reads a cache.
+  const freshLoad = (cache: string | null) => {
+    const code = `import { loadVendoredMjml } from ${JSON.stringify(pathToFileURL(path.join(ROOT, 'dist', 'compile', 'vendored-mjml.js')).href)};
+      const loaded = loadVendoredMjml(undefined, ${cache === null ? 'null' : cache === 'kept' ? 'undefined' : JSON.stringify(cache)});
+      const { html } = await loaded.mjml2html('<mjml><mj-body><mj-section><mj-column><mj-text>Hello</mj-text></mj-column></mj-section></mj-body></mjml>');
+      console.log(JSON.stringify({ compiled: loaded.compiled, hello: html.includes('Hello') }));`;
+    return JSON.parse(execFileSync(process.execPath, ['--input-type=module', '-e', code], { encoding: 'utf8' })) as { compiled: boolean; hello: boolean };
+  };
+
+  it('loads with the code V8 kept at build time, and without it', () => {
+    expect(freshLoad('kept')).toEqual({ compiled: false, hello: true });
+    expect(freshLoad(null)).toEqual({ compiled: true, hello: true });
+  });
+
   it('gives the same HTML and the same validation errors as mjml from node_modules', async () => {
-    const vendored = require(VENDORED_MJML) as Mjml2Html;
+    // As compileMjml loads it: run with the kept code, or required when minifying.
+    const vendored = (minify: boolean) => vendoredMjml(VENDORED_MJML, minify) as unknown as Mjml2Html;
     const installed = require('mjml') as Mjml2Html;
-    expect(vendored).not.toBe(installed);
+    expect(vendored(false)).not.toBe(installed);
     const inputs = sources();
     expect(inputs.length).toBeGreaterThan(25);
     // A broken document too: strict validation must fail the same way.
@@ -55,11 +71,19 @@ describe('the vendored mjml (scripts/bundle-mjml.ts) is mjml', () => {
             (error: { message: string; errors?: unknown }) => ({ failed: error.message, errors: error.errors }),
           );
         const expected = await outcome(installed);
-        expect(await outcome(vendored), `${name} ${JSON.stringify(options)}`).toEqual(expected);
+        expect(await outcome(vendored('minify' in options)), `${name} ${JSON.stringify(options)}`).toEqual(expected);
         if (name === 'invalid' && options.validationLevel === 'strict') expect(expected).toHaveProperty('failed');
         else expect(expected).toHaveProperty('html', expect.stringContaining('<!doctype html>'));
       }
     }
+  });
+
+  it('loads with a code cache that does not fit, compiling the source instead', () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'dunmail-vendored-'));
+    temporary.push(dir);
+    const stale = path.join(dir, 'stale.v8-cache');
+    writeFileSync(stale, 'not V8 code');
+    expect(freshLoad(stale)).toEqual({ compiled: true, hello: true });
   });
 
   it('is not used when its record names another mjml version, or is unreadable', () => {
