@@ -87,6 +87,9 @@ describe('toEml with attachments', () => {
     ['a PDF that is not one', { content: Buffer.from('<html>not a pdf</html>').toString('base64') }, '/attachments/0/content', 'does not start with %PDF-'],
     ['a .pdf name on other bytes', { contentType: 'application/octet-stream', content: Buffer.from('MZ\x90\x00').toString('base64') }, '/attachments/0/content', 'does not start with %PDF-'],
     ['content that is not base64', { content: 'JVBER i0x' }, '/attachments/0/content', 'must be base64'],
+    ['padding inside the base64', { content: 'JV=ERi0x' }, '/attachments/0/content', 'must be base64'],
+    ['three = of padding', { content: 'JVBERi0===' }, '/attachments/0/content', 'must be base64'],
+    ['empty content', { content: '' }, '/attachments/0/content', 'must be base64'],
     ['both content and path', { path: 'INV-1042.pdf' }, '/attachments/0', 'either content (base64) or path'],
   ])('refuses %s', async (_what, change, at, message) => {
     const error = await refusal(() => toEml(email, withAttachments({ ...invoice, ...change } as Attachment)));
@@ -108,6 +111,10 @@ describe('toEml with attachments', () => {
     const big = 'A'.repeat(Math.ceil((10 * 1024 * 1024) / 3) * 4 + 4);
     expect(() => resolveAttachments([{ filename: 'big.bin', contentType: 'application/octet-stream', role: 'other', content: big }])).toThrow(
       expect.objectContaining({ issues: [{ path: '/attachments/0/content', message: 'is 10485765 bytes, over the 10485760-byte limit' }] }),
+    );
+    // Over the limit and not base64 either: the size is said, and the megabytes are never scanned.
+    expect(() => resolveAttachments([{ filename: 'big.bin', contentType: 'application/octet-stream', role: 'other', content: `${big}!` }])).toThrow(
+      expect.objectContaining({ issues: [{ path: '/attachments/0/content', message: 'is 10485768 bytes, over the 10485760-byte limit' }] }),
     );
     expect(() => resolveAttachments([{ ...invoice, path: 'INV-1042.pdf', content: undefined } as unknown as Attachment], { attachmentRoot: allowed, maxAttachmentBytes: 100 })).toThrow(
       DunmailError,
