@@ -63,7 +63,8 @@ export function splitFrontmatter(source: string, file: string): SplitTemplate {
   const yamlText = source.slice(yamlStart, yamlEnd);
 
   const lineCounter = new (yaml().LineCounter)();
-  const document = yaml().parseDocument(yamlText, { lineCounter, prettyErrors: false });
+  // logLevel 'error': yaml's warnings would reach the user's terminal as Node warnings; what they mean is said below.
+  const document = yaml().parseDocument(yamlText, { lineCounter, prettyErrors: false, logLevel: 'error' });
   const firstLine = source.slice(0, yamlStart).split('\n').length;
   const placeAt = (offset: number): FieldPlace => {
     const { line, col } = lineCounter.linePos(offset);
@@ -77,6 +78,15 @@ export function splitFrontmatter(source: string, file: string): SplitTemplate {
     throw new DunmailError('FRONTMATTER_INVALID', `the frontmatter is not valid YAML: ${yamlError.message.split('\n')[0]}`, {
       place: { file, line: place.line, column: place.column },
       hint: 'quote values that hold a colon or start with {{, e.g. subject: "Invoice {{ invoice.number }}"',
+    });
+  }
+
+  const unquoted = unquotedTag(document, yamlText);
+  if (unquoted) {
+    const place = placeAt(unquoted.offset);
+    throw new DunmailError('FRONTMATTER_INVALID', `${unquoted.key} starts with {{ without quotes, so YAML reads it as a map, not as text`, {
+      place: { file, line: place.line, column: place.column },
+      hint: `quote the whole value: ${unquoted.key}: ${JSON.stringify(unquoted.text)}`,
     });
   }
 
@@ -127,6 +137,25 @@ function toValue(document: ReturnType<typeof Yaml.parseDocument>, file: string, 
       cause: error,
     });
   }
+}
+
+/**
+ * A top-level field written `subject: {{ invoice.number }}`: YAML reads `{…}` as a flow map,
+ * which a copywriter never means (`{ a: 1 }`, a map on purpose, is left to the schema). Its
+ * text to the end of the line is what they meant.
+ */
+function unquotedTag(document: ReturnType<typeof Yaml.parseDocument>, yamlText: string): { key: string; offset: number; text: string } | undefined {
+  const contents = document.contents;
+  if (!yaml().isMap(contents)) return undefined;
+  for (const pair of contents.items) {
+    const { key, value } = pair;
+    if (!yaml().isScalar(key) || !yaml().isCollection(value) || !value.flow || !value.range) continue;
+    const start = value.range[0];
+    if (!yamlText.startsWith('{{', start)) continue;
+    const end = yamlText.indexOf('\n', start);
+    return { key: String(key.value), offset: start, text: yamlText.slice(start, end === -1 ? undefined : end).replace(/\s+#.*$/, '').trimEnd() };
+  }
+  return undefined;
 }
 
 /** For an unknown key, point at the key itself rather than the whole map. */

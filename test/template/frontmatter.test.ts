@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { splitFrontmatter } from '../../src/template/frontmatter.js';
 import { formatError } from '../../src/errors.js';
 import { dunmailError, where } from '../helpers.js';
@@ -85,7 +85,7 @@ describe('splitFrontmatter', () => {
       name: 'an unquoted {{ }} subject (a YAML map, not a string)',
       source: good.replace('"Invoice {{ invoice.number }} is due"', '{{ invoice.number }}'),
       at: '{{ invoice.number }}',
-      message: /1 problem/,
+      message: /^subject starts with \{\{ without quotes, so YAML reads it as a map/,
     },
     {
       name: 'a stage that is not an id',
@@ -123,6 +123,19 @@ describe('splitFrontmatter', () => {
     expect(error.hint).toBeTruthy();
     for (const issue of error.issues) expect(issue).toMatchObject(expected);
     expect(formatError(error)).toContain(`${FILE}:${expected.line}`);
+  });
+
+  it('a subject that starts with {{ unquoted is said as such, with the quoted line to write, and no Node warning', () => {
+    const warn = vi.spyOn(process, 'emitWarning');
+    const source = good.replace('subject: "Invoice {{ invoice.number }} is due"', 'subject: {{ invoice.number }}  # the number alone');
+    const error = dunmailError(() => splitFrontmatter(source, FILE));
+    expect(error.code).toBe('FRONTMATTER_INVALID');
+    expect(error.message).toBe('subject starts with {{ without quotes, so YAML reads it as a map, not as text');
+    expect(error.place).toMatchObject(where(source, '{{ invoice.number }}'));
+    expect(error.hint).toBe('quote the whole value: subject: "{{ invoice.number }}"');
+    // A map written as one is left to the schema: only a field that opens with {{ is read this way.
+    expect(dunmailError(() => splitFrontmatter(good.replace('locale: en', 'locale: { a: 1 }'), FILE)).issues).toMatchObject([{ path: '/locale', message: 'must be string' }]);
+    expect(warn).not.toHaveBeenCalled();
   });
 
   it('a missing subject is FRONTMATTER_INVALID naming /subject, at the frontmatter block', () => {
