@@ -34,9 +34,10 @@ const packageOf = (file: string): string | undefined => {
   return parts[0]?.startsWith('@') ? `${parts[0]}/${parts[1]}` : parts[0];
 };
 
+const require = createRequire(packagePath('package.json'));
+
 /** The packages loaded by `require('mjml')` itself, as Node loads them from node_modules. */
 function loadedAtOnce(): Set<string> {
-  const require = createRequire(packagePath('package.json'));
   const before = new Set(Object.keys(require.cache));
   require('mjml');
   return new Set(Object.keys(require.cache).filter((file) => !before.has(file)).flatMap((file) => packageOf(file) ?? []));
@@ -57,11 +58,11 @@ const onDemandStaysExternal: Plugin = {
   },
 };
 
-const version = (createRequire(packagePath('package.json'))('mjml/package.json') as { version: string }).version;
+const version = (require('mjml/package.json') as { version: string }).version;
 rmSync(path.dirname(VENDORED_MJML), { recursive: true, force: true });
 mkdirSync(path.dirname(VENDORED_MJML), { recursive: true });
 const result = await build({
-  entryPoints: [createRequire(packagePath('package.json')).resolve('mjml')],
+  entryPoints: [require.resolve('mjml')],
   outfile: VENDORED_MJML,
   bundle: true,
   format: 'cjs',
@@ -80,18 +81,12 @@ console.log(`vendored mjml ${version} (${Object.keys(result.metafile.inputs).len
 const keepCode = `
   import { loadVendoredMjml, VENDORED_MJML_CODE_CACHE } from ${JSON.stringify(pathToFileURL(packagePath('dist', 'compile', 'vendored-mjml.js')).href)};
   import { compose } from ${JSON.stringify(pathToFileURL(packagePath('dist', 'template', 'compose.js')).href)};
-  import { SourceStore } from ${JSON.stringify(pathToFileURL(packagePath('dist', 'template', 'sources.js')).href)};
+  import { openWorkspace } from ${JSON.stringify(pathToFileURL(packagePath('dist', 'project', 'workspace.js')).href)};
   import { writeFileAtomic } from ${JSON.stringify(pathToFileURL(packagePath('dist', 'util', 'atomic-write.js')).href)};
-  import { readdirSync } from 'node:fs';
-  const templates = ${JSON.stringify(packagePath('templates'))};
-  const store = new SourceStore(templates);
+  const workspace = openWorkspace();
   const vendored = loadVendoredMjml(undefined, null);
-  for (const locale of readdirSync(templates, { withFileTypes: true })) {
-    if (!locale.isDirectory() || ['layouts', 'partials', 'fixtures'].includes(locale.name)) continue;
-    for (const name of readdirSync(templates + '/' + locale.name).filter((f) => f.endsWith('.mjml.njk'))) {
-      const { source } = compose(locale.name + '/' + name, store);
-      await vendored.mjml2html(source, { validationLevel: 'strict', ignoreIncludes: true });
-    }
+  for (const name of workspace.index().templates) {
+    await vendored.mjml2html(compose(name, workspace.sources).source, { validationLevel: 'strict', ignoreIncludes: true });
   }
   writeFileAtomic(VENDORED_MJML_CODE_CACHE, vendored.codeCache());
 `;

@@ -87,16 +87,21 @@ function bytesOf(attachment: Attachment, at: string, limit: number, root: string
     return undefined;
   }
   if (content !== undefined) {
-    const padding = typeof content !== 'string' ? 0 : content.endsWith('==') ? 2 : content.endsWith('=') ? 1 : 0;
+    const notBase64 = { path: `${at}/content`, message: 'must be base64 (A-Z, a-z, 0-9, + and /, padded with =, no line breaks)' };
+    if (typeof content !== 'string') {
+      issues.push(notBase64);
+      return undefined;
+    }
+    const padding = content.endsWith('==') ? 2 : content.endsWith('=') ? 1 : 0;
     // The size first, from the length alone: a huge string is never scanned, nor turned into a huge buffer.
-    const size = typeof content === 'string' ? Math.ceil(content.length / 4) * 3 - padding : 0;
+    const size = Math.ceil(content.length / 4) * 3 - padding;
     if (size > limit) {
       issues.push({ path: `${at}/content`, message: `is ${size} bytes, over the ${limit}-byte limit` });
       return undefined;
     }
     // One scan for a character outside the alphabet: a pattern that backtracks can overflow V8's stack on megabytes.
-    if (typeof content !== 'string' || content.length === 0 || content.length % 4 !== 0 || NOT_BASE64.test(content.slice(0, content.length - padding))) {
-      issues.push({ path: `${at}/content`, message: 'must be base64 (A-Z, a-z, 0-9, + and /, padded with =, no line breaks)' });
+    if (content.length === 0 || content.length % 4 !== 0 || NOT_BASE64.test(content.slice(0, content.length - padding))) {
+      issues.push(notBase64);
       return undefined;
     }
     return Buffer.from(content, 'base64');
