@@ -1,8 +1,9 @@
 /**
  * The build's second step (npm run build, after tsc), so a linter reads instead of compiles:
  * - the shipped lexicons' patterns, compiled for the shipped profiles, stored by content hash
- *   (src/lint/lexicon/precompiled.ts), and a record of the lexicon and profile files found
- *   valid, so they are not checked again (src/lint/checked-at-build.ts);
+ *   (src/lint/lexicon/precompiled.ts), a record of the lexicon and profile files found
+ *   valid, so they are not checked again (src/lint/checked-at-build.ts), and an index of the
+ *   lexicon each file holds, so a file is parsed only when its locale is linted;
  * - the project's JSON schemas and the built-in rules' option schemas as ajv standalone code
  *   (src/data/precompiled.ts). The modules that own a schema register it when imported;
  * - the shipped sentence models' one-class weights, laid out by feature
@@ -11,7 +12,7 @@
  *   fraction of the time of eld's object literal (src/lint/language/eld.ts).
  */
 import { LexiconSet, SHIPPED_LEXICONS } from '../src/lint/lexicon/load.js';
-import { PRECOMPILED_LEXICONS, writePrecompiled } from '../src/lint/lexicon/precompiled.js';
+import { PRECOMPILED_LEXICONS, writeLexiconIndex, writePrecompiled } from '../src/lint/lexicon/precompiled.js';
 import { writeCheckedRecord } from '../src/lint/checked-at-build.js';
 import { PRECOMPILED_SCHEMAS, writePrecompiledSchemas } from '../src/data/precompiled.js';
 import { ruleOptionsValidator } from '../src/lint/config/load.js';
@@ -31,6 +32,7 @@ const shipped = new LexiconSet([SHIPPED_LEXICONS]);
 const parts = shipped.compileAll();
 writePrecompiled(parts);
 writeCheckedRecord(shipped.checkedFiles());
+writeLexiconIndex(shipped.index());
 console.log(`precompiled ${parts.size} lexicon files into ${PRECOMPILED_LEXICONS}`);
 for (const rule of builtInRules.values()) ruleOptionsValidator(rule);
 const schemas = await writePrecompiledSchemas();

@@ -8,8 +8,8 @@ import { LineIndex } from '../../util/lines.js';
 import { closest } from '../../util/closest.js';
 import { compileEntries, EntryPatternError, Lexicon, type LexiconEntry, type LexiconFile } from './lexicon.js';
 import type { TokenMatcher } from './pattern.js';
-import { partHash, precompiledPart, profileFingerprint } from './precompiled.js';
-import { checkedHash, parseUnlessChecked } from '../checked-at-build.js';
+import { indexedLexicon, partHash, precompiledPart, profileFingerprint, type LexiconId } from './precompiled.js';
+import { checkedAtBuild, checkedHash, parseUnlessChecked } from '../checked-at-build.js';
 import { LocaleProfiles, localesBeside } from '../locale/load.js';
 import type { LoadedProfile } from '../locale/profile.js';
 import { profanityEntries } from './profanity.js';
@@ -50,21 +50,25 @@ export interface LexiconSetOptions {
   categories?: LexiconCategories;
 }
 
-/** One file's part of a lexicon: its entries, and the text they were read from (for the cache and error places). */
+/** One file's part of a lexicon: its entries, and the text they were read from (for error places). */
 interface LexiconPart {
   file?: string;
-  text: string;
+  /** What its compiled patterns are stored under, with the profile's: a file's checked hash, else its text. */
+  key: string;
   /** Set for a file: what the build records when it finds the file valid (checked-at-build.ts). */
   checked?: string;
-  entries: LexiconEntry[];
+  /** Read when the lexicon is first compiled: a file the build indexed is parsed only then. */
+  text(): string;
+  entries(): LexiconEntry[];
 }
 
 /**
  * Lexicons by locale and name; later folders add entries to earlier ones. The locale
  * profiles come with them: the shipped ones, and those in `locales/` beside each folder.
- * Every file is read and checked at once; a lexicon's patterns are compiled the first
- * time its locale is linted (an English message compiles the English ones only), from
- * their precompiled form where the build stored one for the same file and profile.
+ * Every file is read and checked at once, except those the build indexed as valid to the byte,
+ * which are parsed the first time their locale is linted (an English message parses and
+ * compiles the English ones only); patterns come from their precompiled form where the build
+ * stored one for the same file and profile.
  */
 export class LexiconSet {
   private readonly parts = new Map<string, LexiconPart[]>();
@@ -86,9 +90,16 @@ export class LexiconSet {
         for (const entry of readdirSync(path.join(folder, locale.name))) {
           if (!entry.endsWith('.json')) continue;
           const file = path.join(folder, locale.name, entry);
-          const { lexicon, text, checked } = readLexicon(file);
+          const bytes = readFileSync(file);
+          const checked = checkedHash(lexiconSchemaText, bytes);
+          const indexed = checkedAtBuild(checked) ? indexedLexicon(checked) : undefined;
+          if (indexed) {
+            this.add(indexed.locale, indexed.name, indexedPart(file, bytes, checked, options.categories));
+            continue;
+          }
+          const { lexicon, text } = readLexicon(file, bytes, checked);
           if (options.categories) checkCategories(file, text, lexicon, options.categories);
-          this.add(lexicon.locale, lexicon.name, { file, text, checked, entries: lexicon.entries });
+          this.add(lexicon.locale, lexicon.name, { file, key: checked, checked, text: () => text, entries: () => lexicon.entries });
         }
       }
     }
@@ -97,10 +108,10 @@ export class LexiconSet {
       if (!profile.profanity) continue;
       const minRating = profile.profanity.minRating ?? 2;
       const allow = profile.profanity.allow ?? [];
-      this.add(profile.locale, 'aggressive', {
-        text: `profanity:${profile.profanity.list}:${minRating}:${allow.join('|')}`,
-        entries: profanityEntries(profile.profanity.list, minRating, allow),
-      });
+      const { list } = profile.profanity;
+      const text = `profanity:${list}:${minRating}:${allow.join('|')}`;
+      let entries: LexiconEntry[] | undefined;
+      this.add(profile.locale, 'aggressive', { key: text, text: () => text, entries: () => (entries ??= profanityEntries(list, minRating, allow)) });
     }
   }
 
@@ -140,9 +151,22 @@ export class LexiconSet {
     for (const [key, parts] of this.parts) {
       const profile = this.profiles.get(key.split('/')[0] ?? '');
       const fingerprint = profileFingerprint(profile);
-      for (const part of parts) all.set(partHash(fingerprint, part.text), compilePart(part, profile));
+      for (const part of parts) all.set(partHash(fingerprint, part.key), compilePart(part, profile));
     }
     return all;
+  }
+
+  /** Each file's checked hash with the lexicon it holds, every file parsed (the build's index). */
+  index(): Map<string, LexiconId> {
+    const index = new Map<string, LexiconId>();
+    for (const [key, parts] of this.parts) {
+      const [locale = '', name = ''] = key.split('/');
+      for (const part of parts) {
+        part.entries();
+        if (part.checked) index.set(part.checked, { locale, name });
+      }
+    }
+    return index;
   }
 
   /** The records of every file read, all found valid, with their profiles' (the build stores them: checked-at-build.ts). */
@@ -154,7 +178,7 @@ export class LexiconSet {
 
 // Linters are made again for each config change (preview) and test; a lexicon file that
 // reads the same is the same, so it is checked, and compiled for a profile, once per process.
-const checkedFiles = new Map<string, { lexicon: LexiconFile; checked: string }>();
+const checkedFiles = new Map<string, LexiconFile>();
 const compiledParts = new Map<string, TokenMatcher[][]>();
 
 function compiledLexicon(key: string, parts: readonly LexiconPart[], profiles: LocaleProfiles): Lexicon {
@@ -162,28 +186,28 @@ function compiledLexicon(key: string, parts: readonly LexiconPart[], profiles: L
   const profile = profiles.get(locale);
   const profileText = profileFingerprint(profile);
   const matchers = parts.flatMap((part) => {
-    const hash = partHash(profileText, part.text);
+    const hash = partHash(profileText, part.key);
     let compiled = compiledParts.get(hash) ?? precompiledPart(hash);
     if (!compiled) compiled = compilePart(part, profile);
     compiledParts.set(hash, compiled);
     return compiled;
   });
-  return new Lexicon({ locale, name, entries: parts.flatMap((part) => part.entries) }, profile, matchers);
+  return new Lexicon({ locale, name, entries: parts.flatMap((part) => part.entries()) }, profile, matchers);
 }
 
 /** Compiles one file's patterns; a pattern that cannot be read is reported at its place in that file. */
 function compilePart(part: LexiconPart, profile: LoadedProfile): TokenMatcher[][] {
   try {
-    return compileEntries(part.entries, profile);
+    return compileEntries(part.entries(), profile);
   } catch (error) {
     if (!(error instanceof EntryPatternError)) throw error;
-    const entry = part.entries[error.index];
+    const entry = part.entries()[error.index];
     const read = profile.files ?? [];
     // A role or set the profile lacks is fixed in the profile; anything else in the pattern itself.
     const unknownName = /is not a (role|set) the locale profile defines/.test(error.message);
     throw new DunmailError('CONFIG_INVALID', `the pattern ${JSON.stringify(entry?.pattern)} cannot be read: ${error.message}`, {
       // By its place in the JSON tree: the file may write the pattern with escapes (\u2026 for …).
-      place: part.file ? placeInJson(part.file, part.text, ['entries', error.index, 'pattern']) : { file: part.text },
+      place: part.file ? placeInJson(part.file, part.text(), ['entries', error.index, 'pattern']) : { file: part.text() },
       hint: !unknownName
         ? 'see docs/lexicons.md for the pattern syntax'
         : read.length
@@ -193,14 +217,13 @@ function compilePart(part: LexiconPart, profile: LoadedProfile): TokenMatcher[][
   }
 }
 
-function readLexicon(file: string): { lexicon: LexiconFile; text: string; checked: string } {
-  const text = readFileSync(file, 'utf8');
-  const key = `${file}\0${text}`;
-  let read = checkedFiles.get(key);
-  if (!read) {
-    const checked = checkedHash(lexiconSchemaText, text);
+function readLexicon(file: string, bytes: Buffer, checked: string): { lexicon: LexiconFile; text: string } {
+  const text = bytes.toString('utf8');
+  const key = `${file}\0${checked}`;
+  let lexicon = checkedFiles.get(key);
+  if (!lexicon) {
     // A file the build found valid, to the byte, is parsed without checking it again.
-    const lexicon = parseUnlessChecked(text, checked, () =>
+    lexicon = parseUnlessChecked(text, checked, () =>
       readJsonFile(file, validateLexicon, {
         code: 'CONFIG_INVALID',
         maxBytes: 2 * 1024 * 1024,
@@ -208,10 +231,22 @@ function readLexicon(file: string): { lexicon: LexiconFile; text: string; checke
         hint: 'entries need a pattern and a category; see rules/schemas/lexicon.schema.json',
       }),
     );
-    read = { lexicon, checked };
-    checkedFiles.set(key, read);
+    checkedFiles.set(key, lexicon);
   }
-  return { ...read, text };
+  return { lexicon, text };
+}
+
+/** A file the build indexed: valid to the byte, so parsed (and its categories checked) only when first read. */
+function indexedPart(file: string, bytes: Buffer, checked: string, categories: LexiconCategories | undefined): LexiconPart {
+  let read: { lexicon: LexiconFile; text: string } | undefined;
+  const parsed = () => {
+    if (!read) {
+      read = readLexicon(file, bytes, checked);
+      if (categories) checkCategories(file, read.text, read.lexicon, categories);
+    }
+    return read;
+  };
+  return { file, key: checked, checked, text: () => parsed().text, entries: () => parsed().lexicon.entries };
 }
 
 /** The line and column of a value in a JSON file, by its path in the tree; the file alone where there is none. */

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { replaceFolderFiles } from '../../util/atomic-write.js';
+import { replaceFolderFiles, writeFileAtomic } from '../../util/atomic-write.js';
 import type { LoadedProfile } from '../locale/profile.js';
 import type { TokenMatcher } from './pattern.js';
 import { packagePath } from '../../util/package-root.js';
@@ -15,7 +15,7 @@ import { packagePath } from '../../util/package-root.js';
 export const PRECOMPILED_LEXICONS = `${packagePath('dist', 'precompiled', 'lexicons')}/`;
 
 // Part of every hash: raise it when compileEntries' output changes shape or meaning.
-const FORMAT = 'dunmail-lexicon-2';
+const FORMAT = 'dunmail-lexicon-3';
 
 /** The profile as compiling reads it: its content, not the paths it was read from. */
 export function profileFingerprint(profile: LoadedProfile): string {
@@ -23,6 +23,7 @@ export function profileFingerprint(profile: LoadedProfile): string {
   return JSON.stringify(content);
 }
 
+/** The hash a part's patterns are stored under: its profile's content and the part's key (a file's checked hash). */
 export function partHash(profileFingerprint: string, text: string): string {
   return createHash('sha256').update(`${FORMAT}\0${profileFingerprint}\0${text}`).digest('hex').slice(0, 32);
 }
@@ -96,4 +97,45 @@ export function precompiledPart(hash: string, folder = PRECOMPILED_LEXICONS): To
 /** Writes the compiled patterns of these parts (hash -> matchers), replacing what an earlier build left. */
 export function writePrecompiled(parts: ReadonlyMap<string, TokenMatcher[][]>, folder = PRECOMPILED_LEXICONS): void {
   replaceFolderFiles(folder, new Map([...parts].map(([hash, matchers]) => [`${hash}.json`, JSON.stringify(encodeMatchers(matchers))])));
+}
+
+/** A lexicon file's locale and name, as the index records them. */
+export interface LexiconId {
+  locale: string;
+  name: string;
+}
+
+/**
+ * The build's index of the shipped lexicon files it found valid: each file's checked hash
+ * (checked-at-build.ts) with the locale and name it holds. A file found here, to the byte, is
+ * filed under its lexicon without being parsed; it is parsed when its locale is first linted.
+ */
+export const LEXICON_INDEX = packagePath('dist', 'precompiled', 'lexicon-index.json');
+
+const indexes = new Map<string, ReadonlyMap<string, LexiconId>>();
+
+/** The locale and name of the file with this checked hash, or undefined (not indexed, or no readable index: then parse it). */
+export function indexedLexicon(checked: string, file = LEXICON_INDEX): LexiconId | undefined {
+  let index = indexes.get(file);
+  if (!index) {
+    const read = new Map<string, LexiconId>();
+    try {
+      const stored = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
+      for (const [hash, id] of Object.entries(stored)) {
+        if (Array.isArray(id) && typeof id[0] === 'string' && typeof id[1] === 'string') read.set(hash, { locale: id[0], name: id[1] });
+      }
+    } catch {
+      // No index: every file is parsed when read.
+    }
+    index = read;
+    indexes.set(file, index);
+  }
+  return index.get(checked);
+}
+
+/** Writes the index (checked hash -> lexicon), replacing an earlier build's. */
+export function writeLexiconIndex(index: ReadonlyMap<string, LexiconId>, file = LEXICON_INDEX): void {
+  const sorted = [...index].sort(([a], [b]) => (a < b ? -1 : 1));
+  writeFileAtomic(file, JSON.stringify(Object.fromEntries(sorted.map(([hash, { locale, name }]) => [hash, [locale, name]]))));
+  indexes.delete(file);
 }

@@ -1,9 +1,10 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { LexiconSet, SHIPPED_LEXICONS } from '../../../src/lint/lexicon/load.js';
-import { partHash, precompiledPart, profileFingerprint, writePrecompiled } from '../../../src/lint/lexicon/precompiled.js';
+import { indexedLexicon, partHash, precompiledPart, profileFingerprint, writeLexiconIndex, writePrecompiled } from '../../../src/lint/lexicon/precompiled.js';
+import { checkedHash } from '../../../src/lint/checked-at-build.js';
 import { compileEntries } from '../../../src/lint/lexicon/lexicon.js';
 
 const roots: string[] = [];
@@ -53,5 +54,40 @@ describe('lexicons precompiled at build time', () => {
     // An earlier build's files go: only what this build compiled stays.
     expect(() => readFileSync(path.join(folder, `${'a'.repeat(32)}.json`))).toThrow();
     expect(precompiledPart('0'.repeat(32))).toBeUndefined();
+  });
+
+  it('the build indexed every shipped lexicon file under the locale and name it holds (run npm run build when this fails)', () => {
+    const schema = readFileSync(path.join(SHIPPED_LEXICONS, '..', 'schemas', 'lexicon.schema.json'), 'utf8');
+    let files = 0;
+    for (const locale of readdirSync(SHIPPED_LEXICONS)) {
+      for (const name of readdirSync(path.join(SHIPPED_LEXICONS, locale))) {
+        const bytes = readFileSync(path.join(SHIPPED_LEXICONS, locale, name));
+        const held = JSON.parse(bytes.toString('utf8')) as { locale: string; name: string };
+        expect(indexedLexicon(checkedHash(schema, bytes)), `${locale}/${name}`).toEqual({ locale: held.locale, name: held.name });
+        files++;
+      }
+    }
+    expect(files).toBeGreaterThan(50);
+  });
+
+  it('an indexed file reads as the file itself: the same entries, compiled the same, as the set the build indexed', () => {
+    const set = new LexiconSet([SHIPPED_LEXICONS]);
+    const index = set.index();
+    expect(index.size).toBeGreaterThan(50);
+    const file = JSON.parse(readFileSync(path.join(SHIPPED_LEXICONS, 'ru', 'urgency.json'), 'utf8')) as { entries: unknown[] };
+    expect(set.get('ru', 'urgency').entries).toEqual(file.entries);
+  });
+
+  it('an index is written whole and read back; a missing or broken one indexes nothing (every file is parsed)', () => {
+    const folder = mkdtempSync(path.join(tmpdir(), 'dunmail-index-'));
+    roots.push(folder);
+    const file = path.join(folder, 'index.json');
+    writeLexiconIndex(new Map([['c'.repeat(32), { locale: 'en', name: 'jargon' }]]), file);
+    expect(indexedLexicon('c'.repeat(32), file)).toEqual({ locale: 'en', name: 'jargon' });
+    expect(indexedLexicon('d'.repeat(32), file)).toBeUndefined();
+    expect(indexedLexicon('c'.repeat(32), path.join(folder, 'none.json'))).toBeUndefined();
+    const broken = path.join(folder, 'broken.json');
+    writeFileSync(broken, '{"cccc": "en"}');
+    expect(indexedLexicon('cccc', broken)).toBeUndefined();
   });
 });
